@@ -1,0 +1,183 @@
+"""The ``jianbao`` command: subcommands over the domain; no traceback reaches the user."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from collections.abc import Callable, Sequence
+from importlib import resources
+from pathlib import Path
+
+from tui.errors import JianbaoError, UsageError
+from tui.i18n import Lang, Text, resolve_lang
+
+EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE, EXIT_INTERNAL = 0, 1, 2, 70
+
+
+def _t(lang: Lang, zh: str, en: str) -> str:
+    return zh if lang == "zh" else en
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but usage errors become UsageError (clear message, exit 2)."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(Text(f"命令行参数有误：{message}\n{self.format_usage()}", f"{message}\n{self.format_usage()}"))
+
+
+def _parse_date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r}: YYYY-MM-DD") from None
+
+
+def build_parser(lang: Lang) -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--lang", choices=("zh", "en"), help=_t(lang, "界面语言（默认中文）", "interface language (default Chinese)"))
+    archive_help = _t(lang, "期刊档案文件夹（默认 $JIANBAO_ARCHIVE 或 ./data/issues）", "archive folder (default $JIANBAO_ARCHIVE or ./data/issues)")
+
+    parser = _Parser(
+        prog="jianbao",
+        parents=[common],
+        description=_t(lang, "jianbao：简报编辑工具", "jianbao: an editor for Chinese official bulletins (简报)"),
+    )
+    from tui import __version__
+
+    parser.add_argument("--version", action="version", version=f"jianbao {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("new", parents=[common], help=_t(lang, "在档案中新建下一期", "write the next issue into the archive"))
+    p.add_argument("--archive", help=archive_help)
+    p.add_argument("--date", type=_parse_date, help=_t(lang, "出刊日期 YYYY-MM-DD（默认今天）", "issue date YYYY-MM-DD (default today)"))
+    p.add_argument("--edition", default="普刊", help=_t(lang, "刊别：普刊、专刊、增刊", "edition: 普刊, 专刊 or 增刊"))
+
+    p = sub.add_parser("import", parents=[common], help=_t(lang, "把简报文本导入为期刊文件", "import a bulletin's text as an issue file"))
+    p.add_argument("file", help=_t(lang, "简报文本（UTF-8 或 GB18030）", "the bulletin as text (UTF-8 or GB18030)"))
+    p.add_argument("-o", "--output", help=_t(lang, "输出的 TOML 文件（默认打印到标准输出）", "output TOML file (default: standard output)"))
+    p.add_argument("--force", action="store_true", help=_t(lang, "允许覆盖已有的输出文件", "allow replacing an existing output file"))
+    p.add_argument("--archive", help=archive_help)
+    p.add_argument("--format", choices=("text", "json"), default="text", help=_t(lang, "问题报告的格式（输出到标准错误）", "format of the findings (written to standard error)"))
+
+    p = sub.add_parser("export", parents=[common], help=_t(lang, "按印刷版式导出期刊", "render an issue in its printed layout"))
+    p.add_argument("file", help=_t(lang, "期刊文件（TOML）", "issue file (TOML)"))
+    p.add_argument("--to", choices=("text",), default="text", help=_t(lang, "导出格式", "output format"))
+    p.add_argument("-o", "--output", help=_t(lang, "输出文件（默认打印到标准输出）", "output file (default: standard output)"))
+    p.add_argument("--archive", help=archive_help)
+
+    sub.add_parser("schema", parents=[common], help=_t(lang, "打印期刊文件格式的 JSON Schema", "print the JSON Schema of the issue format"))
+    return parser
+
+
+def _write_stdout(text: str) -> None:
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:  # e.g. piped into head
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+def cmd_schema(args: argparse.Namespace, lang: Lang) -> int:
+    _write_stdout((resources.files("tui") / "schema" / "issue.schema.json").read_text(encoding="utf-8"))
+    return EXIT_OK
+
+
+def cmd_new(args: argparse.Namespace, lang: Lang) -> int:
+    from tui.archive import make_next_issue, scan, write_new_issue
+    from tui.config import archive_dir, load_house
+    from tui.numbering import issue_filename
+
+    archive = archive_dir(args.archive)
+    house = load_house(archive)
+    issue = make_next_issue(scan(archive), house, args.date or dt.date.today(), args.edition)
+    path = write_new_issue(archive, issue, issue_filename(issue.masthead, house.style))
+    _write_stdout(f"{path}\n")
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace, lang: Lang) -> int:
+    from tui import codec, report
+    from tui.config import archive_dir, load_house
+    from tui.importers.text import import_text
+    from tui.storage import atomic_write, read_text
+
+    house = load_house(archive_dir(args.archive))
+    source = Path(args.file)
+    result = import_text(read_text(source, legacy_encodings=("gb18030",)), house)
+    data = codec.dumps(result.issue)
+    if args.output:
+        atomic_write(args.output, data.encode("utf-8"), overwrite=args.force)
+    else:
+        _write_stdout(data)
+    reports = [report.FileReport(str(source), result.findings)]
+    render = report.render_json if args.format == "json" else report.render_text
+    sys.stderr.write(render(reports, lang))
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace, lang: Lang) -> int:
+    from tui.config import archive_dir, load_house
+    from tui.exporters.text import render_text
+    from tui.storage import atomic_write, load_issue
+
+    path = Path(args.file)
+    issue = load_issue(path)
+    house = load_house(archive_dir(args.archive) if args.archive else path.parent)
+    text = render_text(issue, house.style)
+    if args.output:
+        atomic_write(args.output, text.encode("utf-8"))
+    else:
+        _write_stdout(text)
+    return EXIT_OK
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace, Lang], int]] = {
+    "new": cmd_new,
+    "import": cmd_import,
+    "export": cmd_export,
+    "schema": cmd_schema,
+}
+
+
+def _prescan_lang(argv: Sequence[str]) -> str | None:
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    lang = resolve_lang(_prescan_lang(argv))
+    try:
+        parser = build_parser(lang)
+        args = parser.parse_args(argv)
+        if args.command is None:
+            parser.print_help()
+            return EXIT_UNUSABLE
+        return COMMANDS[args.command](args, lang)
+    except JianbaoError as exc:
+        sys.stderr.write(exc.render(lang) + "\n")
+        return EXIT_UNUSABLE
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # the last line of defence: no traceback for users
+        if os.environ.get("JIANBAO_DEBUG"):
+            raise
+        sys.stderr.write(
+            _t(
+                lang,
+                f"jianbao 内部错误：{type(exc).__name__}: {exc}（设置 JIANBAO_DEBUG=1 可查看详情，请报告此问题）\n",
+                f"jianbao internal error: {type(exc).__name__}: {exc} (set JIANBAO_DEBUG=1 for details; please report it)\n",
+            )
+        )
+        return EXIT_INTERNAL
+
+
+def run() -> None:
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Exporters: render an Issue for print, the web and other tools."""

@@ -1,0 +1,62 @@
+"""The house configuration: column catalogue, known units, house style.
+
+Pure data plus the lookups the importer, the checks and the renderers share.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from tui.model import ColumnKind
+
+
+@dataclass(frozen=True)
+class CatalogueColumn:
+    name: str
+    kind: ColumnKind
+    default: bool = False
+
+
+@dataclass(frozen=True)
+class Style:
+    byline_parentheses: str = "full"  # full | half
+    byline_separator: str = "\u3000"
+    pad_two_char_names: bool = True
+    name_padding: str = "\u3000"
+    space_between_cjk_and_latin: bool = False
+    title_max_length: int = 40
+    own_sequences: tuple[str, ...] = ("增刊", "专刊")
+
+    @property
+    def parentheses(self) -> tuple[str, str]:
+        return ("（", "）") if self.byline_parentheses == "full" else ("(", ")")
+
+
+@dataclass(frozen=True)
+class House:
+    name: str
+    unit: str
+    columns: tuple[CatalogueColumn, ...]
+    districts: tuple[str, ...]
+    district_offices: tuple[str, ...]
+    other_units: tuple[str, ...]
+    unit_suffixes: tuple[str, ...]
+    style: Style = field(default_factory=Style)
+
+    @cached_property
+    def known_units(self) -> frozenset[str]:
+        units = set(self.other_units)
+        for d in self.districts:
+            units.update(f"{d}人大常委会{office}" for office in self.district_offices)
+        return frozenset(units)
+
+    def is_known_unit(self, unit: str) -> bool:
+        return unit in self.known_units
+
+    def catalogue_column(self, name: str) -> CatalogueColumn | None:
+        return next((c for c in self.columns if c.name == name), None)
+
+    def district_of(self, text: str) -> str | None:
+        """The county-level unit a unit name or title starts with, if any."""
+        return next((d for d in self.districts if text.startswith(d)), None)

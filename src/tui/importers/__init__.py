@@ -1,0 +1,1 @@
+"""Importers: turn bulletins written elsewhere (plain text, Word) into Issues."""

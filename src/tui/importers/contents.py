@@ -1,0 +1,127 @@
+"""The contents page (目录) of an imported bulletin, and how it matches the body.
+
+jianbao stores no contents: it is derived from the body when printing.  On
+import, though, the source's contents is evidence: a title that differs from
+the body, a missing article or a wrong brief count is something the
+proofreader should see.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from tui.findings import Finding, Location, Severity
+from tui.i18n import Text
+from tui.model import Issue
+from tui.textutil import WHITESPACE, fold
+
+_BRACKETED = re.compile(r"^(?:[-•·■◆●]\s*)?【(?P<name>[^】]+)】\s*(?P<rest>.*)$")
+_STARRED = re.compile(r"^(?:[-•·■◆●]\s*)?(?:\*\*)?(?P<name>[^\s*]+?)\*\*\s*(?P<rest>.*)$")
+_COUNT = re.compile(r"^(\d+)\s*则$")
+FUZZY = 0.6
+
+
+@dataclass
+class ContentsEntry:
+    column: str
+    line: int
+    count: int | None = None  # "N 则" for a briefs column
+    titles: list[tuple[str, int]] = field(default_factory=list)  # (title, source line)
+
+
+def parse_contents_line(text: str, known_columns: tuple[str, ...]) -> tuple[str, int | None, str] | None:
+    """(column, brief count, first title) when the line opens a column, else None."""
+    m = _BRACKETED.match(text) or _STARRED.match(text)
+    if m:
+        name, rest = m.group("name"), m.group("rest")
+    else:
+        name = next(
+            (c for c in known_columns if text.startswith(c) and (len(text) == len(c) or text[len(c)] in WHITESPACE)),
+            None,
+        )
+        if name is None:
+            return None
+        rest = text[len(name) :].strip(WHITESPACE)
+    count = _COUNT.match(rest)
+    if count:
+        return name, int(count.group(1)), ""
+    return name, None, rest
+
+
+def compare_contents(entries: list[ContentsEntry], issue: Issue, starts: list[int]) -> list[Finding]:
+    findings: list[Finding] = []
+
+    def add(rule: str, severity: str, message: Text, line: int, article: int | None = None) -> None:
+        title = issue.articles[article].title if article is not None else ""
+        findings.append(
+            Finding(rule, Severity(severity), Location(field="title" if article is not None else "source", article=article, title=title, line=line), message)
+        )
+
+    titled = {i for i, a in enumerate(issue.articles) if a.title}
+    by_key = {fold(issue.articles[i].title): i for i in titled}
+    leftovers: list[tuple[ContentsEntry, str, int]] = []
+    for entry in entries:
+        for title, line in entry.titles:
+            i = by_key.get(fold(title))
+            if i is None or i not in titled:
+                leftovers.append((entry, title, line))
+                continue
+            titled.discard(i)
+            body = issue.articles[i].title
+            if body != title:
+                add(
+                    "contents.title-mismatch",
+                    "info",
+                    Text(f"目录标题“{title}”与正文标题写法不同（标点或空格），以正文为准", f"the contents title “{title}” is written differently from the body's (punctuation or spaces); the body wins"),
+                    line,
+                    i,
+                )
+    for entry, title, line in leftovers:
+        candidates = [i for i in titled if issue.articles[i].column == entry.column or not entry.column]
+        best = max(candidates, key=lambda i: SequenceMatcher(None, fold(title), fold(issue.articles[i].title)).ratio(), default=None)
+        if best is not None and SequenceMatcher(None, fold(title), fold(issue.articles[best].title)).ratio() >= FUZZY:
+            titled.discard(best)
+            add(
+                "contents.title-mismatch",
+                "warning",
+                Text(f"目录标题“{title}”与正文标题不一致，以正文为准", f"the contents title “{title}” differs from the body's title; the body wins"),
+                line,
+                best,
+            )
+        else:
+            add(
+                "contents.missing-article",
+                "warning",
+                Text(f"目录列出的“{title}”在正文中找不到", f"“{title}” is in the contents but not in the body"),
+                line,
+            )
+    for i in sorted(titled):
+        if entries:
+            add(
+                "contents.missing-article",
+                "warning",
+                Text("这篇文章未列入目录", "this article is not in the contents"),
+                starts[i],
+                i,
+            )
+    for entry in entries:
+        in_body = issue.articles_in(entry.column)
+        if not in_body:
+            add(
+                "contents.empty-column",
+                "warning",
+                Text(f"目录中的栏目“{entry.column}”在正文中没有文章", f"the contents' column “{entry.column}” has no articles in the body"),
+                entry.line,
+            )
+        elif entry.count is not None:
+            briefs = sum(1 for a in in_body if not a.title)
+            if briefs != entry.count:
+                add(
+                    "contents.brief-count",
+                    "warning",
+                    Text(f"目录写“{entry.count}则”，正文有{briefs}则", f"the contents says {entry.count} briefs, the body has {briefs}"),
+                    entry.line,
+                )
+    return findings

@@ -1,0 +1,376 @@
+"""Plain-text import: a bulletin laid out like the printed issue, as text from its PDF.
+
+The parser keeps the text as written (fixing punctuation is the checker's
+job) but repairs what PDF extraction breaks: paragraphs split across lines or
+pages are joined, page footers such as ``— 3 —`` are removed, and the spaces
+put between Chinese and digits or Latin letters are dropped when house style
+says so.  Whatever it cannot place ends up in the nearest article and is
+reported, never dropped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from tui.bylines import looks_like_byline, parse_byline
+from tui.findings import Finding, Location, Severity, sort_findings
+from tui.house import House
+from tui.i18n import Text
+from tui.importers.contents import ContentsEntry, compare_contents, parse_contents_line
+from tui.model import Article, Column, EndBlock, Issue, Masthead
+from tui.textutil import drop_cjk_latin_spaces, ends_sentence, fold, strip_ws
+
+_PAGE_FOOTER = re.compile(r"^[—－\-–]+\s*\d+\s*[—－\-–]+$")
+_CONTENTS = re.compile(r"^目\s*录$")
+_EDITION = re.compile(r"^[(（]\s*([普专增])\s*刊\s*[)）]$")
+_NUMBER = re.compile(r"第\s*(\d+)\s*期\s*[(（]\s*总\s*第\s*(\d+)\s*期\s*[)）]")
+_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_BODY_HEADING = re.compile(r"^【([^】]+)】$")
+_DISTRIBUTION = re.compile(r"^送\s*[：:]\s*(.*)$")
+_EDITOR = re.compile(r"本期责任编辑\s*[：:]\s*(\S*)")
+_PHONE = re.compile(r"电\s*话\s*[：:]\s*(\S*)")
+_INDENT = re.compile(r"^(\u3000{2}| {2,}|\t)")
+TITLE_MAX = 60
+
+
+@dataclass
+class Line:
+    number: int  # 1-based line in the source
+    text: str  # stripped, spacing repaired
+    indented: bool
+
+
+@dataclass
+class ImportResult:
+    issue: Issue
+    findings: list[Finding] = field(default_factory=list)
+
+
+def _finding(rule: str, severity: str, message: Text, **where: object) -> Finding:
+    return Finding(rule, Severity(severity), Location(**where), message)  # type: ignore[arg-type]
+
+
+class _Parser:
+    def __init__(self, house: House) -> None:
+        self.house = house
+        self.findings: list[Finding] = []
+
+    def note(self, rule: str, severity: str, message: Text, **where: object) -> None:
+        self.findings.append(_finding(rule, severity, message, **where))
+
+    # ------------------------------------------------------------ lines
+
+    def lines(self, text: str) -> list[Line]:
+        out: list[Line] = []
+        spaces = footers = 0
+        for number, raw in enumerate(text.splitlines(), start=1):
+            stripped = strip_ws(raw)
+            if not stripped:
+                continue
+            if _PAGE_FOOTER.match(stripped):
+                footers += 1
+                continue
+            if not self.house.style.space_between_cjk_and_latin:
+                stripped, n = drop_cjk_latin_spaces(stripped)
+                spaces += n
+            out.append(Line(number, stripped, bool(_INDENT.match(raw))))
+        if spaces:
+            self.note(
+                "import.spacing",
+                "info",
+                Text(f"删除了 {spaces} 处中文与数字或字母之间的空格（本刊格式不加空格）", f"removed {spaces} spaces between Chinese and digits or Latin letters (house style has none)"),
+            )
+        if footers:
+            self.note(
+                "import.page-footer",
+                "info",
+                Text(f"删除了 {footers} 处页码行", f"removed {footers} page-number lines"),
+            )
+        return out
+
+    # ------------------------------------------------------------ masthead
+
+    def masthead(self, lines: list[Line]) -> Masthead:
+        name = edition = unit = None
+        number = cumulative = None
+        date = None
+        for line in lines:
+            t = line.text
+            if m := _EDITION.match(t):
+                edition = m.group(1) + "刊"
+            elif m := _NUMBER.search(t):
+                number, cumulative = int(m.group(1)), int(m.group(2))
+            elif (m := _DATE.search(t)) and date is None:
+                try:
+                    date = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+                except ValueError:
+                    self.note("import.masthead", "error", Text(f"日期无效：{t}", f"invalid date: {t}"), field="masthead.date", line=line.number)
+            elif t.endswith("编") and unit is None:
+                unit = t[:-1]
+            elif name is None:
+                name = t
+            else:
+                self.note("import.unplaced", "warning", Text(f"报头中无法识别的行：{t}", f"unrecognised masthead line: {t}"), field="source", line=line.number)
+        first = lines[0].number if lines else 1
+        missing = [
+            (key, label)
+            for key, value, label in (
+                ("name", name, Text("刊名", "name")),
+                ("edition", edition, Text("刊别", "edition")),
+                ("number", number, Text("期号", "number")),
+                ("date", date, Text("日期", "date")),
+                ("unit", unit, Text("编印单位", "editing unit")),
+            )
+            if value is None
+        ]
+        for key, label in missing:
+            self.note(
+                "import.masthead",
+                "error",
+                Text("报头中找不到", "the masthead has no ") + label + Text("，已填入默认值", "; a default was filled in"),
+                field=f"masthead.{key}",
+                line=first,
+            )
+        return Masthead(
+            name=name or self.house.name,
+            edition=edition or "普刊",
+            number=number or 1,
+            cumulative=cumulative or 1,
+            unit=unit or self.house.unit,
+            date=date or dt.date(1970, 1, 1),
+        )
+
+    # ------------------------------------------------------------ contents
+
+    def contents(self, lines: list[Line]) -> tuple[list[ContentsEntry], int]:
+        """Contents entries, and how many lines they took (the body follows)."""
+        known = tuple(c.name for c in self.house.columns)
+        entries: list[ContentsEntry] = []
+        seen_titles: set[str] = set()
+        for i, line in enumerate(lines):
+            parsed = parse_contents_line(line.text, known)
+            if parsed is not None:
+                name, count, first_title = parsed
+                if any(e.column == name for e in entries):
+                    return entries, i  # the body's heading of a column already listed
+                entries.append(ContentsEntry(name, line.number, count=count))
+                if first_title:
+                    entries[-1].titles.append((first_title, line.number))
+                    seen_titles.add(fold(first_title))
+                continue
+            key = fold(line.text)
+            if key in seen_titles or len(line.text) > TITLE_MAX or ends_sentence(line.text):
+                return entries, i
+            if looks_like_byline(line.text, self.house):
+                return entries, i
+            if not entries:
+                entries.append(ContentsEntry("", line.number))
+            entries[-1].titles.append((line.text, line.number))
+            seen_titles.add(key)
+        return entries, len(lines)
+
+    # ------------------------------------------------------------ body
+
+    def body(self, lines: list[Line], contents: list[ContentsEntry], issue: Issue) -> list[int]:
+        """Parse articles into ``issue``; returns each article's first source line."""
+        indented_mode = any(line.indented for line in lines)
+        unused = {fold(t): e.column for e in contents for t, _ in e.titles}
+        column_names = [c.name for c in issue.columns]
+        current_column = column_names[0] if column_names else ""
+        article: Article | None = None
+        starts: list[int] = []
+        joined = 0
+
+        def start_article(title: str, line: Line, column: str) -> Article:
+            new = Article(column=column, title=title, paragraphs=[])
+            issue.articles.append(new)
+            starts.append(line.number)
+            return new
+
+        def kind_of(column: str) -> str:
+            col = issue.column(column)
+            if col is not None:
+                return col.kind
+            cat = self.house.catalogue_column(column)
+            return cat.kind if cat else "articles"
+
+        def next_briefs_column(after: str) -> str | None:
+            names = column_names[column_names.index(after) + 1 :] if after in column_names else column_names
+            return next((n for n in names if kind_of(n) == "briefs"), None)
+
+        for line in lines:
+            text = line.text
+            heading = _BODY_HEADING.match(text)
+            if heading or (text in column_names and article is None):
+                current_column = heading.group(1) if heading else text
+                if issue.column(current_column) is None:
+                    issue.columns.append(Column(current_column, kind_of(current_column)))  # type: ignore[arg-type]
+                    column_names.append(current_column)
+                    self.note(
+                        "contents.empty-column",
+                        "warning",
+                        Text(f"正文中的栏目“{current_column}”不在目录中", f"the body's column “{current_column}” is not in the contents"),
+                        field="column",
+                        line=line.number,
+                    )
+                article = None
+                continue
+            if looks_like_byline(text, self.house):
+                parsed = parse_byline(text, self.house)
+                if article is None or article.byline is not None:
+                    article = start_article("", line, current_column)
+                    self.note(
+                        "import.unplaced",
+                        "warning",
+                        Text("署名前没有正文，已单独成篇", "a byline with no text before it; kept as an article of its own"),
+                        field="byline",
+                        article=len(issue.articles) - 1,
+                        line=line.number,
+                    )
+                article.byline = parsed.byline
+                for note in parsed.notes:
+                    self.note(note.rule, note.severity, note.message, field="byline", article=len(issue.articles) - 1, title=article.title, line=line.number)
+                article = None
+                continue
+            key = fold(text)
+            if key in unused:
+                if article is not None:
+                    self._no_byline(issue, starts)
+                current_column = unused.pop(key) or current_column
+                article = start_article(text, line, current_column)
+                continue
+            if article is None:
+                if kind_of(current_column) == "articles":
+                    if len(text) <= TITLE_MAX and not ends_sentence(text):
+                        article = start_article(text, line, current_column)
+                        continue
+                    briefs = next_briefs_column(current_column)
+                    if briefs is not None:
+                        current_column = briefs
+                article = start_article("", line, current_column)
+                if kind_of(current_column) == "articles":
+                    self.note(
+                        "import.untitled",
+                        "warning",
+                        Text("找不到这篇文章的标题", "could not find this article's title"),
+                        field="title",
+                        article=len(issue.articles) - 1,
+                        line=line.number,
+                    )
+                article.paragraphs.append(text)
+                continue
+            paragraphs = article.paragraphs
+            if not paragraphs:
+                paragraphs.append(text)
+            elif indented_mode:
+                if line.indented:
+                    paragraphs.append(text)
+                else:
+                    paragraphs[-1] = _join(paragraphs[-1], text)
+                    joined += 1
+            elif ends_sentence(paragraphs[-1]):
+                paragraphs.append(text)
+            else:
+                paragraphs[-1] = _join(paragraphs[-1], text)
+                joined += 1
+        if article is not None:
+            self._no_byline(issue, starts)
+        if joined:
+            self.note(
+                "import.joined-lines",
+                "info",
+                Text(f"合并了 {joined} 处跨行或跨页断开的段落", f"joined {joined} paragraphs broken across lines or pages"),
+            )
+        return starts
+
+    def _no_byline(self, issue: Issue, starts: list[int]) -> None:
+        index = len(issue.articles) - 1
+        self.note(
+            "import.no-byline",
+            "warning",
+            Text("文章末尾找不到署名", "no byline at the end of the article"),
+            field="byline",
+            article=index,
+            title=issue.articles[index].title,
+            line=starts[index],
+        )
+
+    # ------------------------------------------------------------ end block
+
+    def endblock(self, lines: list[Line], issue: Issue) -> EndBlock:
+        end = EndBlock()
+        in_distribution = False
+        for line in lines:
+            t = line.text
+            editor = _EDITOR.search(t)
+            phone = _PHONE.search(t)
+            if editor or phone:
+                in_distribution = False
+                if editor:
+                    end.editor = editor.group(1)
+                if phone:
+                    end.phone = phone.group(1)
+                continue
+            if m := _DISTRIBUTION.match(t):
+                in_distribution = True
+                if m.group(1):
+                    end.distribution.append(m.group(1))
+            elif in_distribution:
+                end.distribution.append(t)
+            else:
+                self.note(
+                    "import.unplaced",
+                    "warning",
+                    Text(f"报尾中无法识别的行：{t}", f"unrecognised end-block line: {t}"),
+                    field="source",
+                    line=line.number,
+                )
+                if issue.articles:
+                    issue.articles[-1].paragraphs.append(t)
+        return end
+
+
+def _join(left: str, right: str) -> str:
+    if left and right and left[-1].isascii() and left[-1].isalnum() and right[0].isascii() and right[0].isalnum():
+        return f"{left} {right}"
+    return left + right
+
+
+def import_text(text: str, house: House) -> ImportResult:
+    """Parse a bulletin's text; findings say what was repaired, guessed or not matched."""
+    p = _Parser(house)
+    lines = p.lines(text)
+    contents_at = next((i for i, line in enumerate(lines) if _CONTENTS.match(line.text)), None)
+    end_at = next((i for i, line in enumerate(lines) if _DISTRIBUTION.match(line.text) or _EDITOR.match(line.text)), len(lines))
+    if contents_at is None:
+        head = _masthead_span(lines[:end_at])
+        masthead_lines, rest = lines[:head], lines[head:end_at]
+        entries: list[ContentsEntry] = []
+        p.note("contents.missing", "warning", Text("找不到目录", "no contents (目录) found"), field="source", line=rest[0].number if rest else 1)
+    else:
+        masthead_lines, after = lines[:contents_at], lines[contents_at + 1 : end_at]
+        entries, n = p.contents(after)
+        rest = after[n:]
+    issue = Issue(masthead=p.masthead(masthead_lines))
+    for e in entries:
+        if e.column and issue.column(e.column) is None:
+            kind = "briefs" if e.count is not None else None
+            cat = house.catalogue_column(e.column)
+            issue.columns.append(Column(e.column, kind or (cat.kind if cat and not e.titles else "articles")))  # type: ignore[arg-type]
+    starts = p.body(rest, entries, issue)
+    issue.endblock = p.endblock(lines[end_at:], issue)
+    if end_at == len(lines):
+        p.note("import.endblock", "warning", Text("找不到报尾（送：、本期责任编辑、电话）", "no end block (送：, 本期责任编辑, 电话) found"), field="endblock.distribution")
+    p.findings += compare_contents(entries, issue, starts)
+    return ImportResult(issue, sort_findings(p.findings))
+
+
+def _masthead_span(lines: list[Line]) -> int:
+    """Without a contents page, the masthead ends after its date line."""
+    for i, line in enumerate(lines[:8]):
+        if _DATE.search(line.text):
+            return i + 1
+    return 0
+

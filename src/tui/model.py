@@ -1,0 +1,135 @@
+"""The bulletin issue as plain data: no I/O, no UI.
+
+An issue is what one number of a bulletin such as 杭州人大信息 holds: the
+masthead (报头), the columns (栏目) in print order, the articles, and the end
+block (报尾).  Waivers, sign-offs and comments record the proofreading
+workflow in the same file so the editor and the proofreader share one truth.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+FORMAT = "jianbao/1"
+KNOWN_FORMATS: tuple[str, ...] = (FORMAT,)
+
+EDITIONS: tuple[str, ...] = ("普刊", "专刊", "增刊")
+ColumnKind = Literal["articles", "briefs"]
+COLUMN_KINDS: tuple[ColumnKind, ...] = ("articles", "briefs")
+Role = Literal["editor", "proofreader", "approver"]
+ROLES: tuple[Role, ...] = ("editor", "proofreader", "approver")
+
+
+@dataclass
+class Masthead:
+    """报头: bulletin name, edition kind, 第N期, 总第M期, editing unit, date."""
+
+    name: str
+    edition: str
+    number: int
+    cumulative: int
+    unit: str
+    date: dt.date
+
+
+@dataclass
+class Column:
+    """栏目: ``articles`` columns hold titled articles, ``briefs`` short untitled items."""
+
+    name: str
+    kind: ColumnKind = "articles"
+
+
+@dataclass
+class Byline:
+    """署名: the unit and the authors, stored apart and rendered in house style."""
+
+    unit: str
+    authors: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Comment:
+    """A note left on an article, typically by the proofreader."""
+
+    author: str
+    text: str
+    at: dt.datetime
+
+
+@dataclass
+class Article:
+    """A titled article, or a brief (empty title) in a ``briefs`` column."""
+
+    column: str
+    title: str
+    paragraphs: list[str] = field(default_factory=list)
+    byline: Byline | None = None
+    comments: list[Comment] = field(default_factory=list)
+
+    @property
+    def is_brief(self) -> bool:
+        return not self.title
+
+    @property
+    def char_count(self) -> int:
+        """字数 as editors count it: the characters of the body, not of the title."""
+        return sum(len(p) for p in self.paragraphs)
+
+
+@dataclass
+class EndBlock:
+    """报尾: 送 distribution lines, 本期责任编辑, 电话."""
+
+    distribution: list[str] = field(default_factory=list)
+    editor: str = ""
+    phone: str = ""
+
+
+@dataclass
+class Waiver:
+    """A proofreader's decision that one finding is acceptable, with the reason.
+
+    The waiver names the finding by rule, location and the matched text, so it
+    goes stale (and is reported) when the text changes.
+    """
+
+    rule: str
+    field: str
+    text: str
+    reason: str
+    by: str
+    at: dt.datetime
+    article: int | None = None
+    paragraph: int | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass
+class Signoff:
+    """A cumulative approval: who signed the issue off, in which role, when."""
+
+    role: Role
+    name: str
+    at: dt.datetime
+
+
+@dataclass
+class Issue:
+    """One number of the bulletin."""
+
+    masthead: Masthead
+    columns: list[Column] = field(default_factory=list)
+    articles: list[Article] = field(default_factory=list)
+    endblock: EndBlock = field(default_factory=EndBlock)
+    waivers: list[Waiver] = field(default_factory=list)
+    signoffs: list[Signoff] = field(default_factory=list)
+
+    def column(self, name: str) -> Column | None:
+        return next((c for c in self.columns if c.name == name), None)
+
+    def articles_in(self, column: str) -> list[Article]:
+        return [a for a in self.articles if a.column == column]
