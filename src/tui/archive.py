@@ -36,13 +36,14 @@ def scan(archive: Path, *, exclude: Path | None = None) -> list[Archived]:
     return found
 
 
-def make_next_issue(
-    archived: list[Archived], house: House, date: dt.date, edition: str = "普刊"
-) -> Issue:
+def make_next_issue(archived: list[Archived], house: House, date: dt.date, edition: str = "普刊") -> Issue:
     """The issue that follows the archive: numbers, columns, end block."""
     if edition not in EDITIONS:
         raise UsageError(
-            Text(f"刊别“{edition}”无效，应为：{'、'.join(EDITIONS)}", f"invalid edition {edition!r}; expected one of: {', '.join(EDITIONS)}")
+            Text(
+                f"刊别“{edition}”无效，应为：{'、'.join(EDITIONS)}",
+                f"invalid edition {edition!r}; expected one of: {', '.join(EDITIONS)}",
+            )
         )
     mastheads = [a.issue.masthead for a in archived]
     previous = previous_in_sequence(mastheads, edition, house.style)

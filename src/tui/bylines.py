@@ -108,7 +108,10 @@ def _odd_single(char: str) -> Note:
     return Note(
         "import.byline-guess",
         "warning",
-        Text(f"署名中单独的“{char}”无法与相邻的字配成姓名，已按单字姓名处理", f"the lone character “{char}” in the byline could not be paired into a name; kept as a one-character name"),
+        Text(
+            f"署名中单独的“{char}”无法与相邻的字配成姓名，已按单字姓名处理",
+            f"the lone character “{char}” in the byline could not be paired into a name; kept as a one-character name",
+        ),
     )
 
 
@@ -122,7 +125,9 @@ def parse_byline(line: str, house: House) -> ParsedByline:
                 "byline.parenthesis",
                 "warning",
                 {
-                    "mixed": Text("署名括号全角半角混用", "the byline mixes full-width and half-width parentheses"),
+                    "mixed": Text(
+                        "署名括号全角半角混用", "the byline mixes full-width and half-width parentheses"
+                    ),
                     "unclosed": Text("署名括号不成对", "the byline's parentheses are not paired"),
                     "missing": Text("署名缺少括号", "the byline has no parentheses"),
                 }[kind],
@@ -133,7 +138,10 @@ def parse_byline(line: str, house: House) -> ParsedByline:
             Note(
                 "byline.parenthesis",
                 "info",
-                Text("署名使用半角括号，已按本刊格式改为全角", "the byline uses half-width parentheses; rendered full-width in house style"),
+                Text(
+                    "署名使用半角括号，已按本刊格式改为全角",
+                    "the byline uses half-width parentheses; rendered full-width in house style",
+                ),
             )
         )
     n = unit_length(inner, house)
@@ -143,7 +151,10 @@ def parse_byline(line: str, house: House) -> ParsedByline:
             Note(
                 "import.byline-guess",
                 "warning",
-                Text(f"未能识别署名单位，已把“{head}”当作单位", f"could not recognise the byline's unit; took “{head}” as the unit"),
+                Text(
+                    f"未能识别署名单位，已把“{head}”当作单位",
+                    f"could not recognise the byline's unit; took “{head}” as the unit",
+                ),
             )
         )
         n = len(head)
@@ -159,7 +170,10 @@ def parse_byline(line: str, house: House) -> ParsedByline:
                 Note(
                     "byline.name-padding",
                     "info",
-                    Text(f"两字姓名“{listed}”未加空格对齐", f"two-character name(s) {', '.join(unpadded)} written without padding"),
+                    Text(
+                        f"两字姓名“{listed}”未加空格对齐",
+                        f"two-character name(s) {', '.join(unpadded)} written without padding",
+                    ),
                 )
             )
     return ParsedByline(Byline(unit=unit, authors=names), notes)

@@ -24,7 +24,9 @@ class _Parser(argparse.ArgumentParser):
     """argparse, but usage errors become UsageError (clear message, exit 2)."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        raise UsageError(Text(f"命令行参数有误：{message}\n{self.format_usage()}", f"{message}\n{self.format_usage()}"))
+        raise UsageError(
+            Text(f"命令行参数有误：{message}\n{self.format_usage()}", f"{message}\n{self.format_usage()}")
+        )
 
 
 def _parse_date(value: str) -> dt.date:
@@ -34,40 +36,129 @@ def _parse_date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"{value!r}: YYYY-MM-DD") from None
 
 
+_ARGPARSE_ZH = {
+    "usage: ": "用法：",
+    "options": "选项",
+    "positional arguments": "参数",
+    "the following arguments are required: %s": "缺少参数：%s",
+    "unrecognized arguments: %s": "无法识别的参数：%s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "无效的选项：%(value)r（可选：%(choices)s）",
+    "expected one argument": "需要一个参数",
+    "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
+}
+
+
+def _localise_argparse(lang: Lang) -> None:
+    """argparse's own words (usage, options) follow the UI language too."""
+    from gettext import gettext
+
+    table = _ARGPARSE_ZH if lang == "zh" else {}
+    argparse._ = lambda message: table.get(message, gettext(message))  # type: ignore[attr-defined]
+
+
 def build_parser(lang: Lang) -> argparse.ArgumentParser:
+    _localise_argparse(lang)
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--lang", choices=("zh", "en"), help=_t(lang, "界面语言（默认中文）", "interface language (default Chinese)"))
-    archive_help = _t(lang, "期刊档案文件夹（默认 $JIANBAO_ARCHIVE 或 ./data/issues）", "archive folder (default $JIANBAO_ARCHIVE or ./data/issues)")
+    common.add_argument(
+        "-h", "--help", action="help", help=_t(lang, "显示帮助并退出", "show this help and exit")
+    )
+    common.add_argument(
+        "--lang",
+        choices=("zh", "en"),
+        help=_t(lang, "界面语言（默认中文）", "interface language (default Chinese)"),
+    )
+    archive_help = _t(
+        lang,
+        "期刊档案文件夹（默认 $JIANBAO_ARCHIVE 或 ./data/issues）",
+        "archive folder (default $JIANBAO_ARCHIVE or ./data/issues)",
+    )
 
     parser = _Parser(
+        add_help=False,
         prog="jianbao",
         parents=[common],
-        description=_t(lang, "jianbao：简报编辑工具", "jianbao: an editor for Chinese official bulletins (简报)"),
+        description=_t(
+            lang, "jianbao：简报编辑工具", "jianbao: an editor for Chinese official bulletins (简报)"
+        ),
     )
     from tui import __version__
 
-    parser.add_argument("--version", action="version", version=f"jianbao {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"jianbao {__version__}",
+        help=_t(lang, "显示版本并退出", "show the version and exit"),
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    p = sub.add_parser("new", parents=[common], help=_t(lang, "在档案中新建下一期", "write the next issue into the archive"))
+    p = sub.add_parser(
+        "new",
+        add_help=False,
+        parents=[common],
+        help=_t(lang, "在档案中新建下一期", "write the next issue into the archive"),
+    )
     p.add_argument("--archive", help=archive_help)
-    p.add_argument("--date", type=_parse_date, help=_t(lang, "出刊日期 YYYY-MM-DD（默认今天）", "issue date YYYY-MM-DD (default today)"))
-    p.add_argument("--edition", default="普刊", help=_t(lang, "刊别：普刊、专刊、增刊", "edition: 普刊, 专刊 or 增刊"))
+    p.add_argument(
+        "--date",
+        type=_parse_date,
+        help=_t(lang, "出刊日期 YYYY-MM-DD（默认今天）", "issue date YYYY-MM-DD (default today)"),
+    )
+    p.add_argument(
+        "--edition", default="普刊", help=_t(lang, "刊别：普刊、专刊、增刊", "edition: 普刊, 专刊 or 增刊")
+    )
 
-    p = sub.add_parser("import", parents=[common], help=_t(lang, "把简报文本导入为期刊文件", "import a bulletin's text as an issue file"))
-    p.add_argument("file", help=_t(lang, "简报文本（UTF-8 或 GB18030）", "the bulletin as text (UTF-8 or GB18030)"))
-    p.add_argument("-o", "--output", help=_t(lang, "输出的 TOML 文件（默认打印到标准输出）", "output TOML file (default: standard output)"))
-    p.add_argument("--force", action="store_true", help=_t(lang, "允许覆盖已有的输出文件", "allow replacing an existing output file"))
+    p = sub.add_parser(
+        "import",
+        add_help=False,
+        parents=[common],
+        help=_t(lang, "把简报文本导入为期刊文件", "import a bulletin's text as an issue file"),
+    )
+    p.add_argument(
+        "file", help=_t(lang, "简报文本（UTF-8 或 GB18030）", "the bulletin as text (UTF-8 or GB18030)")
+    )
+    p.add_argument(
+        "-o",
+        "--output",
+        help=_t(
+            lang, "输出的 TOML 文件（默认打印到标准输出）", "output TOML file (default: standard output)"
+        ),
+    )
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help=_t(lang, "允许覆盖已有的输出文件", "allow replacing an existing output file"),
+    )
     p.add_argument("--archive", help=archive_help)
-    p.add_argument("--format", choices=("text", "json"), default="text", help=_t(lang, "问题报告的格式（输出到标准错误）", "format of the findings (written to standard error)"))
+    p.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help=_t(
+            lang, "问题报告的格式（输出到标准错误）", "format of the findings (written to standard error)"
+        ),
+    )
 
-    p = sub.add_parser("export", parents=[common], help=_t(lang, "按印刷版式导出期刊", "render an issue in its printed layout"))
+    p = sub.add_parser(
+        "export",
+        add_help=False,
+        parents=[common],
+        help=_t(lang, "按印刷版式导出期刊", "render an issue in its printed layout"),
+    )
     p.add_argument("file", help=_t(lang, "期刊文件（TOML）", "issue file (TOML)"))
     p.add_argument("--to", choices=("text",), default="text", help=_t(lang, "导出格式", "output format"))
-    p.add_argument("-o", "--output", help=_t(lang, "输出文件（默认打印到标准输出）", "output file (default: standard output)"))
+    p.add_argument(
+        "-o",
+        "--output",
+        help=_t(lang, "输出文件（默认打印到标准输出）", "output file (default: standard output)"),
+    )
     p.add_argument("--archive", help=archive_help)
 
-    sub.add_parser("schema", parents=[common], help=_t(lang, "打印期刊文件格式的 JSON Schema", "print the JSON Schema of the issue format"))
+    sub.add_parser(
+        "schema",
+        add_help=False,
+        parents=[common],
+        help=_t(lang, "打印期刊文件格式的 JSON Schema", "print the JSON Schema of the issue format"),
+    )
     return parser
 
 

@@ -117,7 +117,7 @@ def check_format(data: dict[str, Any]) -> None:
         raise FieldError(
             "format",
             Text(
-                f"缺少格式版本字段 format（应为 \"{FORMAT}\"）；这不是 jianbao 期刊文件",
+                f'缺少格式版本字段 format（应为 "{FORMAT}"）；这不是 jianbao 期刊文件',
                 f'the format key is missing (expected "{FORMAT}"); this is not a jianbao issue file',
             ),
         )
@@ -126,7 +126,10 @@ def check_format(data: dict[str, Any]) -> None:
         known = ", ".join(KNOWN_FORMATS)
         raise FieldError(
             "format",
-            Text(f"不支持的格式版本 {version!r}；已知版本：{known}", f"unknown format version {version!r}; known versions: {known}"),
+            Text(
+                f"不支持的格式版本 {version!r}；已知版本：{known}",
+                f"unknown format version {version!r}; known versions: {known}",
+            ),
         )
 
 
@@ -182,23 +185,15 @@ def dumps(issue: Issue) -> str:
     ]
     parts += [_section("[[columns]]", {"name": c.name, "kind": c.kind}) for c in issue.columns]
     for a in issue.articles:
-        text = _section(
-            "[[articles]]", {"column": a.column, "title": a.title, "paragraphs": a.paragraphs}
-        )
+        text = _section("[[articles]]", {"column": a.column, "title": a.title, "paragraphs": a.paragraphs})
         if a.byline is not None:
-            text += "\n" + _section(
-                "[articles.byline]", {"unit": a.byline.unit, "authors": a.byline.authors}
-            )
+            text += "\n" + _section("[articles.byline]", {"unit": a.byline.unit, "authors": a.byline.authors})
         for c in a.comments:
-            text += "\n" + _section(
-                "[[articles.comments]]", {"author": c.author, "text": c.text, "at": c.at}
-            )
+            text += "\n" + _section("[[articles.comments]]", {"author": c.author, "text": c.text, "at": c.at})
         parts.append(text)
     e = issue.endblock
     parts.append(
-        _section(
-            "[endblock]", {"distribution": e.distribution, "editor": e.editor, "phone": e.phone}
-        )
+        _section("[endblock]", {"distribution": e.distribution, "editor": e.editor, "phone": e.phone})
     )
     for w in issue.waivers:
         body = _without_none(
@@ -216,7 +211,5 @@ def dumps(issue: Issue) -> str:
             }
         )
         parts.append(_section("[[waivers]]", body))
-    parts += [
-        _section("[[signoffs]]", {"role": s.role, "name": s.name, "at": s.at}) for s in issue.signoffs
-    ]
+    parts += [_section("[[signoffs]]", {"role": s.role, "name": s.name, "at": s.at}) for s in issue.signoffs]
     return "\n".join(parts)

@@ -32,7 +32,10 @@ def _house_from_data(data: dict) -> House:
     if fmt != HOUSE_FORMAT:
         raise FieldError(
             "format",
-            Text(f"不支持的配置版本 {fmt!r}；已知版本：{HOUSE_FORMAT}", f"unknown configuration version {fmt!r}; known: {HOUSE_FORMAT}"),
+            Text(
+                f"不支持的配置版本 {fmt!r}；已知版本：{HOUSE_FORMAT}",
+                f"unknown configuration version {fmt!r}; known: {HOUSE_FORMAT}",
+            ),
         )
     columns = []
     for c in t.tables("columns", required=True):

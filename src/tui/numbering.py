@@ -26,9 +26,7 @@ def previous_in_sequence(
     """The latest issue of ``edition``'s sequence (dated before ``before``, if given)."""
     seq = sequence_of(edition, style)
     candidates = [
-        m
-        for m in mastheads
-        if sequence_of(m.edition, style) == seq and (before is None or m.date < before)
+        m for m in mastheads if sequence_of(m.edition, style) == seq and (before is None or m.date < before)
     ]
     return max(candidates, key=lambda m: (m.date, m.cumulative, m.number), default=None)
 

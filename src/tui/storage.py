@@ -24,6 +24,22 @@ _TOML_POS = re.compile(r"\(at line (\d+), column (\d+)\)")
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
 _KEY = re.compile(r'^\s*([A-Za-z0-9_-]+|"[^"]*")\s*=')
 _PATH_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+# tomllib's messages, in Chinese; anything else is shown as tomllib words it.
+_TOML_ZH = {
+    "Invalid statement": "无效的语句（这一行不是“键 = 值”或表头）",
+    "Illegal character": "非法字符（字符串可能缺少结尾的引号）",
+    "Cannot overwrite a value": "重复定义了同一个键",
+    "Cannot declare": "重复声明了同一个表",
+    "Expected '=' after a key in a key/value pair": "键后面缺少“=”",
+    "Expected newline or end of document after a statement": "语句后面应该换行（值可能写错了）",
+    "Invalid value": "无效的值",
+    "Unclosed array": "数组缺少结尾的“]”",
+    "Unclosed inline table": "内联表缺少结尾的“}”",
+    "Invalid initial character for a key part": "键的第一个字符无效",
+    "Expected ']' at the end of a table declaration": "表头缺少结尾的“]”",
+    "Invalid date or datetime": "无效的日期或时间",
+    "Unterminated string": "字符串缺少结尾的引号",
+}
 
 
 def read_text(path: Path, legacy_encodings: tuple[str, ...] = ()) -> str:
@@ -41,16 +57,15 @@ def read_text(path: Path, legacy_encodings: tuple[str, ...] = ()) -> str:
     except PermissionError:
         raise LoadError(Text("没有读取权限", "permission denied"), file=path) from None
     except OSError as exc:
-        raise LoadError(Text(f"无法读取：{exc.strerror}", f"cannot read: {exc.strerror}"), file=path) from None
+        raise LoadError(
+            Text(f"无法读取：{exc.strerror}", f"cannot read: {exc.strerror}"), file=path
+        ) from None
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     if not data.strip():
         raise LoadError(Text("文件为空", "the file is empty"), file=path)
     if b"\x00" in data:
-        line = data[: data.index(b"\x00")].count(b"\n") + 1
-        raise LoadError(
-            Text("这是二进制文件，不是文本文件", "this is a binary file, not text"), file=path, line=line
-        )
+        raise LoadError(Text("这是二进制文件，不是文本文件", "this is a binary file, not text"), file=path)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -133,8 +148,9 @@ def loads_issue(text: str, file: str | Path) -> Issue:
         line = int(pos.group(1)) if pos else None
         column = int(pos.group(2)) if pos else None
         detail = _TOML_POS.sub("", detail).strip()
+        zh = next((v for k, v in _TOML_ZH.items() if detail.startswith(k)), detail)
         raise LoadError(
-            Text(f"TOML 语法错误：{detail}", f"TOML syntax error: {detail}"),
+            Text(f"TOML 语法错误：{zh}", f"TOML syntax error: {detail}"),
             file=file,
             line=line,
             column=column,
@@ -174,7 +190,9 @@ def atomic_write(path: str | Path, data: bytes, *, overwrite: bool = True) -> No
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     if not overwrite and path.exists():
-        raise SaveError(Text("文件已存在，不会覆盖", "the file exists and will not be overwritten"), file=path)
+        raise SaveError(
+            Text("文件已存在，不会覆盖", "the file exists and will not be overwritten"), file=path
+        )
     tmp: str | None = None
     try:
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
@@ -192,7 +210,9 @@ def atomic_write(path: str | Path, data: bytes, *, overwrite: bool = True) -> No
         tmp = None
         _fsync_folder(folder)
     except FileExistsError:
-        raise SaveError(Text("文件已存在，不会覆盖", "the file exists and will not be overwritten"), file=path) from None
+        raise SaveError(
+            Text("文件已存在，不会覆盖", "the file exists and will not be overwritten"), file=path
+        ) from None
     except OSError as exc:
         raise SaveError(_reason(exc), file=path) from None
     finally:

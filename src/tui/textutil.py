@@ -10,7 +10,9 @@ WHITESPACE = " \t\u3000\u00a0"
 TERMINAL = "。！？…"
 CLOSERS = "”’」』）)》"
 
-_CJK_LATIN_SPACE = re.compile(rf"(?<=[{HAN}])[ \t\u00a0]+(?=[0-9A-Za-z])|(?<=[0-9A-Za-z%])[ \t\u00a0]+(?=[{HAN}])")
+_CJK_LATIN_SPACE = re.compile(
+    rf"(?<=[{HAN}])[ \t\u00a0]+(?=[0-9A-Za-z])|(?<=[0-9A-Za-z%])[ \t\u00a0]+(?=[{HAN}])"
+)
 _WIDTH_FOLD = str.maketrans({":": "：", ",": "，", "(": "（", ")": "）", ";": "；", "?": "？", "!": "！"})
 
 

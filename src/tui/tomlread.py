@@ -74,7 +74,9 @@ class Table:
         if kind is dt.date and isinstance(value, dt.datetime):
             ok = False
         if not ok:
-            msg = Text("应为", "expected ") + _TYPE_NAMES[kind] + Text("，实际为", ", got ") + type_name(value)
+            msg = (
+                Text("应为", "expected ") + _TYPE_NAMES[kind] + Text("，实际为", ", got ") + type_name(value)
+            )
             if hint:
                 msg = msg + hint
             raise FieldError(join(self.path, key), msg)
@@ -114,7 +116,10 @@ class Table:
             listed = "、".join(allowed)
             raise FieldError(
                 join(self.path, key),
-                Text(f"取值“{value}”无效，应为：{listed}", f"invalid value {value!r}; expected one of: {', '.join(allowed)}"),
+                Text(
+                    f"取值“{value}”无效，应为：{listed}",
+                    f"invalid value {value!r}; expected one of: {', '.join(allowed)}",
+                ),
             )
         return value
 

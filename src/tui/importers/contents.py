@@ -38,7 +38,11 @@ def parse_contents_line(text: str, known_columns: tuple[str, ...]) -> tuple[str,
         name, rest = m.group("name"), m.group("rest")
     else:
         name = next(
-            (c for c in known_columns if text.startswith(c) and (len(text) == len(c) or text[len(c)] in WHITESPACE)),
+            (
+                c
+                for c in known_columns
+                if text.startswith(c) and (len(text) == len(c) or text[len(c)] in WHITESPACE)
+            ),
             None,
         )
         if name is None:
@@ -50,69 +54,103 @@ def parse_contents_line(text: str, known_columns: tuple[str, ...]) -> tuple[str,
     return name, None, rest
 
 
-def compare_contents(entries: list[ContentsEntry], issue: Issue, starts: list[int]) -> list[Finding]:
+@dataclass
+class Match:
+    """A contents title and the body article it was matched to."""
+
+    title: str
+    line: int
+    article: int
+
+
+def closest(key: str, candidates: dict[str, object]) -> str | None:
+    """The candidate most like ``key`` (both folded), if it is alike enough."""
+    scored = [(SequenceMatcher(None, key, c).ratio(), c) for c in candidates]
+    best = max(scored, default=None)
+    return best[1] if best and best[0] >= FUZZY else None
+
+
+def compare_contents(
+    entries: list[ContentsEntry], issue: Issue, starts: list[int], matches: list[Match]
+) -> list[Finding]:
     findings: list[Finding] = []
 
     def add(rule: str, severity: str, message: Text, line: int, article: int | None = None) -> None:
         title = issue.articles[article].title if article is not None else ""
         findings.append(
-            Finding(rule, Severity(severity), Location(field="title" if article is not None else "source", article=article, title=title, line=line), message)
+            Finding(
+                rule,
+                Severity(severity),
+                Location(
+                    field="title" if article is not None else "source",
+                    article=article,
+                    title=title,
+                    line=line,
+                ),
+                message,
+            )
         )
 
-    titled = {i for i, a in enumerate(issue.articles) if a.title}
-    by_key = {fold(issue.articles[i].title): i for i in titled}
-    leftovers: list[tuple[ContentsEntry, str, int]] = []
-    for entry in entries:
-        for title, line in entry.titles:
-            i = by_key.get(fold(title))
-            if i is None or i not in titled:
-                leftovers.append((entry, title, line))
-                continue
-            titled.discard(i)
-            body = issue.articles[i].title
-            if body != title:
-                add(
-                    "contents.title-mismatch",
-                    "info",
-                    Text(f"目录标题“{title}”与正文标题写法不同（标点或空格），以正文为准", f"the contents title “{title}” is written differently from the body's (punctuation or spaces); the body wins"),
-                    line,
-                    i,
-                )
-    for entry, title, line in leftovers:
-        candidates = [i for i in titled if issue.articles[i].column == entry.column or not entry.column]
-        best = max(candidates, key=lambda i: SequenceMatcher(None, fold(title), fold(issue.articles[i].title)).ratio(), default=None)
-        if best is not None and SequenceMatcher(None, fold(title), fold(issue.articles[best].title)).ratio() >= FUZZY:
-            titled.discard(best)
+    for m in matches:
+        body = issue.articles[m.article].title
+        if body == m.title:
+            continue
+        if fold(body) == fold(m.title):
             add(
                 "contents.title-mismatch",
-                "warning",
-                Text(f"目录标题“{title}”与正文标题不一致，以正文为准", f"the contents title “{title}” differs from the body's title; the body wins"),
-                line,
-                best,
+                "info",
+                Text(
+                    f"目录标题“{m.title}”与正文标题写法不同（标点或空格），以正文为准",
+                    f"the contents title “{m.title}” is written differently from the body's (punctuation or spaces); the body wins",
+                ),
+                m.line,
+                m.article,
             )
         else:
             add(
-                "contents.missing-article",
+                "contents.title-mismatch",
                 "warning",
-                Text(f"目录列出的“{title}”在正文中找不到", f"“{title}” is in the contents but not in the body"),
-                line,
+                Text(
+                    f"目录标题“{m.title}”与正文标题不一致，以正文为准",
+                    f"the contents title “{m.title}” differs from the body's title; the body wins",
+                ),
+                m.line,
+                m.article,
             )
-    for i in sorted(titled):
-        if entries:
-            add(
-                "contents.missing-article",
-                "warning",
-                Text("这篇文章未列入目录", "this article is not in the contents"),
-                starts[i],
-                i,
-            )
+    matched_lines = {m.line for m in matches}
+    matched_articles = {m.article for m in matches}
+    for entry in entries:
+        for title, line in entry.titles:
+            if line not in matched_lines:
+                add(
+                    "contents.missing-article",
+                    "warning",
+                    Text(
+                        f"目录列出的“{title}”在正文中找不到",
+                        f"“{title}” is in the contents but not in the body",
+                    ),
+                    line,
+                )
+    if entries:
+        for i, article in enumerate(issue.articles):
+            if article.title and i not in matched_articles:
+                add(
+                    "contents.missing-article",
+                    "warning",
+                    Text("这篇文章未列入目录", "this article is not in the contents"),
+                    starts[i],
+                    i,
+                )
     for entry in entries:
         in_body = issue.articles_in(entry.column)
         if not in_body:
             add(
                 "contents.empty-column",
                 "warning",
-                Text(f"目录中的栏目“{entry.column}”在正文中没有文章", f"the contents' column “{entry.column}” has no articles in the body"),
+                Text(
+                    f"目录中的栏目“{entry.column}”在正文中没有文章",
+                    f"the contents' column “{entry.column}” has no articles in the body",
+                ),
                 entry.line,
             )
         elif entry.count is not None:
@@ -121,7 +159,10 @@ def compare_contents(entries: list[ContentsEntry], issue: Issue, starts: list[in
                 add(
                     "contents.brief-count",
                     "warning",
-                    Text(f"目录写“{entry.count}则”，正文有{briefs}则", f"the contents says {entry.count} briefs, the body has {briefs}"),
+                    Text(
+                        f"目录写“{entry.count}则”，正文有{briefs}则",
+                        f"the contents says {entry.count} briefs, the body has {briefs}",
+                    ),
                     entry.line,
                 )
     return findings

@@ -18,7 +18,7 @@ from tui.bylines import looks_like_byline, parse_byline
 from tui.findings import Finding, Location, Severity, sort_findings
 from tui.house import House
 from tui.i18n import Text
-from tui.importers.contents import ContentsEntry, compare_contents, parse_contents_line
+from tui.importers.contents import ContentsEntry, Match, closest, compare_contents, parse_contents_line
 from tui.model import Article, Column, EndBlock, Issue, Masthead
 from tui.textutil import drop_cjk_latin_spaces, ends_sentence, fold, strip_ws
 
@@ -56,6 +56,7 @@ class _Parser:
     def __init__(self, house: House) -> None:
         self.house = house
         self.findings: list[Finding] = []
+        self.matches: list[Match] = []
 
     def note(self, rule: str, severity: str, message: Text, **where: object) -> None:
         self.findings.append(_finding(rule, severity, message, **where))
@@ -80,7 +81,10 @@ class _Parser:
             self.note(
                 "import.spacing",
                 "info",
-                Text(f"删除了 {spaces} 处中文与数字或字母之间的空格（本刊格式不加空格）", f"removed {spaces} spaces between Chinese and digits or Latin letters (house style has none)"),
+                Text(
+                    f"删除了 {spaces} 处中文与数字或字母之间的空格（本刊格式不加空格）",
+                    f"removed {spaces} spaces between Chinese and digits or Latin letters (house style has none)",
+                ),
             )
         if footers:
             self.note(
@@ -106,13 +110,25 @@ class _Parser:
                 try:
                     date = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
                 except ValueError:
-                    self.note("import.masthead", "error", Text(f"日期无效：{t}", f"invalid date: {t}"), field="masthead.date", line=line.number)
+                    self.note(
+                        "import.masthead",
+                        "error",
+                        Text(f"日期无效：{t}", f"invalid date: {t}"),
+                        field="masthead.date",
+                        line=line.number,
+                    )
             elif t.endswith("编") and unit is None:
                 unit = t[:-1]
             elif name is None:
                 name = t
             else:
-                self.note("import.unplaced", "warning", Text(f"报头中无法识别的行：{t}", f"unrecognised masthead line: {t}"), field="source", line=line.number)
+                self.note(
+                    "import.unplaced",
+                    "warning",
+                    Text(f"报头中无法识别的行：{t}", f"unrecognised masthead line: {t}"),
+                    field="source",
+                    line=line.number,
+                )
         first = lines[0].number if lines else 1
         missing = [
             (key, label)
@@ -129,7 +145,9 @@ class _Parser:
             self.note(
                 "import.masthead",
                 "error",
-                Text("报头中找不到", "the masthead has no ") + label + Text("，已填入默认值", "; a default was filled in"),
+                Text("报头中找不到", "the masthead has no ")
+                + label
+                + Text("，已填入默认值", "; a default was filled in"),
                 field=f"masthead.{key}",
                 line=first,
             )
@@ -176,7 +194,7 @@ class _Parser:
     def body(self, lines: list[Line], contents: list[ContentsEntry], issue: Issue) -> list[int]:
         """Parse articles into ``issue``; returns each article's first source line."""
         indented_mode = any(line.indented for line in lines)
-        unused = {fold(t): e.column for e in contents for t, _ in e.titles}
+        unused = {fold(t): (e.column, t, n) for e in contents for t, n in e.titles}
         column_names = [c.name for c in issue.columns]
         current_column = column_names[0] if column_names else ""
         article: Article | None = None
@@ -211,7 +229,10 @@ class _Parser:
                     self.note(
                         "contents.empty-column",
                         "warning",
-                        Text(f"正文中的栏目“{current_column}”不在目录中", f"the body's column “{current_column}” is not in the contents"),
+                        Text(
+                            f"正文中的栏目“{current_column}”不在目录中",
+                            f"the body's column “{current_column}” is not in the contents",
+                        ),
                         field="column",
                         line=line.number,
                     )
@@ -224,26 +245,42 @@ class _Parser:
                     self.note(
                         "import.unplaced",
                         "warning",
-                        Text("署名前没有正文，已单独成篇", "a byline with no text before it; kept as an article of its own"),
+                        Text(
+                            "署名前没有正文，已单独成篇",
+                            "a byline with no text before it; kept as an article of its own",
+                        ),
                         field="byline",
                         article=len(issue.articles) - 1,
                         line=line.number,
                     )
                 article.byline = parsed.byline
                 for note in parsed.notes:
-                    self.note(note.rule, note.severity, note.message, field="byline", article=len(issue.articles) - 1, title=article.title, line=line.number)
+                    self.note(
+                        note.rule,
+                        note.severity,
+                        note.message,
+                        field="byline",
+                        article=len(issue.articles) - 1,
+                        title=article.title,
+                        line=line.number,
+                    )
                 article = None
                 continue
             key = fold(text)
+            title_like = len(text) <= TITLE_MAX and not ends_sentence(text)
+            if article is None and key not in unused and title_like:
+                key = closest(key, unused) or key
             if key in unused:
                 if article is not None:
                     self._no_byline(issue, starts)
-                current_column = unused.pop(key) or current_column
+                column, listed, listed_line = unused.pop(key)
+                current_column = column or current_column
                 article = start_article(text, line, current_column)
+                self.matches.append(Match(listed, listed_line, len(issue.articles) - 1))
                 continue
             if article is None:
                 if kind_of(current_column) == "articles":
-                    if len(text) <= TITLE_MAX and not ends_sentence(text):
+                    if title_like:
                         article = start_article(text, line, current_column)
                         continue
                     briefs = next_briefs_column(current_column)
@@ -281,7 +318,10 @@ class _Parser:
             self.note(
                 "import.joined-lines",
                 "info",
-                Text(f"合并了 {joined} 处跨行或跨页断开的段落", f"joined {joined} paragraphs broken across lines or pages"),
+                Text(
+                    f"合并了 {joined} 处跨行或跨页断开的段落",
+                    f"joined {joined} paragraphs broken across lines or pages",
+                ),
             )
         return starts
 
@@ -333,7 +373,14 @@ class _Parser:
 
 
 def _join(left: str, right: str) -> str:
-    if left and right and left[-1].isascii() and left[-1].isalnum() and right[0].isascii() and right[0].isalnum():
+    if (
+        left
+        and right
+        and left[-1].isascii()
+        and left[-1].isalnum()
+        and right[0].isascii()
+        and right[0].isalnum()
+    ):
         return f"{left} {right}"
     return left + right
 
@@ -343,12 +390,21 @@ def import_text(text: str, house: House) -> ImportResult:
     p = _Parser(house)
     lines = p.lines(text)
     contents_at = next((i for i, line in enumerate(lines) if _CONTENTS.match(line.text)), None)
-    end_at = next((i for i, line in enumerate(lines) if _DISTRIBUTION.match(line.text) or _EDITOR.match(line.text)), len(lines))
+    end_at = next(
+        (i for i, line in enumerate(lines) if _DISTRIBUTION.match(line.text) or _EDITOR.match(line.text)),
+        len(lines),
+    )
     if contents_at is None:
         head = _masthead_span(lines[:end_at])
         masthead_lines, rest = lines[:head], lines[head:end_at]
         entries: list[ContentsEntry] = []
-        p.note("contents.missing", "warning", Text("找不到目录", "no contents (目录) found"), field="source", line=rest[0].number if rest else 1)
+        p.note(
+            "contents.missing",
+            "warning",
+            Text("找不到目录", "no contents (目录) found"),
+            field="source",
+            line=rest[0].number if rest else 1,
+        )
     else:
         masthead_lines, after = lines[:contents_at], lines[contents_at + 1 : end_at]
         entries, n = p.contents(after)
@@ -362,8 +418,13 @@ def import_text(text: str, house: House) -> ImportResult:
     starts = p.body(rest, entries, issue)
     issue.endblock = p.endblock(lines[end_at:], issue)
     if end_at == len(lines):
-        p.note("import.endblock", "warning", Text("找不到报尾（送：、本期责任编辑、电话）", "no end block (送：, 本期责任编辑, 电话) found"), field="endblock.distribution")
-    p.findings += compare_contents(entries, issue, starts)
+        p.note(
+            "import.endblock",
+            "warning",
+            Text("找不到报尾（送：、本期责任编辑、电话）", "no end block (送：, 本期责任编辑, 电话) found"),
+            field="endblock.distribution",
+        )
+    p.findings += compare_contents(entries, issue, starts, p.matches)
     return ImportResult(issue, sort_findings(p.findings))
 
 
@@ -373,4 +434,3 @@ def _masthead_span(lines: list[Line]) -> int:
         if _DATE.search(line.text):
             return i + 1
     return 0
-

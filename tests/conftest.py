@@ -1,0 +1,65 @@
+"""Shared fixtures: copies of the shipped data in tmp_path, never the originals."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data"
+SAMPLE_TOML = DATA / "issues" / "2025-12.toml"
+SAMPLE_TEXT = Path(__file__).parent / "data" / "sample-2025-12.txt"
+
+
+@pytest.fixture
+def archive(tmp_path: Path) -> Path:
+    """A copy of data/ (house configuration and archive) in tmp_path; returns the archive folder."""
+    shutil.copytree(DATA, tmp_path / "data")
+    return tmp_path / "data" / "issues"
+
+
+@pytest.fixture
+def sample_toml(archive: Path) -> Path:
+    return archive / "2025-12.toml"
+
+
+@pytest.fixture
+def house():
+    from tui.config import default_house
+
+    return default_house()
+
+
+@pytest.fixture
+def sample_text() -> str:
+    return SAMPLE_TEXT.read_text(encoding="utf-8")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """No test sees the user's language, archive or home."""
+    for name in ("JIANBAO_LANG", "JIANBAO_ARCHIVE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+
+
+def run_cli(
+    *args: str, cwd: Path | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run ``jianbao`` in a subprocess, as a user would."""
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith(("JIANBAO_", "LC_"))}
+    full_env.pop("LANG", None)
+    full_env.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "tui", *args],
+        cwd=cwd,
+        env=full_env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
