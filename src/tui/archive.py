@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from tui.errors import UsageError
+from tui.errors import LoadError, UsageError
 from tui.house import House
 from tui.i18n import Text
 from tui.model import EDITIONS, Column, EndBlock, Issue, Masthead
@@ -34,6 +34,22 @@ def scan(archive: Path, *, exclude: Path | None = None) -> list[Archived]:
             continue
         found.append(Archived(path, load_issue(path)))
     return found
+
+
+def scan_lenient(archive: Path, *, exclude: Path | None = None) -> tuple[list[Archived], list[LoadError]]:
+    """Like :func:`scan`, but collects unreadable files instead of stopping at the first."""
+    found: list[Archived] = []
+    errors: list[LoadError] = []
+    if not archive.is_dir():
+        return found, errors
+    for path in sorted(archive.glob("*.toml")):
+        if exclude is not None and path.resolve() == exclude.resolve():
+            continue
+        try:
+            found.append(Archived(path, load_issue(path)))
+        except LoadError as exc:
+            errors.append(exc)
+    return found, errors
 
 
 def make_next_issue(archived: list[Archived], house: House, date: dt.date, edition: str = "普刊") -> Issue:

@@ -153,6 +153,33 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
     )
     p.add_argument("--archive", help=archive_help)
 
+    p = sub.add_parser(
+        "check",
+        add_help=False,
+        parents=[common],
+        help=_t(lang, "校对检查期刊文件", "check issue files as a proofreader would"),
+    )
+    p.add_argument(
+        "files", nargs="+", metavar="FILE", help=_t(lang, "期刊文件（TOML）", "issue files (TOML)")
+    )
+    p.add_argument(
+        "--archive",
+        help=_t(
+            lang,
+            "核对期号用的档案文件夹（默认为文件所在文件夹）",
+            "archive folder for numbering checks (default: the file's folder)",
+        ),
+    )
+    p.add_argument(
+        "--format", choices=("text", "json"), default="text", help=_t(lang, "输出格式", "output format")
+    )
+    p.add_argument(
+        "--fix",
+        action="store_true",
+        help=_t(lang, "自动修正可安全修正的问题并保存", "apply the safe fixes and save"),
+    )
+    p.add_argument("--strict", action="store_true", help=_t(lang, "警告也视为不通过", "fail on warnings too"))
+
     sub.add_parser(
         "schema",
         add_help=False,
@@ -225,11 +252,32 @@ def cmd_export(args: argparse.Namespace, lang: Lang) -> int:
     return EXIT_OK
 
 
+def cmd_check(args: argparse.Namespace, lang: Lang) -> int:
+    from tui import report
+    from tui.checking import open_check
+    from tui.storage import save_issue
+
+    archive = Path(args.archive) if args.archive else None
+    checks = [open_check(Path(f), archive) for f in args.files]  # all load before any is changed
+    for check in checks:
+        if args.fix:
+            if check.fix():
+                save_issue(check.issue, check.path)
+        else:
+            check.run()
+    reports = [report.FileReport(str(c.path), c.findings, c.changes) for c in checks]
+    render = report.render_json if args.format == "json" else report.render_text
+    _write_stdout(render(reports, lang))
+    failed = any(c.failed_strict() if args.strict else c.failed for c in checks)
+    return EXIT_FINDINGS if failed else EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, Lang], int]] = {
     "new": cmd_new,
     "import": cmd_import,
     "export": cmd_export,
     "schema": cmd_schema,
+    "check": cmd_check,
 }
 
 

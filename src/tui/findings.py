@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from tui.i18n import Lang, Text
+from tui.model import Waiver
 
 
 class Severity(StrEnum):
@@ -25,7 +26,15 @@ SEVERITY_LABEL = {
 }
 
 # Reading order of the fields inside one article.
-_FIELD_ORDER = {"column": 0, "title": 1, "paragraph": 2, "byline": 3, "comment": 4}
+_FIELD_ORDER = {
+    "column": 0,
+    "title": 1,
+    "paragraph": 2,
+    "byline": 3,
+    "byline.unit": 3,
+    "byline.author": 4,
+    "comment": 5,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,16 +90,26 @@ class Location:
             parts.append(_field_label(self.field, lang))
         if self.paragraph is not None:
             n = self.paragraph + 1
-            parts.append(f"第{n}段" if lang == "zh" else f"paragraph {n}")
+            zh, en = _ITEM_LABELS.get(self.field, ("第{}项", "item {}"))
+            parts.append((zh if lang == "zh" else en).format(n))
         if self.start is not None:
             n = self.start + 1
             parts.append(f"第{n}字" if lang == "zh" else f"char {n}")
         return " ".join(parts)
 
 
+_ITEM_LABELS = {
+    "paragraph": ("第{}段", "paragraph {}"),
+    "byline.author": ("第{}位作者", "author {}"),
+    "endblock.distribution": ("第{}行", "line {}"),
+    "columns": ("第{}个栏目", "column {}"),
+}
+
 _FIELD_LABELS = {
     "title": Text("标题", "title"),
     "byline": Text("署名", "byline"),
+    "byline.unit": Text("署名单位", "byline unit"),
+    "byline.author": Text("署名作者", "byline author"),
     "column": Text("栏目", "column"),
     "columns": Text("栏目设置", "columns"),
     "masthead.name": Text("报头·刊名", "masthead name"),
@@ -111,6 +130,10 @@ def _field_label(field: str, lang: Lang) -> str:
 
 
 def _shorten(title: str, limit: int = 8) -> str:
+    """「钱塘区：…」: a district title by its prefix, others by their first characters."""
+    colon = title.find("：")
+    if 0 < colon <= 6 and colon + 1 < len(title):
+        return title[: colon + 1] + "…"
     return title if len(title) <= limit else title[:limit] + "…"
 
 
@@ -121,11 +144,18 @@ class Finding:
     ``fix`` is the replacement text for the location's span.
     """
 
+    @property
+    def active(self) -> bool:
+        """Not waived: it still counts against sign-off."""
+        return self.waiver is None
+
     rule: str
     severity: Severity
     location: Location
     message: Text
     fix: str | None = None
+    matched: str = ""  # the text of the span when found; waivers are matched on it
+    waiver: Waiver | None = None  # set when a proofreader accepted this finding
 
     def sort_key(self) -> tuple[tuple[int, ...], str]:
         return (self.location.sort_key(), self.rule)
@@ -136,7 +166,12 @@ def sort_findings(findings: list[Finding]) -> list[Finding]:
 
 
 def summarize(findings: list[Finding]) -> dict[str, int]:
+    """Counts of active findings per severity, and of waived ones."""
     counts = {s.value: 0 for s in Severity}
+    counts["waived"] = 0
     for f in findings:
-        counts[f.severity.value] += 1
+        if f.waiver is not None:
+            counts["waived"] += 1
+        else:
+            counts[f.severity.value] += 1
     return counts

@@ -1,0 +1,340 @@
+"""Each rule: silent on clean text, and firing on a crafted failure with the right span and fix."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+
+from rulekit import ARCHIVE, HOUSE, clean_issue, findings, rules
+from tui.model import Byline, Column, Issue, Masthead
+from tui.rules import all_rule_ids, check_article, check_cross
+
+
+def test_clean_issue_has_no_findings() -> None:
+    assert findings(clean_issue()) == []
+
+
+@pytest.mark.parametrize("family", ["section", "title", "byline", "numbering", "required", "typography"])
+def test_clean_text_is_silent_per_family(family: str) -> None:
+    assert [r for r in rules(clean_issue()) if r.startswith(family + ".")] == []
+
+
+@dataclass
+class Case:
+    rule: str
+    severity: str
+    break_it: Callable[[Issue], object]
+    matched: str | None = None
+    fix: str | None = None
+    archive: tuple[Masthead, ...] = ARCHIVE
+
+
+def para(i: int, k: int, text: str) -> Callable[[Issue], object]:
+    return lambda issue: issue.articles[i].paragraphs.__setitem__(k, text)
+
+
+def set_title(i: int, text: str) -> Callable[[Issue], object]:
+    return lambda issue: setattr(issue.articles[i], "title", text)
+
+
+def set_byline(i: int, byline: Byline | None) -> Callable[[Issue], object]:
+    return lambda issue: setattr(issue.articles[i], "byline", byline)
+
+
+def set_masthead(**changes: object) -> Callable[[Issue], object]:
+    return lambda issue: [setattr(issue.masthead, k, v) for k, v in changes.items()]
+
+
+CASES = [
+    # section
+    Case("section.no-column", "error", lambda i: setattr(i.articles[0], "column", "")),
+    Case(
+        "section.undeclared-column",
+        "error",
+        lambda i: setattr(i.articles[0], "column", "情况交流"),
+        "情况交流",
+    ),
+    Case(
+        "section.unknown-column",
+        "error",
+        lambda i: i.columns.append(Column("八卦新闻", "articles")),
+        "八卦新闻",
+    ),
+    Case(
+        "section.empty-column",
+        "warning",
+        lambda i: i.columns.insert(2, Column("情况交流", "articles")),
+        "情况交流",
+    ),
+    Case("section.column-order", "warning", lambda i: i.columns.reverse()),
+    Case(
+        "section.duplicate-column",
+        "error",
+        lambda i: i.columns.append(Column("助力攻坚", "articles")),
+        "助力攻坚",
+    ),
+    Case("section.titled-brief", "error", set_title(2, "余杭区：民族宗教"), "余杭区：民族宗教"),
+    Case("section.untitled-article", "error", set_title(1, "")),
+    Case(
+        "section.duplicate-title",
+        "error",
+        set_title(1, "拱墅区：多措并举护航新质生产力“加速跑”"),
+        "拱墅区：多措并举护航新质生产力“加速跑”",
+    ),
+    # title
+    Case("title.halfwidth-colon", "error", set_title(0, "拱墅区:多措并举"), ":", "："),
+    Case("title.unknown-prefix", "warning", set_title(0, "拱野区：多措并举"), "拱野区"),
+    Case("title.missing-prefix", "warning", set_title(0, "多措并举护航新质生产力")),
+    Case("title.trailing-period", "error", set_title(0, "拱墅区：多措并举护航新质生产力。"), "。", ""),
+    Case("title.too-long", "warning", set_title(0, "拱墅区：" + "多措并举护航新质生产力" * 4)),
+    # byline
+    Case("byline.missing", "error", set_byline(0, None)),
+    Case(
+        "byline.unknown-unit",
+        "warning",
+        set_byline(0, Byline("拱墅区人大常委办公室", ["宋玉凤"])),
+        "拱墅区人大常委办公室",
+        "拱墅区人大常委会办公室",
+    ),
+    Case(
+        "byline.district-mismatch",
+        "error",
+        set_byline(0, Byline("西湖区人大常委会办公室", ["宋玉凤"])),
+        "西湖区",
+    ),
+    Case(
+        "byline.name-format",
+        "error",
+        set_byline(0, Byline("拱墅区人大常委会办公室", ["宋玉凤等"])),
+        "宋玉凤等",
+    ),
+    Case(
+        "byline.name-run",
+        "warning",
+        set_byline(1, Byline("萧山区人大常委会办公室", ["石晗刘鹏"])),
+        "石晗刘鹏",
+    ),
+    Case(
+        "byline.duplicate-name",
+        "error",
+        set_byline(0, Byline("拱墅区人大常委会办公室", ["宋玉凤", "宋玉凤"])),
+        "宋玉凤",
+    ),
+    # numbering
+    Case("numbering.number", "error", set_masthead(number=14)),
+    Case("numbering.cumulative", "error", set_masthead(cumulative=721)),
+    Case("numbering.date-order", "error", set_masthead(date=dt.date(2025, 11, 1))),
+    Case("numbering.date-year", "error", set_masthead(date=dt.date(2026, 1, 9))),
+    Case("numbering.duplicate", "error", set_masthead(number=12, cumulative=718, date=dt.date(2025, 11, 28))),
+    Case("numbering.enumeration", "error", para(0, 3, "四是“加油站”赋能，精准激活力。"), "四是"),
+    # required
+    Case("required.empty", "error", lambda i: setattr(i.endblock, "editor", "")),
+    Case("required.phone", "error", lambda i: setattr(i.endblock, "phone", "0571-852"), "0571-852"),
+    Case("required.empty-body", "error", lambda i: setattr(i.articles[0], "paragraphs", [])),
+    # typography
+    Case("typography.halfwidth-comma", "error", para(0, 3, "三是“加油站”赋能,精准激活力。"), ",", "，"),
+    Case("typography.halfwidth-colon", "error", para(0, 3, "三是“加油站”赋能:精准激活力。"), ":", "："),
+    Case("typography.halfwidth-semicolon", "error", para(0, 3, "三是“加油站”赋能;精准激活力。"), ";", "；"),
+    Case("typography.halfwidth-question", "error", para(0, 3, "三是“加油站”赋能?精准激活力。"), "?", "？"),
+    Case("typography.halfwidth-exclamation", "error", para(0, 3, "三是“加油站”赋能!精准激活力。"), "!", "！"),
+    Case("typography.halfwidth-period", "error", para(0, 3, "三是“加油站”赋能.精准激活力。"), ".", "。"),
+    Case(
+        "typography.halfwidth-parenthesis",
+        "error",
+        para(0, 3, "三是“加油站”(区级)赋能，精准激活力。"),
+        "(区级)",
+        "（区级）",
+    ),
+    Case("typography.space-fullwidth", "warning", para(0, 3, "三是“加油站”赋能， 精准激活力。"), " ", ""),
+    Case("typography.unbalanced-pair", "error", para(0, 3, "三是“加油站赋能，精准激活力。"), "“"),
+    Case("typography.ellipsis", "error", para(0, 3, "三是“加油站”赋能，精准激活力..."), "...", "……"),
+    Case("typography.dash", "error", para(0, 3, "三是“加油站”赋能--精准激活力。"), "--", "——"),
+    Case(
+        "typography.enumeration-comma",
+        "error",
+        para(0, 3, "三是落实《条例》、《办法》，精准激活力。"),
+        "、",
+        "",
+    ),
+    Case(
+        "typography.fullwidth-alnum",
+        "warning",
+        para(0, 3, "三是“加油站”赋能，激活力１２３家。"),
+        "１２３",
+        "123",
+    ),
+    Case(
+        "typography.leading-space",
+        "warning",
+        para(0, 3, "\u3000\u3000三是“加油站”赋能，精准激活力。"),
+        "\u3000\u3000",
+        "",
+    ),
+    Case("typography.cjk-latin-space", "warning", para(0, 3, "三是“加油站”赋能，激活 48 家。"), " ", ""),
+]
+
+
+def test_every_rule_has_a_failing_case() -> None:
+    covered = {c.rule for c in CASES} | {"typography.autocorrect"}  # tested below with a stand-in engine
+    assert covered == set(all_rule_ids())
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.rule for c in CASES])
+def test_rule_fires(case: Case) -> None:
+    issue = clean_issue()
+    case.break_it(issue)
+    found = [f for f in findings(issue, case.archive) if f.rule == case.rule]
+    assert found, rules(issue, case.archive)
+    f = found[0]
+    assert f.severity.value == case.severity
+    if case.matched is not None:
+        assert f.matched == case.matched
+    if case.fix is not None:
+        assert f.fix == case.fix
+    assert f.message.zh and f.message.en and f.message.zh != f.message.en
+
+
+def test_unclassified_autocorrect_change_is_a_warning(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tui.rules import autocorrect
+
+    monkeypatch.setattr(
+        autocorrect, "changes", lambda text: [(0, 2, "那是")] if text.startswith("三是") else []
+    )
+    issue = clean_issue()
+    (f,) = [f for f in findings(issue) if f.rule == "typography.autocorrect"]
+    assert (f.matched, f.fix, f.severity.value) == ("三是", "那是", "warning")
+
+
+# ------------------------------------------------------------ specific behaviours
+
+
+def test_findings_are_in_reading_order() -> None:
+    issue = clean_issue()
+    issue.endblock.phone = "x"
+    issue.articles[1].paragraphs[0] = "萧山区,好。"
+    issue.articles[0].paragraphs[3] = "三是,好,好。"
+    issue.masthead.number = 20
+    found = findings(issue)
+    order = [(f.location.field.split(".")[0], f.location.article, f.location.start) for f in found]
+    assert order == [
+        ("masthead", None, None),
+        (*("paragraph", 0, 2),),
+        ("paragraph", 0, 4),
+        ("paragraph", 1, 3),
+        ("endblock", None, 0),
+    ]
+
+
+def test_typography_never_touches_bylines() -> None:
+    issue = clean_issue()
+    issue.articles[0].byline = Byline("拱墅区人大常委会办公室", ["宋 玉凤"])
+    assert not [r for r in rules(issue) if r.startswith("typography.")]
+
+
+def test_title_colon_reported_once() -> None:
+    issue = clean_issue()
+    issue.articles[0].title = "拱墅区:多措并举"
+    assert [r for r in rules(issue) if r.endswith("colon")] == ["title.halfwidth-colon"]
+
+
+def test_house_style_with_spaces_asks_for_them() -> None:
+    from dataclasses import replace
+
+    from tui.rules import check_issue
+
+    house = replace(HOUSE, style=replace(HOUSE.style, space_between_cjk_and_latin=True))
+    found = [f for f in check_issue(clean_issue(), house, ARCHIVE) if f.rule == "typography.cjk-latin-space"]
+    assert found and all(f.fix == " " for f in found)
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "problem"),
+    [
+        (["一是甲。二是乙。三是丙。"], None),
+        (["一是甲。", "二是乙。", "三是丙。"], None),
+        (["一是甲。三是丙。"], "跳过了“二是”"),
+        (["一是甲。二是乙。二是丙。"], "重复"),
+        (["二是乙。"], "从一开始"),
+        (["一是甲。二是乙。", "一是丙。二是丁。"], None),  # a second series
+        (["（一）甲。1.子。2.子。", "（二）乙。1.子。2.子。"], None),  # 1. restarts under each （二）
+        (["（一）甲。", "（三）乙。"], "跳过了“（二）”"),
+        (["第一，甲。第二，乙。第三，丙。"], None),
+        (["全面落实“第一议题”制度。"], None),  # not an enumeration
+        (["第一，甲。第三，乙。"], "跳过了“第二，”"),
+        (["1.甲。2.乙。4.丙。"], "跳过了“3.”"),
+        (["投资3.5亿元。"], None),
+        (["一、总体情况", "二、主要做法", "四、下步打算"], "跳过了“三、”"),
+        (["十是甲。"], "从一开始"),
+    ],
+)
+def test_enumerations(paragraphs: list[str], problem: str | None) -> None:
+    issue = clean_issue()
+    issue.articles[0].paragraphs = paragraphs
+    found = [f for f in findings(issue) if f.rule == "numbering.enumeration"]
+    if problem is None:
+        assert found == []
+    else:
+        assert len(found) == 1 and problem in found[0].message.zh
+
+
+def test_supplement_numbering_is_its_own_sequence() -> None:
+    archive = (*ARCHIVE, Masthead("杭州人大信息", "增刊", 2, 6, "研究室", dt.date(2025, 10, 1)))
+    issue = clean_issue()
+    issue.masthead.edition = "增刊"
+    issue.masthead.number, issue.masthead.cumulative = 3, 7
+    assert not [r for r in rules(issue, archive) if r.startswith("numbering.")]
+    issue.masthead.number, issue.masthead.cumulative = 13, 719  # regular numbers on a supplement
+    assert "numbering.cumulative" in rules(issue, archive)
+
+
+def test_year_end_numbering() -> None:
+    issue = clean_issue()
+    issue.masthead.number, issue.masthead.cumulative, issue.masthead.date = 1, 719, dt.date(2026, 1, 9)
+    assert not [r for r in rules(issue) if r.startswith("numbering.")]
+    issue.masthead.number = 2
+    assert "numbering.number" in rules(issue)
+
+
+def test_first_issue_without_archive_is_not_judged() -> None:
+    assert not [r for r in rules(clean_issue(), ()) if r.startswith("numbering.")]
+
+
+def test_incremental_check_equals_full_check() -> None:
+    issue = clean_issue()
+    issue.articles[0].paragraphs[3] = "三是,好。"
+    issue.articles[1].title = "拱墅区：多措并举护航新质生产力“加速跑”"
+    full = sorted(findings(issue), key=lambda f: f.sort_key())
+    parts = check_cross(issue, HOUSE, ARCHIVE)
+    for i in range(len(issue.articles)):
+        parts += check_article(issue, i, HOUSE, ARCHIVE)
+    assert sorted(parts, key=lambda f: f.sort_key()) == full
+
+
+def test_sample_findings(sample_toml) -> None:  # type: ignore[no-untyped-def]
+    """What docs/checks.md promises for the shipped sample."""
+    from collections import Counter
+
+    from tui.storage import load_issue
+
+    found = findings(load_issue(sample_toml), ())
+    assert Counter(f.rule for f in found) == {
+        "typography.halfwidth-comma": 162,
+        "typography.halfwidth-semicolon": 3,
+        "title.halfwidth-colon": 2,
+        "typography.halfwidth-parenthesis": 1,
+    }
+    # 拱墅区's paragraphs after the page break use half-width commas
+    gongshu = [f for f in found if f.location.article == 0 and f.rule == "typography.halfwidth-comma"]
+    assert {f.location.paragraph for f in gongshu} == {2, 3}
+    first = gongshu[0]
+    text = load_issue(sample_toml).articles[0].paragraphs[first.location.paragraph]  # type: ignore[index]
+    assert text[first.location.start : first.location.end] == ","  # type: ignore[misc]
+    titles = [f.location.title for f in found if f.rule == "title.halfwidth-colon"]
+    assert titles == [
+        "西湖区:高效履职助力推动企业场景服务迭代升级",
+        "萧山区:紧扣“三大关键”强化监督助力共同富裕",
+    ]
+    assert all(f.severity.value == "error" for f in found)
