@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/jianbao export $(SAMPLE) --to text
+	$(BIN)/jianbao $(SAMPLE)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

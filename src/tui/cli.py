@@ -153,6 +153,34 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
     )
     p.add_argument("--archive", help=archive_help)
 
+    for name, helptext in (
+        (
+            "edit",
+            _t(
+                lang,
+                "在编辑器中打开期刊（默认：档案中最新的一期）",
+                "open an issue in the editor (default: the archive's newest)",
+            ),
+        ),
+        (
+            "review",
+            _t(lang, "以校对模式打开期刊（正文只读）", "open an issue for proofreading (text read-only)"),
+        ),
+    ):
+        p = sub.add_parser(name, add_help=False, parents=[common], help=helptext)
+        p.add_argument(
+            "file",
+            nargs="?" if name == "edit" else None,
+            help=_t(lang, "期刊文件（TOML）", "issue file (TOML)"),
+        )
+        p.add_argument("--archive", help=archive_help)
+        if name == "review":
+            p.add_argument(
+                "--allow-fixes",
+                action="store_true",
+                help=_t(lang, "允许校对人员应用自动修正", "let the proofreader apply offered fixes"),
+            )
+
     p = sub.add_parser(
         "check",
         add_help=False,
@@ -272,13 +300,46 @@ def cmd_check(args: argparse.Namespace, lang: Lang) -> int:
     return EXIT_FINDINGS if failed else EXIT_OK
 
 
+def cmd_edit(args: argparse.Namespace, lang: Lang) -> int:
+    from tui.app.app import JianbaoApp, newest_issue
+    from tui.config import archive_dir
+
+    archive = Path(args.archive) if args.archive else None
+    path = Path(args.file) if args.file else newest_issue(archive_dir(archive))
+    review = args.command == "review"
+    app = JianbaoApp(
+        path, lang=lang, review=review, allow_fixes=getattr(args, "allow_fixes", False), archive=archive
+    )
+    app.run()
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, Lang], int]] = {
     "new": cmd_new,
     "import": cmd_import,
     "export": cmd_export,
     "schema": cmd_schema,
     "check": cmd_check,
+    "edit": cmd_edit,
+    "review": cmd_edit,
 }
+
+
+def _with_default_command(argv: list[str]) -> list[str]:
+    """`jianbao FILE` and bare `jianbao` mean `jianbao edit …`."""
+    takes_value = {"--lang", "--archive"}
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg in ("-h", "--help", "--version"):
+            return argv
+        if arg in takes_value:
+            i += 2
+            continue
+        if not arg.startswith("-"):
+            return argv if arg in COMMANDS else [*argv[:i], "edit", *argv[i:]]
+        i += 1
+    return [*argv, "edit"]
 
 
 def _prescan_lang(argv: Sequence[str]) -> str | None:
@@ -295,10 +356,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     lang = resolve_lang(_prescan_lang(argv))
     try:
         parser = build_parser(lang)
-        args = parser.parse_args(argv)
-        if args.command is None:
-            parser.print_help()
-            return EXIT_UNUSABLE
+        args = parser.parse_args(_with_default_command(argv))
         return COMMANDS[args.command](args, lang)
     except JianbaoError as exc:
         sys.stderr.write(exc.render(lang) + "\n")

@@ -1,0 +1,255 @@
+"""The Textual application: opens a file (or the archive's newest issue) and hosts the screens.
+
+The App stays small: it decides what to show first (an error, a recovery
+offer, a lock warning, the editor) and asks before quitting with unsaved
+changes.  The editing itself lives in MainScreen over a Session.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from pathlib import Path
+
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from tui import locking, recovery
+from tui.app.dialogs import ChoiceDialog
+from tui.app.main_screen import MainScreen
+from tui.app.strings import t
+from tui.errors import JianbaoError
+from tui.i18n import Lang
+from tui.session import Session
+
+
+class ErrorScreen(Screen[None]):
+    """A file that cannot be opened: the message, and a way out; never a traceback."""
+
+    BINDINGS = [Binding("q,escape", "app.exit_now", "退出", id="quit")]
+
+    def __init__(self, message: str, lang: Lang) -> None:
+        super().__init__()
+        self.message = message
+        self.lang = lang
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="error-box") as box:
+            box.border_title = t("error_title", self.lang)
+            yield Static(self.message, id="error-message", markup=False)
+            yield Static(t("error_hint", self.lang), classes="hint")
+        yield Footer()
+
+
+class JianbaoApp(App[None]):
+    CSS_PATH = "jianbao.tcss"
+    TITLE = "jianbao"
+    BINDINGS = [Binding("ctrl+q", "quit", "退出", id="quit", priority=True)]
+
+    def __init__(
+        self,
+        path: Path | None,
+        *,
+        lang: Lang = "zh",
+        review: bool = False,
+        allow_fixes: bool = False,
+        archive: Path | None = None,
+    ) -> None:
+        super().__init__()
+        self.path = path
+        self.lang = lang
+        self.review = review
+        self.allow_fixes = allow_fixes
+        self.archive = archive
+        self.session: Session | None = None
+        self.locked = False
+
+    def on_mount(self) -> None:
+        from tui.app.keys import localize_bindings
+
+        localize_bindings(self, self.lang)
+        if self.path is None:
+            self._offer_new()
+            return
+        self._open()
+
+    def _open(self) -> None:
+        assert self.path is not None
+        try:
+            self.session = Session.open(self.path, archive=self.archive, review=self.review)
+        except JianbaoError as exc:
+            self.push_screen(ErrorScreen(exc.render(self.lang), self.lang))
+            return
+        self._check_lock()
+
+    def _offer_new(self) -> None:
+        """An empty archive: offer to make its first issue (today's date)."""
+        from tui.config import archive_dir
+
+        archive = archive_dir(self.archive)
+
+        def done(choice: str | None) -> None:
+            if choice != "create":
+                self.exit()
+                return
+            from tui.archive import make_next_issue, scan, write_new_issue
+            from tui.config import load_house
+            from tui.numbering import issue_filename
+
+            try:
+                house = load_house(archive)
+                issue = make_next_issue(scan(archive), house, dt.date.today())
+                self.path = write_new_issue(archive, issue, issue_filename(issue.masthead, house.style))
+            except JianbaoError as exc:
+                self.push_screen(ErrorScreen(exc.render(self.lang), self.lang))
+                return
+            self.archive = archive
+            self._open()
+
+        self.push_screen(
+            ChoiceDialog(
+                t("no_issue_title", self.lang),
+                t("no_issue_body", self.lang, archive=archive),
+                [("create", t("create", self.lang)), ("quit", t("quit", self.lang))],
+            ),
+            done,
+        )
+
+    # ------------------------------------------------------------ opening steps
+
+    def _check_lock(self) -> None:
+        assert self.path is not None
+        holder = locking.holder(self.path)
+        if holder is None:
+            self._take_lock()
+            self._check_recovery()
+            return
+
+        def done(choice: str | None) -> None:
+            if choice == "edit":
+                self._take_lock()
+            elif choice == "read_only":
+                self.session.read_only = True  # type: ignore[union-attr]
+            else:
+                self.exit()
+                return
+            self._check_recovery()
+
+        self.push_screen(
+            ChoiceDialog(
+                t("lock_title", self.lang),
+                t("lock_body", self.lang, who=holder.describe()),
+                [
+                    ("read_only", t("lock_read_only", self.lang)),
+                    ("edit", t("lock_edit_anyway", self.lang)),
+                    ("quit", t("quit", self.lang)),
+                ],
+            ),
+            done,
+        )
+
+    def _take_lock(self) -> None:
+        assert self.path is not None
+        self.locked = locking.acquire(self.path)
+
+    def _check_recovery(self) -> None:
+        assert self.path is not None
+        found = recovery.pending(self.path)
+        if found is None or self.session is None or self.session.read_only:
+            self._open_editor()
+            return
+        when = dt.datetime.fromtimestamp(found.stat().st_mtime).strftime("%Y-%m-%d %H:%M:%S")
+
+        def done(choice: str | None) -> None:
+            if choice == "restore":
+                try:
+                    self.session.restore_from(found)  # type: ignore[union-attr]
+                except JianbaoError as exc:
+                    self.notify(exc.render(self.lang), severity="error")
+            elif choice == "discard":
+                recovery.discard(self.path)  # type: ignore[arg-type]
+            self._open_editor()
+
+        self.push_screen(
+            ChoiceDialog(
+                t("recovery_title", self.lang),
+                t("recovery_body", self.lang, file=self.path.name, time=when),
+                [
+                    ("restore", t("recovery_restore", self.lang)),
+                    ("discard", t("recovery_discard", self.lang)),
+                ],
+            ),
+            done,
+        )
+
+    def _open_editor(self) -> None:
+        assert self.session is not None
+        self.push_screen(MainScreen(self.session, self.lang, allow_fixes=self.allow_fixes or not self.review))
+
+    # ------------------------------------------------------------ leaving
+
+    async def action_quit(self) -> None:
+        session = self.session
+        if session is None or not session.dirty or not isinstance(self.screen, MainScreen):
+            self.action_exit_now()
+            return
+        screen = self.screen
+
+        def done(choice: str | None) -> None:
+            if choice == "save":
+                screen.action_save(then_quit=True)
+            elif choice == "discard":
+                self.action_exit_now()
+
+        self.push_screen(
+            ChoiceDialog(
+                t("b.quit", self.lang),
+                t("confirm_quit", self.lang),
+                [
+                    ("save", t("save_and_quit", self.lang)),
+                    ("discard", t("quit_discard", self.lang)),
+                    ("cancel", t("cancel", self.lang)),
+                ],
+            ),
+            done,
+        )
+
+    def action_exit_now(self) -> None:
+        self.exit()
+
+    def on_unmount(self) -> None:
+        if self.session is not None:
+            self.session.close()
+        if self.locked and self.path is not None:
+            locking.release(self.path)
+
+    # ------------------------------------------------------------ command palette
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:  # type: ignore[type-arg]
+        if isinstance(screen, MainScreen):
+            from tui.app.outline import OutlineTree
+            from tui.app.validation import FindingTable
+
+            seen: set[str] = set()
+            for b in [*MainScreen.BINDINGS, *OutlineTree.BINDINGS, *FindingTable.BINDINGS]:
+                action = b.action.removeprefix("screen.")  # type: ignore[union-attr]
+                if not b.id or b.id in seen or not hasattr(screen, f"action_{action}"):
+                    continue
+                seen.add(b.id)
+                if screen.check_action(action, ()) is False:
+                    continue
+                yield SystemCommand(t(f"b.{b.id}", self.lang), b.key, lambda a=action: screen.run_action(a))  # type: ignore[misc, union-attr]
+        yield SystemCommand(t("b.quit", self.lang), "ctrl+q", self.action_quit)
+
+
+def newest_issue(archive: Path) -> Path | None:
+    """The archive's latest issue by date and number (unreadable files are skipped)."""
+    from tui.archive import scan_lenient
+
+    found, _ = scan_lenient(archive)
+    latest = max(found, key=lambda a: (a.issue.masthead.date, a.issue.masthead.cumulative), default=None)
+    return latest.path if latest else None

@@ -1,0 +1,321 @@
+"""The editor pane's forms: article, masthead, end block.
+
+Forms write every change straight into the model and post ``Edited`` so the
+screen can mark the issue dirty and re-check; loading a node into a form
+never writes back (values equal to the model are ignored).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.suggester import SuggestFromList
+from textual.widgets import Input, Label, Select, Static, TextArea
+
+from tui.app.strings import t
+from tui.bodytext import body_text, paragraphs_of
+from tui.i18n import Lang
+from tui.model import EDITIONS, Article, Byline, Issue
+
+_NAME_SEPARATORS = re.compile(r"[\s、，,；;]+")
+
+
+def split_names(text: str) -> list[str]:
+    return [n for n in _NAME_SEPARATORS.split(text) if n]
+
+
+class Edited(Message):
+    """Something in the model changed; ``article`` is its index, or None for masthead/end block."""
+
+    def __init__(self, article: int | None, structural: bool = False) -> None:
+        super().__init__()
+        self.article = article
+        self.structural = structural
+
+
+class ColumnChanged(Message):
+    def __init__(self, article: int, column: str) -> None:
+        super().__init__()
+        self.article = article
+        self.column = column
+
+
+class ArticleForm(Vertical):
+    def __init__(self, lang: Lang, units: list[str], **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.lang = lang
+        self.units = units
+        self.issue: Issue | None = None
+        self.index: int | None = None
+        self.read_only = False
+
+    def compose(self) -> ComposeResult:
+        lang = self.lang
+        with Horizontal(classes="row"):
+            yield Label(t("column", lang), classes="field-label")
+            yield Select([], id="article-column", compact=True)
+        with Horizontal(classes="row"):
+            yield Label(t("title", lang), classes="field-label", id="title-label")
+            yield Input(id="article-title", compact=True)
+        with Horizontal(classes="row"):
+            yield Label(t("unit", lang), classes="field-label")
+            yield Input(
+                id="article-unit", suggester=SuggestFromList(self.units, case_sensitive=True), compact=True
+            )
+        with Horizontal(classes="row"):
+            yield Label(t("authors", lang), classes="field-label")
+            yield Input(id="article-authors", placeholder=t("authors_hint", lang), compact=True)
+        yield TextArea(id="article-body", soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
+        yield Static("", id="article-counts", classes="counts")
+        yield Static("", id="article-comments", classes="comments")
+
+    @property
+    def article(self) -> Article | None:
+        if self.issue is None or self.index is None or not 0 <= self.index < len(self.issue.articles):
+            return None
+        return self.issue.articles[self.index]
+
+    def load(self, issue: Issue, index: int, *, read_only: bool) -> None:
+        self.issue, self.index, self.read_only = issue, index, read_only
+        a = issue.articles[index]
+        select = self.query_one("#article-column", Select)
+        options = [(c.name, c.name) for c in issue.columns]
+        if a.column not in [v for _, v in options]:
+            options.append((a.column or "？", a.column))
+        select.set_options(options)
+        select.value = a.column
+        brief = issue.column(a.column) is not None and issue.column(a.column).kind == "briefs"  # type: ignore[union-attr]
+        self.query_one("#article-title", Input).placeholder = t("title_brief", self.lang) if brief else ""
+        self.query_one("#article-title", Input).value = a.title
+        self.query_one("#article-unit", Input).value = a.byline.unit if a.byline else ""
+        self.query_one("#article-authors", Input).value = "　".join(a.byline.authors) if a.byline else ""
+        body = self.query_one("#article-body", TextArea)
+        text = body_text(a.paragraphs)
+        if body.text != text:
+            body.load_text(text)
+        for widget in self.query("Input"):
+            widget.disabled = read_only  # type: ignore[attr-defined]
+        select.disabled = read_only
+        body.read_only = read_only
+        self.update_counts()
+        self.update_comments()
+
+    def update_counts(self) -> None:
+        a = self.article
+        if a is not None:
+            self.query_one("#article-counts", Static).update(
+                t("counts", self.lang, chars=a.char_count, paras=len(a.paragraphs))
+            )
+
+    def update_comments(self) -> None:
+        a = self.article
+        widget = self.query_one("#article-comments", Static)
+        if a is None or not a.comments:
+            widget.display = False
+            return
+        widget.display = True
+        lines = [f"【{t('comments', self.lang)}】"]
+        lines += [f"{c.author}（{c.at:%Y-%m-%d %H:%M}）：{c.text}" for c in a.comments]
+        widget.update("\n".join(lines))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        a = self.article
+        if a is None or self.read_only or event.value != event.input.value:
+            return  # a stale event from before the form was loaded with another article
+        event.stop()
+        value = event.value
+        if event.input.id == "article-title":
+            if value == a.title:
+                return
+            a.title = value
+        elif event.input.id == "article-unit":
+            if a.byline is not None and value == a.byline.unit:
+                return
+            if a.byline is None and not value:
+                return
+            a.byline = Byline(value, list(a.byline.authors) if a.byline else [])
+        elif event.input.id == "article-authors":
+            names = split_names(value)
+            if a.byline is not None and names == a.byline.authors:
+                return
+            if a.byline is None and not names:
+                return
+            a.byline = Byline(a.byline.unit if a.byline else "", names)
+        else:
+            return
+        self.post_message(Edited(self.index))
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        a = self.article
+        if a is None or self.read_only or event.text_area.id != "article-body":
+            return
+        event.stop()
+        paragraphs = paragraphs_of(event.text_area.text)
+        if paragraphs == a.paragraphs:
+            return
+        a.paragraphs = paragraphs  # a new list: a check running in a worker keeps a consistent view
+        self.update_counts()
+        self.post_message(Edited(self.index))
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        a = self.article
+        if (
+            a is None
+            or self.read_only
+            or event.select.id != "article-column"
+            or event.value != event.select.value
+        ):
+            return
+        event.stop()
+        if event.value is Select.BLANK or event.value == a.column:
+            return
+        self.post_message(ColumnChanged(self.index, str(event.value)))  # type: ignore[arg-type]
+
+
+class MastheadForm(VerticalScroll):
+    def __init__(self, lang: Lang, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.lang = lang
+        self.issue: Issue | None = None
+        self.read_only = False
+
+    def compose(self) -> ComposeResult:
+        lang = self.lang
+        for key, label in (
+            ("name", "name"),
+            ("edition", "edition"),
+            ("number", "number"),
+            ("cumulative", "cumulative"),
+            ("unit", "editing_unit"),
+            ("date", "date"),
+        ):
+            with Horizontal(classes="row"):
+                yield Label(t(label, lang), classes="field-label wide-label")
+                if key == "edition":
+                    yield Select(
+                        [(e, e) for e in EDITIONS], id="masthead-edition", allow_blank=False, compact=True
+                    )
+                else:
+                    kind = "integer" if key in ("number", "cumulative") else "text"
+                    yield Input(id=f"masthead-{key}", type=kind, compact=True)  # type: ignore[arg-type]
+        yield Static("", id="masthead-hint", classes="hint")
+
+    def load(self, issue: Issue, expected: tuple[int, int] | None, *, read_only: bool) -> None:
+        self.issue, self.read_only = issue, read_only
+        m = issue.masthead
+        self.query_one("#masthead-name", Input).value = m.name
+        self.query_one("#masthead-edition", Select).value = m.edition
+        self.query_one("#masthead-number", Input).value = str(m.number)
+        self.query_one("#masthead-cumulative", Input).value = str(m.cumulative)
+        self.query_one("#masthead-unit", Input).value = m.unit
+        self.query_one("#masthead-date", Input).value = m.date.isoformat()
+        for widget in self.query("Input, Select"):
+            widget.disabled = read_only
+        self.show_hint(expected)
+
+    def show_hint(self, expected: tuple[int, int] | None) -> None:
+        hint = (
+            t("expected", self.lang, n=expected[0], m=expected[1])
+            if expected
+            else t("expected_none", self.lang)
+        )
+        self.query_one("#masthead-hint", Static).update(hint)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if self.issue is None or self.read_only or event.value != event.input.value:
+            return
+        event.stop()
+        m = self.issue.masthead
+        key = (event.input.id or "").removeprefix("masthead-")
+        value = event.value.strip()
+        if key in ("name", "unit"):
+            if getattr(m, key) == event.value:
+                return
+            setattr(m, key, event.value)
+        elif key in ("number", "cumulative"):
+            if not value.isdigit() or int(value) < 1:
+                event.input.add_class("invalid")
+                return
+            event.input.remove_class("invalid")
+            if getattr(m, key) == int(value):
+                return
+            setattr(m, key, int(value))
+        elif key == "date":
+            try:
+                date = dt.date.fromisoformat(value)
+            except ValueError:
+                event.input.add_class("invalid")
+                return
+            event.input.remove_class("invalid")
+            if m.date == date:
+                return
+            m.date = date
+        else:
+            return
+        self.post_message(Edited(None))
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if (
+            self.issue is None
+            or self.read_only
+            or event.value is Select.BLANK
+            or event.value != event.select.value
+        ):
+            return
+        event.stop()
+        if self.issue.masthead.edition != event.value:
+            self.issue.masthead.edition = str(event.value)
+            self.post_message(Edited(None))
+
+
+class EndBlockForm(Vertical):
+    def __init__(self, lang: Lang, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.lang = lang
+        self.issue: Issue | None = None
+        self.read_only = False
+
+    def compose(self) -> ComposeResult:
+        yield Label(t("distribution", self.lang), classes="field-label")
+        yield TextArea(id="endblock-distribution", soft_wrap=True, tab_behavior="focus")
+        with Horizontal(classes="row"):
+            yield Label(t("editor", self.lang), classes="field-label wide-label")
+            yield Input(id="endblock-editor", compact=True)
+        with Horizontal(classes="row"):
+            yield Label(t("phone", self.lang), classes="field-label wide-label")
+            yield Input(id="endblock-phone", compact=True)
+
+    def load(self, issue: Issue, *, read_only: bool) -> None:
+        self.issue, self.read_only = issue, read_only
+        e = issue.endblock
+        area = self.query_one("#endblock-distribution", TextArea)
+        text = "\n".join(e.distribution)
+        if area.text != text:
+            area.load_text(text)
+        area.read_only = read_only
+        self.query_one("#endblock-editor", Input).value = e.editor
+        self.query_one("#endblock-phone", Input).value = e.phone
+        for widget in self.query("Input"):
+            widget.disabled = read_only  # type: ignore[attr-defined]
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        if self.issue is None or self.read_only:
+            return
+        event.stop()
+        lines = [line.strip() for line in event.text_area.text.split("\n") if line.strip()]
+        if lines != self.issue.endblock.distribution:
+            self.issue.endblock.distribution = lines
+            self.post_message(Edited(None))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if self.issue is None or self.read_only or event.value != event.input.value:
+            return
+        event.stop()
+        key = (event.input.id or "").removeprefix("endblock-")
+        if key in ("editor", "phone") and getattr(self.issue.endblock, key) != event.value:
+            setattr(self.issue.endblock, key, event.value)
+            self.post_message(Edited(None))

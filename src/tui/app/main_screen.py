@@ -1,0 +1,343 @@
+"""The main screen: outline, editor and validation panes over one editing session."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Container, Vertical, VerticalScroll
+from textual.events import Resize
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import ContentSwitcher, Footer, Header, Input, Static, TextArea
+from textual.widgets.input import Selection as InputSelection
+from textual.widgets.text_area import Selection as AreaSelection
+
+from tui.app.forms import ArticleForm, ColumnChanged, Edited, EndBlockForm, MastheadForm
+from tui.app.keys import localize_bindings
+from tui.app.outline import NodeRef, OutlineTree, node_key
+from tui.app.proof_actions import ProofActions
+from tui.app.strings import t
+from tui.app.structure_actions import StructureActions
+from tui.app.validation import FindingTable
+from tui.bodytext import position_of
+from tui.exporters.text import render_text
+from tui.findings import Finding
+from tui.i18n import Lang
+from tui.rules import check_article, check_cross
+from tui.session import Session
+
+CHECK_DELAY = 0.3  # seconds of quiet typing before a re-check
+AUTOSAVE_DELAY = 3.0  # seconds after the last change before the recovery file is written
+WIDE = 120  # columns from which the checks pane sits at the right
+
+
+class MainScreen(StructureActions, ProofActions, Screen[None]):
+    BINDINGS = [
+        Binding("ctrl+s", "save", "保存", id="save", priority=True),
+        Binding("f12", "save_as", "另存为", id="save_as"),
+        Binding("f1", "help", "帮助", id="help", priority=True),
+        Binding("f5", "toggle_preview", "预览", id="preview", priority=True),
+        Binding("f8", "next_finding", "下一个问题", id="next_finding", priority=True),
+        Binding("shift+f8", "prev_finding", "上一个问题", id="prev_finding", priority=True),
+        Binding("f4", "apply_fix", "应用修正", id="apply_fix", priority=True),
+        Binding("f3", "waive", "豁免", id="waive", priority=True),
+        Binding("ctrl+g", "sign_off", "签发", id="sign_off", priority=True),
+        Binding("ctrl+l", "toggle_checks", "校验栏", id="toggle_checks", priority=True),
+    ]
+
+    def __init__(self, session: Session, lang: Lang, *, allow_fixes: bool = True) -> None:
+        super().__init__()
+        self.session = session
+        self.lang = lang
+        self.allow_fixes = allow_fixes
+        self.node: NodeRef = NodeRef("masthead")
+        self.current_finding: Finding | None = None
+        self.checks_size = 1  # 0 hidden, 1 normal, 2 large
+        self._pending: set[int | None] = set()
+        self._generation = 0
+        self._applied: dict[int | None, int] = {}
+        self._check_timer: Timer | None = None
+        self._autosave_timer: Timer | None = None
+        localize_bindings(self, lang)
+
+    # ------------------------------------------------------------ layout
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Container(id="panes"):
+            yield OutlineTree(self.lang, id="outline")
+            with ContentSwitcher(initial="masthead-form", id="editor"):
+                yield ArticleForm(self.lang, sorted(self.session.house.known_units), id="article-form")
+                yield MastheadForm(self.lang, id="masthead-form")
+                yield EndBlockForm(self.lang, id="endblock-form")
+                yield Static("", id="column-info")
+                with VerticalScroll(id="preview"):
+                    yield Static("", id="preview-text")
+            with Vertical(id="checks"):
+                yield FindingTable(self.lang, id="findings")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        outline = self.query_one(OutlineTree)
+        localize_bindings(outline, self.lang)
+        localize_bindings(self.query_one(FindingTable), self.lang)
+        outline.border_title = t("outline", self.lang)
+        self.query_one("#editor").border_title = t("masthead", self.lang)
+        self._apply_layout(self.app.size.width)
+        self.refresh_all(select=NodeRef("masthead"))
+        self.show_node(NodeRef("masthead"))
+        outline.focus()
+
+    def on_resize(self, event: Resize) -> None:
+        self._apply_layout(event.size.width)
+
+    def _apply_layout(self, width: int) -> None:
+        self.set_class(width >= WIDE, "wide")
+        self.set_class(width < WIDE, "narrow")
+        self.set_class(self.checks_size == 0, "checks-hidden")
+        self.set_class(self.checks_size == 2, "checks-large")
+
+    def action_toggle_checks(self) -> None:
+        self.checks_size = (self.checks_size + 1) % 3
+        self._apply_layout(self.app.size.width)
+
+    @property
+    def read_only(self) -> bool:
+        return self.session.review or self.session.read_only
+
+    # ------------------------------------------------------------ showing
+
+    def refresh_header(self) -> None:
+        m = self.session.issue.masthead
+        sub = (
+            f"第{m.number}期（总第{m.cumulative}期）"
+            if self.lang == "zh"
+            else f"No. {m.number} (cumulative {m.cumulative})"
+        )
+        if self.session.review:
+            sub += "  " + t("review", self.lang)
+        if self.session.read_only:
+            sub += "  " + t("readonly", self.lang)
+        if self.session.dirty:
+            sub += "  " + t("unsaved", self.lang)
+        self.app.title = self.session.path.name
+        self.app.sub_title = sub
+
+    def refresh_findings(self) -> None:
+        findings = self.session.findings()
+        table = self.query_one(FindingTable)
+        table.show(findings)
+        self.query_one("#checks").border_title = table.summary()
+        self.query_one(OutlineTree).rebuild(self.session.issue, findings, select=self.node)
+        self.refresh_header()
+
+    def refresh_all(self, select: NodeRef | None = None) -> None:
+        if select is not None:
+            self.node = select
+        self.refresh_findings()
+
+    def show_node(self, ref: NodeRef) -> None:
+        """Load the node into the editor pane (without moving focus)."""
+        self.node = ref
+        switcher = self.query_one(ContentSwitcher)
+        editor = self.query_one("#editor")
+        issue = self.session.issue
+        if ref.kind == "article" and ref.index is not None and ref.index < len(issue.articles):
+            self.query_one(ArticleForm).load(issue, ref.index, read_only=self.read_only)
+            switcher.current = "article-form"
+            editor.border_title = issue.articles[ref.index].column
+        elif ref.kind == "masthead":
+            self.query_one(MastheadForm).load(
+                issue, self.session.expected_numbers(), read_only=self.read_only
+            )
+            switcher.current = "masthead-form"
+            editor.border_title = t("masthead", self.lang)
+        elif ref.kind == "endblock":
+            self.query_one(EndBlockForm).load(issue, read_only=self.read_only)
+            switcher.current = "endblock-form"
+            editor.border_title = t("endblock", self.lang)
+        elif ref.kind == "column":
+            column = issue.column(ref.column)
+            n = len(issue.articles_in(ref.column))
+            kind = t("briefs_count", self.lang, n=n) if column and column.kind == "briefs" else f"{n}"
+            self.query_one("#column-info", Static).update(f"{t('column', self.lang)}：{ref.column}（{kind}）")
+            switcher.current = "column-info"
+            editor.border_title = ref.column
+
+    def reload_form(self) -> None:
+        self.show_node(self.node)
+
+    @on(OutlineTree.NodeHighlighted)
+    def _outline_moved(self, event: OutlineTree.NodeHighlighted) -> None:
+        if event.node is not self.query_one(OutlineTree).cursor_node:
+            return  # a node highlighted on the way while the outline was rebuilt
+        ref = event.node.data
+        if ref is not None and (ref != self.node or self.query_one(ContentSwitcher).current == "preview"):
+            self.show_node(ref)
+
+    @on(OutlineTree.NodeSelected)
+    def _outline_chosen(self, event: OutlineTree.NodeSelected) -> None:
+        """Enter on a node moves into its form."""
+        ref = event.node.data
+        if ref is None or ref.kind == "column":
+            return
+        self.show_node(ref)
+        first = {
+            "article": "#article-title",
+            "masthead": "#masthead-name",
+            "endblock": "#endblock-distribution",
+        }[ref.kind]
+        self.query_one(first).focus()
+
+    def action_toggle_preview(self) -> None:
+        switcher = self.query_one(ContentSwitcher)
+        if switcher.current == "preview":
+            self.show_node(self.node)
+            return
+        self.query_one("#preview-text", Static).update(
+            render_text(self.session.issue, self.session.house.style)
+        )
+        switcher.current = "preview"
+        self.query_one("#editor").border_title = t("preview", self.lang)
+
+    # ------------------------------------------------------------ editing and checking
+
+    @on(Edited)
+    def _edited(self, event: Edited) -> None:
+        self.session.touch()
+        self.refresh_header()
+        self.schedule_check(event.article)
+        self.schedule_autosave()
+
+    @on(ColumnChanged)
+    def _column_changed(self, event: ColumnChanged) -> None:
+        new_index = self.session.move_to_column(event.article, event.column)
+        self.after_structure(NodeRef("article", new_index))
+
+    def schedule_check(self, article: int | None) -> None:
+        self._pending.add(article)
+        if self._check_timer is not None:
+            self._check_timer.stop()
+        self._check_timer = self.set_timer(CHECK_DELAY, self._start_check)
+
+    def _start_check(self) -> None:
+        pending, self._pending = self._pending, set()
+        self._generation += 1
+        generation = self._generation
+        self.run_worker(lambda: self._check_in_thread(generation, pending), thread=True, group="check")
+
+    def _check_in_thread(self, generation: int, pending: set[int | None]) -> None:
+        """Runs off the UI thread: the edited articles plus the cross-article rules."""
+        s = self.session
+        issue, count = s.issue, len(s.issue.articles)
+        results = {
+            i: check_article(issue, i, s.house, s.archive) for i in pending if i is not None and i < count
+        }
+        cross = check_cross(issue, s.house, s.archive)
+        self.app.call_from_thread(self._apply_check, generation, count, results, cross)
+
+    def _apply_check(
+        self, generation: int, count: int, results: dict[int, list[Finding]], cross: list[Finding]
+    ) -> None:
+        s = self.session
+        if count != len(s.issue.articles) or len(s.article_findings) != count:
+            return  # a structural edit re-checked everything meanwhile
+        for i, found in results.items():
+            if generation >= self._applied.get(i, 0):
+                s.article_findings[i] = found
+                self._applied[i] = generation
+        if generation >= self._applied.get(None, 0):
+            s.cross_findings = cross
+            self._applied[None] = generation
+        self.refresh_findings()
+
+    def schedule_autosave(self) -> None:
+        if self._autosave_timer is not None:
+            self._autosave_timer.stop()
+        self._autosave_timer = self.set_timer(AUTOSAVE_DELAY, self._autosave)
+
+    def _autosave(self) -> None:
+        self.run_worker(self.session.autosave, thread=True, group="autosave", exclusive=True)
+
+    # ------------------------------------------------------------ findings
+
+    @on(FindingTable.Jump)
+    def _jump(self, event: FindingTable.Jump) -> None:
+        self.jump_to(event.finding)
+
+    def _ordered(self) -> list[Finding]:
+        return self.query_one(FindingTable).shown
+
+    def action_next_finding(self, step: int = 1) -> None:
+        findings = self._ordered()
+        if not findings:
+            self.notify(t("no_findings", self.lang))
+            return
+        if self.current_finding in findings:
+            i = (findings.index(self.current_finding) + step) % len(findings)  # type: ignore[arg-type]
+        else:
+            i = 0 if step > 0 else len(findings) - 1
+        self.query_one(FindingTable).move_cursor(row=i)
+        self.jump_to(findings[i])
+
+    def action_prev_finding(self) -> None:
+        self.action_next_finding(-1)
+
+    def jump_to(self, finding: Finding) -> None:
+        """Show the finding's node and select its exact span."""
+        self.current_finding = finding
+        loc = finding.location
+        ref = node_key(finding)
+        if (
+            loc.field == "columns"
+            and loc.paragraph is not None
+            and loc.paragraph < len(self.session.issue.columns)
+        ):
+            ref = NodeRef("column", column=self.session.issue.columns[loc.paragraph].name)
+        self.query_one(OutlineTree).select_ref(ref)
+        self.show_node(ref)
+        self.call_after_refresh(self._select_span, finding)
+
+    def _select_span(self, finding: Finding) -> None:
+        loc = finding.location
+        start, end = loc.start or 0, loc.end if loc.end is not None else (loc.start or 0)
+        field = loc.field
+        if field == "paragraph" and loc.paragraph is not None:
+            area = self.query_one("#article-body", TextArea)
+            a = position_of(area.text, loc.paragraph, start)
+            b = position_of(area.text, loc.paragraph, end)
+            if a is not None and b is not None:
+                area.focus()
+                area.selection = AreaSelection(a, b)
+                area.scroll_cursor_visible(center=True)
+            return
+        if field == "endblock.distribution" and loc.paragraph is not None:
+            area = self.query_one("#endblock-distribution", TextArea)
+            area.focus()
+            area.selection = AreaSelection((loc.paragraph, start), (loc.paragraph, end))
+            return
+        inputs = {
+            "title": "#article-title",
+            "byline": "#article-unit",
+            "byline.unit": "#article-unit",
+            "byline.author": "#article-authors",
+            "column": "#article-column",
+            "endblock.editor": "#endblock-editor",
+            "endblock.phone": "#endblock-phone",
+        }
+        selector = inputs.get(field) or (
+            f"#masthead-{field.split('.', 1)[1]}" if field.startswith("masthead.") else None
+        )
+        if selector is None:
+            return
+        widget = self.query_one(selector)
+        widget.focus()
+        if isinstance(widget, Input):
+            if field == "byline.author" and loc.paragraph is not None:
+                a = self.session.issue.articles[loc.article]  # type: ignore[index]
+                offset = sum(len(n) + 1 for n in a.byline.authors[: loc.paragraph])  # type: ignore[union-attr]
+                start, end = start + offset, end + offset
+            if loc.start is None:
+                start, end = 0, len(widget.value)
+            widget.selection = InputSelection(start, end)

@@ -1,0 +1,138 @@
+"""The outline pane: 报头, the columns with their articles, 报尾, each with finding counts."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from rich.text import Text as RichText
+from textual.binding import Binding
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from tui.app.strings import t
+from tui.findings import Finding, Severity
+from tui.i18n import Lang
+from tui.model import Issue
+
+BRIEF_PREVIEW = 12
+
+
+@dataclass(frozen=True)
+class NodeRef:
+    kind: str  # masthead | column | article | endblock
+    index: int | None = None  # article index
+    column: str = ""
+
+
+def node_key(f: Finding) -> NodeRef:
+    """The outline node a finding belongs to."""
+    field = f.location.field
+    if f.location.article is not None:
+        return NodeRef("article", f.location.article)
+    if field.startswith("endblock"):
+        return NodeRef("endblock")
+    return NodeRef("masthead")
+
+
+def _marker(counts: Counter[Severity]) -> RichText:
+    text = RichText()
+    if counts[Severity.ERROR]:
+        text.append(f"●{counts[Severity.ERROR]} ", style="bold red")
+    if counts[Severity.WARNING]:
+        text.append(f"▲{counts[Severity.WARNING]} ", style="yellow")
+    return text
+
+
+class OutlineTree(Tree[NodeRef]):
+    """Structure actions live here, so the Footer shows them while the outline has focus."""
+
+    BINDINGS = [
+        Binding("a", "screen.new_article", "新建文章", id="new_article"),
+        Binding("b", "screen.new_brief", "新建摘登", id="new_brief"),
+        Binding("shift+up,K", "screen.move_up", "上移", id="move_up"),
+        Binding("shift+down,J", "screen.move_down", "下移", id="move_down"),
+        Binding("m", "screen.move_to_column", "移到栏目", id="move_to_column"),
+        Binding("delete,d", "screen.delete_article", "删除稿件", id="delete_article"),
+        Binding("u", "screen.undo", "撤销", id="undo"),
+        Binding("c", "screen.add_column", "添加栏目", id="add_column"),
+        Binding("r", "screen.rename_column", "重命名栏目", id="rename_column"),
+        Binding("x", "screen.remove_column", "删除栏目", id="remove_column"),
+        Binding("n", "screen.comment", "批注", id="comment"),
+    ]
+
+    def __init__(self, lang: Lang, **kwargs: object) -> None:
+        super().__init__("", **kwargs)  # type: ignore[arg-type]
+        self.lang = lang
+        self.show_root = False
+        self.guide_depth = 2
+
+    def rebuild(self, issue: Issue, findings: list[Finding], select: NodeRef | None = None) -> None:
+        counts: dict[NodeRef, Counter[Severity]] = {}
+        for f in findings:
+            if f.active:
+                counts.setdefault(node_key(f), Counter())[f.severity] += 1
+        empty: Counter[Severity] = Counter()
+        want = select or (self.cursor_node.data if self.cursor_node else None)
+        self.clear()
+        target: TreeNode[NodeRef] | None = None
+
+        def add(parent: TreeNode[NodeRef], label: str, ref: NodeRef, leaf: bool = True) -> TreeNode[NodeRef]:
+            text = _marker(counts.get(ref, empty))
+            text.append(label)
+            node = parent.add_leaf(text, ref) if leaf else parent.add(text, ref, expand=True)
+            nonlocal target
+            if ref == want:
+                target = node
+            return node
+
+        add(self.root, t("masthead", self.lang), NodeRef("masthead"))
+        placed: set[int] = set()
+        for column in issue.columns:
+            members = [(i, a) for i, a in enumerate(issue.articles) if a.column == column.name]
+            label = column.name
+            if column.kind == "briefs":
+                label += "  " + t("briefs_count", self.lang, n=len(members))
+            col_node = add(self.root, label, NodeRef("column", column=column.name), leaf=False)
+            for i, article in members:
+                placed.add(i)
+                add(
+                    col_node,
+                    _article_label(article.title, article.paragraphs, self.lang),
+                    NodeRef("article", i),
+                )
+        for i, article in enumerate(issue.articles):  # articles in no listed column still show
+            if i not in placed:
+                add(
+                    self.root,
+                    "？" + _article_label(article.title, article.paragraphs, self.lang),
+                    NodeRef("article", i),
+                )
+        add(self.root, t("endblock", self.lang), NodeRef("endblock"))
+        self.root.expand_all()
+        if target is not None:
+            self.move_cursor(target)
+        elif self.root.children:
+            self.move_cursor(self.root.children[0])
+
+    def select_ref(self, ref: NodeRef) -> bool:
+        for node in _walk(self.root):
+            if node.data == ref:
+                self.move_cursor(node)
+                return True
+        return False
+
+
+def _walk(node: TreeNode[NodeRef]):  # type: ignore[no-untyped-def]
+    for child in node.children:
+        yield child
+        yield from _walk(child)
+
+
+def _article_label(title: str, paragraphs: list[str], lang: Lang) -> str:
+    if title:
+        return title
+    first = next((p for p in paragraphs if p), "")
+    if not first:
+        return t("empty_brief", lang)
+    return first[:BRIEF_PREVIEW] + ("…" if len(first) > BRIEF_PREVIEW else "")

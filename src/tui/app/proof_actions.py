@@ -1,0 +1,222 @@
+"""Proofreading and file actions of the main screen: fix, waive, sign off, comment, save."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tui.app.dialogs import ChoiceDialog, Field, FormDialog
+from tui.app.strings import t
+from tui.app.validation import FindingTable
+from tui.errors import JianbaoError
+from tui.findings import Finding
+from tui.model import ROLES
+from tui.session import Conflict
+
+if TYPE_CHECKING:
+    from tui.app.main_screen import MainScreen
+
+
+class ProofActions:
+    """Mixed into MainScreen."""
+
+    def _target_finding(self: MainScreen) -> Finding | None:  # type: ignore[misc]
+        """The finding the user means: the table's row when the table has focus, else the last jumped to."""
+        table = self.query_one(FindingTable)
+        finding = table.current() if table.has_focus or self.current_finding is None else self.current_finding
+        if finding is None:
+            self.notify(t("no_finding", self.lang), severity="warning")
+        return finding
+
+    def action_apply_fix(self: MainScreen) -> None:  # type: ignore[misc]
+        finding = self._target_finding()
+        if finding is None:
+            return
+        if finding.fix is None:
+            self.notify(t("no_fix", self.lang), severity="warning")
+            return
+        ok, changes = self._guard(
+            self.session.apply_fix, finding, allowed=self.allow_fixes or not self.session.review
+        )
+        if not ok:
+            return
+        self.current_finding = None
+        self.reload_form()
+        self.refresh_findings()
+        self.schedule_autosave()
+        for c in changes:
+            self.notify(t("fixed", self.lang, old=c.old, new=c.new))
+
+    def action_waive(self: MainScreen) -> None:  # type: ignore[misc]
+        finding = self._target_finding()
+        if finding is None:
+            return
+        note = f"[{finding.rule}] {finding.location.describe(self.lang)}\n{finding.message.get(self.lang)}"
+
+        def done(values: dict[str, str] | None) -> None:
+            if values and self._guard(self.session.waive, finding, values["reason"], values["by"])[0]:
+                self.refresh_findings()
+                self.schedule_autosave()
+                self.notify(t("waived_ok", self.lang))
+
+        self.app.push_screen(
+            FormDialog(
+                t("waive_title", self.lang),
+                [
+                    Field("reason", t("waive_reason", self.lang)),
+                    Field("by", t("waive_by", self.lang), self._who()),
+                ],
+                self.lang,
+                note=note,
+            ),
+            done,
+        )
+
+    def _who(self: MainScreen) -> str:  # type: ignore[misc]
+        return self.session.issue.endblock.editor if not self.session.review else ""
+
+    def action_sign_off(self: MainScreen) -> None:  # type: ignore[misc]
+        roles = tuple((t(f"role.{r}", self.lang), r) for r in ROLES)
+        default = "proofreader" if self.session.review else "editor"
+
+        def done(values: dict[str, str] | None) -> None:
+            if values and self._guard(self.session.sign_off, values["role"], values["name"])[0]:
+                self.refresh_header()
+                self.schedule_autosave()
+                self.notify(
+                    t("signed", self.lang, role=t(f"role.{values['role']}", self.lang), name=values["name"])
+                )
+
+        errors = self.session.active_errors()
+        if errors:  # refused up front, before asking for a name
+            self.notify(t("signoff_refused", self.lang, n=len(errors)), severity="error")
+            return
+        self.app.push_screen(
+            FormDialog(
+                t("signoff_title", self.lang),
+                [
+                    Field("role", t("signoff_role", self.lang), default, roles),
+                    Field("name", t("signoff_name", self.lang), self._who()),
+                ],
+                self.lang,
+            ),
+            done,
+        )
+
+    def action_comment(self: MainScreen) -> None:  # type: ignore[misc]
+        index = self._selected_article()
+        if index is None:
+            return
+
+        def done(values: dict[str, str] | None) -> None:
+            if values and self._guard(self.session.add_comment, index, values["by"], values["text"])[0]:
+                self.reload_form()
+                self.refresh_header()
+                self.schedule_autosave()
+                self.notify(t("commented", self.lang))
+
+        self.app.push_screen(
+            FormDialog(
+                t("comment_title", self.lang),
+                [
+                    Field("text", t("comment_text", self.lang)),
+                    Field("by", t("comment_by", self.lang), self._who()),
+                ],
+                self.lang,
+            ),
+            done,
+        )
+
+    # ------------------------------------------------------------ files
+
+    def action_save(self: MainScreen, then_quit: bool = False) -> None:  # type: ignore[misc]
+        if self.session.read_only:
+            self.notify(t("read_only_refused", self.lang), severity="warning")
+            return
+        self._save(None, force=False, then_quit=then_quit)
+
+    def _save(self: MainScreen, path: Path | None, *, force: bool, then_quit: bool = False) -> None:  # type: ignore[misc]
+        try:
+            saved = self.session.save(path, force=force)
+        except Conflict:
+            self._ask_conflict(then_quit)
+            return
+        except JianbaoError as exc:
+            self.notify(
+                t("save_failed", self.lang, reason=exc.render(self.lang)), severity="error", timeout=10
+            )
+            return
+        self.refresh_header()
+        self.notify(t("saved", self.lang, path=saved))
+        if then_quit:
+            self.app.exit()
+
+    def _ask_conflict(self: MainScreen, then_quit: bool) -> None:  # type: ignore[misc]
+        def done(choice: str | None) -> None:
+            if choice == "overwrite":
+                self._save(None, force=True, then_quit=then_quit)
+            elif choice == "reload":
+                self.session.reload()
+                self.refresh_all()
+                self.reload_form()
+            elif choice == "save_as":
+                self.action_save_as()
+
+        self.app.push_screen(
+            ChoiceDialog(
+                t("conflict_title", self.lang),
+                str(self.session.path),
+                [
+                    ("save_as", t("conflict_save_as", self.lang)),
+                    ("overwrite", t("conflict_overwrite", self.lang)),
+                    ("reload", t("conflict_reload", self.lang)),
+                    ("cancel", t("cancel", self.lang)),
+                ],
+            ),
+            done,
+        )
+
+    def action_save_as(self: MainScreen) -> None:  # type: ignore[misc]
+        def done(values: dict[str, str] | None) -> None:
+            if not values or not values["path"].strip():
+                return
+            target = Path(values["path"].strip()).expanduser()
+            if target.suffix != ".toml":
+                target = target.with_suffix(".toml")
+            if target == self.session.path:
+                self.action_save()
+                return
+
+            def write(choice: str | None = "overwrite") -> None:
+                if choice == "overwrite":
+                    self.session.read_only = False  # the copy is ours
+                    self._save(target, force=True)
+
+            if target.exists():
+                self.app.push_screen(
+                    ChoiceDialog(
+                        t("exists_title", self.lang),
+                        str(target),
+                        [
+                            ("cancel", t("cancel", self.lang)),
+                            ("overwrite", t("conflict_overwrite", self.lang)),
+                        ],
+                    ),
+                    write,
+                )
+            else:
+                write()
+
+        self.app.push_screen(
+            FormDialog(
+                t("save_as_title", self.lang),
+                [Field("path", t("save_as_path", self.lang), str(self.session.path))],
+                self.lang,
+            ),
+            done,
+        )
+
+    def action_help(self: MainScreen) -> None:  # type: ignore[misc]
+        from tui.app.help import HelpScreen
+
+        self.app.push_screen(HelpScreen(self.lang))

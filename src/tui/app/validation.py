@@ -1,0 +1,100 @@
+"""The validation pane: the check engine's findings for the whole issue."""
+
+from __future__ import annotations
+
+from rich.text import Text as RichText
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import DataTable
+
+from tui.app.strings import t
+from tui.findings import Finding, Severity, summarize
+from tui.i18n import Lang
+
+FILTERS: tuple[Severity | None, ...] = (None, Severity.ERROR, Severity.WARNING, Severity.INFO)
+_FILTER_KEYS = {
+    None: "filter_all",
+    Severity.ERROR: "filter_error",
+    Severity.WARNING: "filter_warning",
+    Severity.INFO: "filter_info",
+}
+_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+class FindingTable(DataTable[object]):
+    """One row per finding; Enter jumps to it, f filters by severity."""
+
+    BINDINGS = [
+        Binding("enter", "jump", "定位", id="jump"),
+        Binding("f", "cycle_filter", "筛选", id="filter"),
+        Binding("w", "screen.waive", "豁免", id="waive", show=False),
+        Binding("x", "screen.apply_fix", "应用修正", id="apply_fix", show=False),
+    ]
+
+    class Jump(Message):
+        def __init__(self, finding: Finding) -> None:
+            super().__init__()
+            self.finding = finding
+
+    def __init__(self, lang: Lang, **kwargs: object) -> None:
+        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)  # type: ignore[arg-type]
+        self.lang = lang
+        self.all: list[Finding] = []
+        self.shown: list[Finding] = []
+        self.filter: Severity | None = None
+
+    def on_mount(self) -> None:
+        for key in ("col_severity", "col_rule", "col_where", "col_message"):
+            self.add_column(t(key, self.lang), key=key)
+
+    def summary(self) -> str:
+        c = summarize(self.all)
+        parts = [
+            t(f"n_{k}", self.lang, n=c[k])
+            for k in ("error", "warning", "info", "waived")
+            if c[k] or k == "error"
+        ]
+        text = t("summary", self.lang) + " · ".join(parts)
+        if self.filter is not None:
+            text += (
+                f"（{t(_FILTER_KEYS[self.filter], self.lang)}）"
+                if self.lang == "zh"
+                else f" ({t(_FILTER_KEYS[self.filter], self.lang)})"
+            )
+        return text
+
+    def show(self, findings: list[Finding]) -> None:
+        """Replace the rows, keeping the cursor on the same finding where it still exists."""
+        current = self.current()
+        self.all = findings
+        self.shown = [f for f in findings if self.filter is None or f.severity is self.filter]
+        self.clear()
+        for i, f in enumerate(self.shown):
+            sev = RichText(f.severity.value, style=_STYLE[f.severity])
+            message = f.message.get(self.lang)
+            if f.waiver is not None:
+                sev = RichText(t("waived", self.lang), style="dim")
+                message = f"{message}（{f.waiver.reason}）"
+            self.add_row(sev, f.rule, f.location.describe(self.lang), message, key=str(i))
+        if current is not None and current in self.shown:
+            self.move_cursor(row=self.shown.index(current))
+
+    def current(self) -> Finding | None:
+        if not self.shown or self.cursor_row is None or not 0 <= self.cursor_row < len(self.shown):
+            return None
+        return self.shown[self.cursor_row]
+
+    def action_jump(self) -> None:
+        f = self.current()
+        if f is not None:
+            self.post_message(self.Jump(f))
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_jump()
+
+    def action_cycle_filter(self) -> None:
+        self.filter = FILTERS[(FILTERS.index(self.filter) + 1) % len(FILTERS)]
+        self.show(self.all)
+        if self.parent is not None:
+            self.parent.border_title = self.summary()

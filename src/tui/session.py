@@ -1,0 +1,345 @@
+"""An editing session: one issue file open in the editor, independent of the UI.
+
+It owns what the panes share: the issue, the findings (re-checked per
+article), the undo stack for structural edits and fixes, and saving with
+conflict detection.  The Textual app only calls into it.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import tomli_w
+
+from tui import codec, recovery
+from tui.archive import scan_lenient
+from tui.config import load_house
+from tui.errors import JianbaoError
+from tui.findings import Finding, Severity, sort_findings
+from tui.fixes import Change, apply_fixes
+from tui.house import House
+from tui.i18n import Text
+from tui.model import Article, Column, Comment, Issue, Masthead, Signoff
+from tui.numbering import next_numbers, previous_in_sequence
+from tui.rules import check_article, check_cross
+from tui.storage import atomic_write, load_issue, loads_issue, save_issue
+from tui.waivers import apply_waivers, waiver_for
+
+UNDO_DEPTH = 50
+
+
+class Conflict(JianbaoError):
+    """The file changed on disk since it was loaded or saved."""
+
+
+class Refused(JianbaoError):
+    """An action the session will not do, with the reason."""
+
+
+def _digest(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def now() -> dt.datetime:
+    return dt.datetime.now().astimezone().replace(microsecond=0)
+
+
+@dataclass
+class Session:
+    path: Path
+    issue: Issue
+    house: House
+    archive: tuple[Masthead, ...] = ()
+    review: bool = False
+    read_only: bool = False
+    version: int = 0
+    saved_version: int = 0
+    disk_digest: str | None = None
+    article_findings: list[list[Finding]] = field(default_factory=list)
+    cross_findings: list[Finding] = field(default_factory=list)
+    undo_stack: list[tuple[Text, Issue]] = field(default_factory=list)
+
+    # ------------------------------------------------------------ opening
+
+    @classmethod
+    def open(cls, path: Path, *, archive: Path | None = None, review: bool = False) -> Session:
+        issue = load_issue(path)
+        folder = archive if archive is not None else path.parent
+        archived, _ = scan_lenient(folder, exclude=path)
+        session = cls(
+            path=path,
+            issue=issue,
+            house=load_house(folder),
+            archive=tuple(a.issue.masthead for a in archived),
+            review=review,
+            disk_digest=_digest(path),
+        )
+        session.revalidate()
+        return session
+
+    def restore_from(self, recovery_file: Path) -> None:
+        """Replace the buffer with a recovery file's issue; it stays unsaved."""
+        self.issue = loads_issue(recovery_file.read_text(encoding="utf-8"), recovery_file)
+        self.touch()
+        self.revalidate()
+
+    # ------------------------------------------------------------ state
+
+    @property
+    def dirty(self) -> bool:
+        return self.version != self.saved_version
+
+    def touch(self) -> None:
+        self.version += 1
+
+    def revalidate(self, index: int | None = None) -> None:
+        """Re-check one article (plus the cross-article rules), or everything."""
+        if index is None or len(self.article_findings) != len(self.issue.articles):
+            self.article_findings = [
+                check_article(self.issue, i, self.house, self.archive)
+                for i in range(len(self.issue.articles))
+            ]
+        else:
+            self.article_findings[index] = check_article(self.issue, index, self.house, self.archive)
+        self.cross_findings = check_cross(self.issue, self.house, self.archive)
+
+    def findings(self) -> list[Finding]:
+        """All findings in reading order, waivers applied."""
+        found = list(self.cross_findings)
+        for group in self.article_findings:
+            found += group
+        return apply_waivers(sort_findings(found), self.issue.waivers)
+
+    def active_errors(self) -> list[Finding]:
+        return [f for f in self.findings() if f.active and f.severity is Severity.ERROR]
+
+    def expected_numbers(self) -> tuple[int, int] | None:
+        """(第N期, 总第M期) the archive expects for this issue's date and edition."""
+        m = self.issue.masthead
+        prev = previous_in_sequence(self.archive, m.edition, self.house.style, before=m.date)
+        return next_numbers(prev, m.date) if prev is not None else None
+
+    # ------------------------------------------------------------ undo
+
+    def checkpoint(self, label: Text) -> None:
+        self.undo_stack.append((label, copy.deepcopy(self.issue)))
+        del self.undo_stack[:-UNDO_DEPTH]
+
+    def undo(self) -> Text | None:
+        if not self.undo_stack:
+            return None
+        label, issue = self.undo_stack.pop()
+        self.issue = issue
+        self.touch()
+        self.revalidate()
+        return label
+
+    # ------------------------------------------------------------ structure
+
+    def _structural(self, label: Text) -> None:
+        if self.review or self.read_only:
+            raise Refused(Text("只读模式下不能修改稿件", "the text is read-only here"))
+        self.checkpoint(label)
+
+    def _after_structure(self) -> None:
+        self.touch()
+        self.revalidate()
+
+    def add_article(self, column: str, *, brief: bool = False, title: str = "") -> int:
+        self._structural(Text("新建稿件", "new article"))
+        article = Article(column=column, title="" if brief else title, paragraphs=[])
+        in_column = [i for i, a in enumerate(self.issue.articles) if a.column == column]
+        if in_column:
+            at = in_column[-1] + 1
+        else:
+            order = [c.name for c in self.issue.columns]
+            later = set(order[order.index(column) + 1 :]) if column in order else set()
+            at = next(
+                (i for i, a in enumerate(self.issue.articles) if a.column in later), len(self.issue.articles)
+            )
+        self.issue.articles.insert(at, article)
+        self._after_structure()
+        return at
+
+    def delete_article(self, index: int) -> Article:
+        self._structural(Text("删除稿件", "delete article"))
+        article = self.issue.articles.pop(index)
+        self._after_structure()
+        return article
+
+    def move_article(self, index: int, delta: int) -> int:
+        """Move within its column; returns the new index (unchanged at the column's edge)."""
+        articles = self.issue.articles
+        column = articles[index].column
+        same = [i for i, a in enumerate(articles) if a.column == column]
+        pos = same.index(index) + delta
+        if not 0 <= pos < len(same):
+            return index
+        self._structural(Text("移动稿件", "move article"))
+        other = same[pos]
+        articles[index], articles[other] = articles[other], articles[index]
+        self._after_structure()
+        return other
+
+    def move_to_column(self, index: int, column: str) -> int:
+        if self.issue.column(column) is None:
+            raise Refused(Text(f"本期没有栏目“{column}”", f"this issue has no column “{column}”"))
+        self._structural(Text("移到其他栏目", "move to column"))
+        article = self.issue.articles.pop(index)
+        article.column = column  # a title stays: the check reports a titled brief rather than lose it
+        self.issue.articles.insert(self._end_of_column(column), article)
+        self._after_structure()
+        return self.issue.articles.index(article)
+
+    def _end_of_column(self, column: str) -> int:
+        in_column = [i for i, a in enumerate(self.issue.articles) if a.column == column]
+        if in_column:
+            return in_column[-1] + 1
+        order = [c.name for c in self.issue.columns]
+        later = set(order[order.index(column) + 1 :])
+        return next(
+            (i for i, a in enumerate(self.issue.articles) if a.column in later), len(self.issue.articles)
+        )
+
+    def add_column(self, name: str) -> None:
+        cat = self.house.catalogue_column(name)
+        if cat is None:
+            raise Refused(Text(f"“{name}”不在本刊栏目目录中", f"“{name}” is not in the house catalogue"))
+        if self.issue.column(name) is not None:
+            raise Refused(Text(f"本期已有栏目“{name}”", f"this issue already has “{name}”"))
+        self._structural(Text("添加栏目", "add column"))
+        order = [c.name for c in self.house.columns]
+        rank = order.index(name)
+        at = next(
+            (i for i, c in enumerate(self.issue.columns) if c.name in order and order.index(c.name) > rank),
+            len(self.issue.columns),
+        )
+        self.issue.columns.insert(at, Column(cat.name, cat.kind))
+        self._after_structure()
+
+    def rename_column(self, old: str, new: str) -> None:
+        cat = self.house.catalogue_column(new)
+        if cat is None:
+            raise Refused(Text(f"“{new}”不在本刊栏目目录中", f"“{new}” is not in the house catalogue"))
+        if self.issue.column(new) is not None:
+            raise Refused(Text(f"本期已有栏目“{new}”", f"this issue already has “{new}”"))
+        column = self.issue.column(old)
+        if column is None:
+            raise Refused(Text(f"本期没有栏目“{old}”", f"this issue has no column “{old}”"))
+        self._structural(Text("重命名栏目", "rename column"))
+        column.name, column.kind = cat.name, cat.kind
+        for article in self.issue.articles:
+            if article.column == old:
+                article.column = new
+        self._after_structure()
+
+    def remove_column(self, name: str) -> None:
+        if self.issue.articles_in(name):
+            raise Refused(
+                Text(
+                    f"栏目“{name}”中还有稿件，请先移走或删除",
+                    f"“{name}” still holds articles; move or delete them first",
+                )
+            )
+        self._structural(Text("删除栏目", "remove column"))
+        self.issue.columns = [c for c in self.issue.columns if c.name != name]
+        self._after_structure()
+
+    # ------------------------------------------------------------ proofreading
+
+    def apply_fix(self, finding: Finding, *, allowed: bool = True) -> list[Change]:
+        if not allowed:
+            raise Refused(Text("校对模式下未允许自动修正", "fixes are not allowed in this review"))
+        if finding.fix is None:
+            raise Refused(Text("这个问题没有可自动应用的修正", "this finding offers no fix"))
+        self.checkpoint(Text("应用修正", "apply fix"))
+        changes = apply_fixes(self.issue, [finding])
+        if not changes:
+            self.undo_stack.pop()
+            raise Refused(Text("文字已改动，修正不再适用", "the text has changed; the fix no longer applies"))
+        self.touch()
+        self.revalidate(finding.location.article)
+        return changes
+
+    def waive(self, finding: Finding, reason: str, by: str) -> None:
+        if not reason.strip() or not by.strip():
+            raise Refused(Text("豁免须写明理由和姓名", "a waiver needs a reason and a name"))
+        self.issue.waivers.append(waiver_for(finding, reason.strip(), by.strip(), now()))
+        self.touch()
+
+    def sign_off(self, role: str, name: str) -> None:
+        errors = self.active_errors()
+        if errors:
+            raise Refused(
+                Text(
+                    f"还有 {len(errors)} 个未豁免的错误，不能签发",
+                    f"{len(errors)} unwaived errors remain; sign-off refused",
+                )
+            )
+        if not name.strip():
+            raise Refused(Text("签发须写明姓名", "a sign-off needs a name"))
+        self.issue.signoffs.append(Signoff(role, name.strip(), now()))  # type: ignore[arg-type]
+        self.touch()
+
+    def add_comment(self, index: int, author: str, text: str) -> None:
+        if not text.strip():
+            raise Refused(Text("批注不能为空", "a comment cannot be empty"))
+        self.issue.articles[index].comments.append(Comment(author.strip() or "?", text.strip(), now()))
+        self.touch()
+
+    # ------------------------------------------------------------ files
+
+    def changed_on_disk(self) -> bool:
+        return _digest(self.path) != self.disk_digest
+
+    def save(self, path: Path | None = None, *, force: bool = False) -> Path:
+        """Save atomically; refuses (Conflict) if the file changed on disk, unless forced."""
+        target = path or self.path
+        if target == self.path and not force and self.changed_on_disk():
+            raise Conflict(
+                Text("文件在打开后被其他程序修改过", "the file was changed on disk since it was opened"),
+                file=self.path,
+            )
+        save_issue(self.issue, target)
+        if target != self.path:
+            recovery.discard(self.path)
+            self.path = target
+        self.disk_digest = _digest(target)
+        self.saved_version = self.version
+        recovery.discard(self.path)
+        return target
+
+    def reload(self) -> None:
+        self.issue = load_issue(self.path)
+        self.disk_digest = _digest(self.path)
+        self.version += 1
+        self.saved_version = self.version
+        self.undo_stack.clear()
+        self.revalidate()
+
+    def autosave(self) -> Path | None:
+        """Write the unsaved buffer to the recovery file; nothing if there is nothing unsaved."""
+        if not self.dirty:
+            return None
+        return recovery.write(self.path, codec.dumps(self.issue))
+
+    def close(self) -> None:
+        """A clean close: the recovery file is no longer needed if everything is saved."""
+        if not self.dirty:
+            recovery.discard(self.path)
+
+
+def add_to_catalogue(house_file: Path, name: str, kind: str) -> None:
+    """Append a column to bulletin.toml's catalogue, keeping the file's comments."""
+    text = house_file.read_text(encoding="utf-8")
+    entry = "[[columns]]\n" + tomli_w.dumps({"name": name, "kind": kind, "default": False}) + "\n"
+    marker = text.find("\n[units]")
+    text = text + "\n" + entry if marker < 0 else text[: marker + 1] + entry + text[marker + 1 :]
+    atomic_write(house_file, text.encode("utf-8"))
