@@ -58,8 +58,10 @@ class JianbaoApp(App[None]):
         review: bool = False,
         allow_fixes: bool = False,
         archive: Path | None = None,
+        blink: bool = True,
     ) -> None:
         super().__init__()
+        self.blink = blink
         self.path = path
         self.lang = lang
         self.review = review

@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
+from tui.app.keys import steady_cursors
 from tui.app.strings import t
 from tui.i18n import Lang
 
@@ -42,6 +43,7 @@ class ChoiceDialog(ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         self.query(Button).first().focus()
+        steady_cursors(self)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
@@ -83,14 +85,14 @@ class FormDialog(ModalScreen[dict[str, str] | None]):
                         f.options, value=f.value or f.options[0][1], allow_blank=False, id=f"field-{f.key}"
                     )
                 else:
-                    yield Input(value=f.value, id=f"field-{f.key}")
+                    yield Input(select_on_focus=False, value=f.value, id=f"field-{f.key}")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("ok", self.lang), id="ok", variant="primary")
                 yield Button(t("cancel", self.lang), id="cancel")
 
     def on_mount(self) -> None:
-        first = self.query("Input, Select").first()
-        first.focus()
+        steady_cursors(self)
+        self.query("Input, Select").first().focus()
 
     def values(self) -> dict[str, str]:
         out = {}
@@ -129,9 +131,10 @@ class PickDialog(ModalScreen[str | None]):
             yield OptionList(*[Option(label, id=value) for value, label in self.choices], id="pick")
             if self.new_label:
                 yield Label(self.new_label, classes="field-label")
-                yield Input(id="pick-new")
+                yield Input(select_on_focus=False, id="pick-new")
 
     def on_mount(self) -> None:
+        steady_cursors(self)
         if self.choices:
             self.query_one(OptionList).focus()
         elif self.new_label:

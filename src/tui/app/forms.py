@@ -60,15 +60,15 @@ class ArticleForm(Vertical):
             yield Select([], id="article-column", compact=True)
         with Horizontal(classes="row"):
             yield Label(t("title", lang), classes="field-label", id="title-label")
-            yield Input(id="article-title", compact=True)
+            yield Input(select_on_focus=False, id="article-title", compact=True)
         with Horizontal(classes="row"):
             yield Label(t("unit", lang), classes="field-label")
-            yield Input(
+            yield Input(select_on_focus=False, 
                 id="article-unit", suggester=SuggestFromList(self.units, case_sensitive=True), compact=True
             )
         with Horizontal(classes="row"):
             yield Label(t("authors", lang), classes="field-label")
-            yield Input(id="article-authors", placeholder=t("authors_hint", lang), compact=True)
+            yield Input(select_on_focus=False, id="article-authors", placeholder=t("authors_hint", lang), compact=True)
         yield TextArea(id="article-body", soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
         yield Static("", id="article-counts", classes="counts")
         yield Static("", id="article-comments", classes="comments")
@@ -201,7 +201,7 @@ class MastheadForm(VerticalScroll):
                     )
                 else:
                     kind = "integer" if key in ("number", "cumulative") else "text"
-                    yield Input(id=f"masthead-{key}", type=kind, compact=True)  # type: ignore[arg-type]
+                    yield Input(select_on_focus=False, id=f"masthead-{key}", type=kind, compact=True)  # type: ignore[arg-type]
         yield Static("", id="masthead-hint", classes="hint")
 
     def load(self, issue: Issue, expected: tuple[int, int] | None, *, read_only: bool) -> None:
@@ -284,10 +284,10 @@ class EndBlockForm(Vertical):
         yield TextArea(id="endblock-distribution", soft_wrap=True, tab_behavior="focus")
         with Horizontal(classes="row"):
             yield Label(t("editor", self.lang), classes="field-label wide-label")
-            yield Input(id="endblock-editor", compact=True)
+            yield Input(select_on_focus=False, id="endblock-editor", compact=True)
         with Horizontal(classes="row"):
             yield Label(t("phone", self.lang), classes="field-label wide-label")
-            yield Input(id="endblock-phone", compact=True)
+            yield Input(select_on_focus=False, id="endblock-phone", compact=True)
 
     def load(self, issue: Issue, *, read_only: bool) -> None:
         self.issue, self.read_only = issue, read_only

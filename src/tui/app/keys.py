@@ -1,4 +1,4 @@
-"""Bindings speak the UI language: descriptions are looked up by binding id."""
+"""Bindings speak the UI language; cursors can be told not to blink (for snapshots)."""
 
 from __future__ import annotations
 
@@ -19,3 +19,11 @@ def localize_bindings(node: DOMNode, lang: Lang) -> None:
             binding = replace(binding, description=t(f"b.{binding.id}", lang))
         localized._add_binding(binding)
     node._bindings = localized
+
+
+def steady_cursors(node: DOMNode) -> None:
+    """Stop cursor blinking under ``node`` when the app asks for steady cursors."""
+    if getattr(node.app, "blink", True):
+        return
+    for widget in node.query("Input, TextArea"):
+        widget.cursor_blink = False  # type: ignore[attr-defined]

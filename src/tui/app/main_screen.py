@@ -14,7 +14,7 @@ from textual.widgets.input import Selection as InputSelection
 from textual.widgets.text_area import Selection as AreaSelection
 
 from tui.app.forms import ArticleForm, ColumnChanged, Edited, EndBlockForm, MastheadForm
-from tui.app.keys import localize_bindings
+from tui.app.keys import localize_bindings, steady_cursors
 from tui.app.outline import NodeRef, OutlineTree, node_key
 from tui.app.proof_actions import ProofActions
 from tui.app.strings import t
@@ -84,6 +84,7 @@ class MainScreen(StructureActions, ProofActions, Screen[None]):
         localize_bindings(self.query_one(FindingTable), self.lang)
         outline.border_title = t("outline", self.lang)
         self.query_one("#editor").border_title = t("masthead", self.lang)
+        steady_cursors(self)
         self._apply_layout(self.app.size.width)
         self.refresh_all(select=NodeRef("masthead"))
         self.show_node(NodeRef("masthead"))

@@ -110,10 +110,9 @@ class OutlineTree(Tree[NodeRef]):
                 )
         add(self.root, t("endblock", self.lang), NodeRef("endblock"))
         self.root.expand_all()
-        if target is not None:
-            self.move_cursor(target)
-        elif self.root.children:
-            self.move_cursor(self.root.children[0])
+        chosen = target if target is not None else (self.root.children[0] if self.root.children else None)
+        # Node lines are laid out on the next refresh; move the cursor then.
+        self.call_after_refresh(self.move_cursor, chosen)
 
     def select_ref(self, ref: NodeRef) -> bool:
         for node in _walk(self.root):

@@ -1,0 +1,71 @@
+"""Driving the editor in tests: a copy of the sample, steady cursors, quiet waits."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import events
+from textual.keys import _character_to_key
+from textual.pilot import Pilot
+
+from tui.app.app import JianbaoApp
+from tui.app.main_screen import MainScreen
+from tui.app.outline import NodeRef, OutlineTree
+
+SIZE = (140, 40)
+
+
+def make_app(path: Path | None, **kwargs: object) -> JianbaoApp:
+    kwargs.setdefault("blink", False)
+    return JianbaoApp(path, **kwargs)  # type: ignore[arg-type]
+
+
+def main(app: JianbaoApp) -> MainScreen:
+    screen = app.screen
+    assert isinstance(screen, MainScreen), screen
+    return screen
+
+
+async def settle(pilot: Pilot) -> None:
+    """Let debounced re-checks and workers finish."""
+    await pilot.pause(0.4)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def select(pilot: Pilot, ref: NodeRef) -> None:
+    screen = main(pilot.app)  # type: ignore[arg-type]
+    outline = screen.query_one(OutlineTree)
+    outline.focus()
+    assert outline.select_ref(ref)
+    await pilot.pause()
+    assert screen.node == ref
+
+
+async def type_text(pilot: Pilot, text: str) -> None:
+    """Type as a terminal delivers a keyboard's or an input method's text: one character a key event.
+
+    Pilot.press knows key names; full-width marks such as ，。、（） reach the
+    app from a real terminal as characters, so they are sent here the same way.
+    """
+    app = pilot.app
+    for ch in text:
+        key = ch if ch.isalnum() else _character_to_key(ch)
+        event = events.Key(key, ch)
+        event.set_sender(app)
+        app._driver.send_message(event)  # noqa: SLF001 - what App._press_keys does, with the character kept
+        await pilot.pause()
+
+
+async def focus(pilot: Pilot, selector: str, *, end: bool = False):  # type: ignore[no-untyped-def]
+    """Focus a widget of the main screen (optionally with the cursor at the end of its text)."""
+    widget = main(pilot.app).query_one(selector)  # type: ignore[arg-type]
+    widget.focus()
+    await pilot.pause()
+    if end:
+        if hasattr(widget, "document"):
+            widget.move_cursor(widget.document.end)
+        else:
+            widget.cursor_position = len(widget.value)
+        await pilot.pause()
+    return widget

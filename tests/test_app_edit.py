@@ -1,0 +1,397 @@
+"""The editor driven through Pilot: edits land in the model and in the file on disk."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from apphelp import SIZE, focus, main, make_app, select, settle, type_text
+from tui.app.outline import NodeRef, OutlineTree
+from tui.app.validation import FindingTable
+from tui.storage import load_issue
+
+
+@pytest.fixture(autouse=True)
+def _state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("JIANBAO_STATE_DIR", str(tmp_path / "state"))
+
+
+async def test_type_chinese_in_body_save_and_reload(sample_toml: Path) -> None:
+    app = make_app(sample_toml)
+    async with app.run_test(size=SIZE) as pilot:
+        await select(pilot, NodeRef("article", 0))
+        await focus(pilot, "#article-body", end=True)
+        await pilot.press("enter", "enter")
+        await type_text(pilot, "四是强化保障，护航发展。")
+        await settle(pilot)
+        assert main(app).session.dirty
+        assert "●未保存" in app.sub_title
+        assert main(app).session.issue.articles[0].paragraphs[-1] == "四是强化保障，护航发展。"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not main(app).session.dirty
+    assert load_issue(sample_toml).articles[0].paragraphs[-1] == "四是强化保障，护航发展。"
+    async with make_app(sample_toml).run_test(size=SIZE) as pilot:
+        await select(pilot, NodeRef("article", 0))
+        assert "四是强化保障，护航发展。" in main(pilot.app).query_one("#article-body").text  # type: ignore[attr-defined]
+
+
+async def test_counts_follow_typing(sample_toml: Path) -> None:
+    app = make_app(sample_toml)
+    async with app.run_test(size=SIZE) as pilot:
+        await select(pilot, NodeRef("article", 6))
+        counts = main(app).query_one("#article-counts")
+        before = main(app).session.issue.articles[6].char_count
+        assert f"字数 {before} · 段落 1" in str(counts.render())
+        await focus(pilot, "#article-body", end=True)
+        await type_text(pilot, "补充一句")
+        await pilot.pause()
+        assert f"字数 {before + 4} · 段落 1" in str(counts.render())
+
+
+async def test_live_revalidation_marks_the_new_error(sample_toml: Path) -> None:
+    app = make_app(sample_toml)
+    async with app.run_test(size=SIZE) as pilot:
+        await select(pilot, NodeRef("article", 8))  # 建德市: no findings yet
+        screen = main(app)
+        assert not [f for f in screen.session.findings() if f.location.article == 8]
+        await focus(pilot, "#article-body", end=True)
+        await type_text(pilot, "好,好")
+        await settle(pilot)
+        found = [f for f in screen.session.findings() if f.location.article == 8]
+        assert [f.rule for f in found] == ["typography.halfwidth-comma"]
+        assert "校验：169 错误" in str(screen.query_one("#checks").border_title)
+
+
+async def test_edit_title_unit_and_authors(sample_toml: Path) -> None:
+    app = make_app(sample_toml)
+    async with app.run_test(size=SIZE) as pilot:
+        await select(pilot, NodeRef("article", 2))
+        screen = main(app)
+        await focus(pilot, "#article-authors", end=True)
+        await pilot.press("space")
+        await type_text(pilot, "王小明")
+        await focus(pilot, "#article-title", end=True)
+        await type_text(pilot, "（续）")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    a = load_issue(sample_toml).articles[2]
+    assert a.byline.authors == ["石晗", "刘鹏", "王小明"]  # type: ignore[union-attr]
+    assert a.title.endswith("（续）")
+
+
+async def test_move_article_changes_toml_order(sample_toml: Path) -> None:
+    app = make_app(sample_toml)
+    async with app.run_test(size=SIZE) as pilot:
+        await select(pilot, NodeRef("article", 0))
+        await pilot.press("shift+down")
+        await pilot.pause()
+        assert main(app).node == NodeRef("article", 1)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    titles = [a.title[:3] for a in load_issue(sample_toml).articles[:3]]
+    assert titles == ["西湖区", "拱墅区", "钱塘区"]
+
+
+async def test_move_to_another_column(sample_toml: Path) -> None:
+    app = make_app(sample_toml)
+    async with app.run_test(size=SIZE) as pilot:
+        await select(pilot, NodeRef("article", 0))
+        await pilot.press("m")
+        await pilot.pause()
+        await pilot.press("down", "enter")  # 监督纵横 is the first choice, 情况交流 the second
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    issue = load_issue(sample_toml)
+    moved = next(a for a in issue.articles if a.title.startswith("拱墅区"))
+    assert moved.column == "情况交流"
+    assert [a.column for a in issue.articles].index("情况交流") < issue.articles.index(moved)
+
+
+async def test_new_brief_with_chinese_text(sample_toml: Path) -> None:
+    app = make_app(sample_toml)
+    async with app.run_test(size=SIZE) as pilot:
+        await select(pilot, NodeRef("column", column="信息摘登"))
+        await pilot.press("b")
+        await pilot.pause()
+        screen = main(app)
+        assert screen.query_one("#article-body").has_focus
+        await type_text(pilot, "富阳区人大常委会开展专题调研。")
+        await focus(pilot, "#article-unit")
+        await type_text(pilot, "富阳区人大常委会办公室")
+        await focus(pilot, "#article-authors")
+        await type_text(pilot, "李明")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    briefs = load_issue(sample_toml).articles_in("信息摘登")
+    assert len(briefs) == 4
+    assert briefs[-1].title == "" and briefs[-1].paragraphs == ["富阳区人大常委会开展专题调研。"]
+    assert briefs[-1].byline.unit == "富阳区人大常委会办公室" and briefs[-1].byline.authors == ["李明"]  # type: ignore[union-attr]
+
+
+async def test_new_article_goes_to_the_current_column(sample_toml: Path) -> None:
+    app = make_app(sample_toml)
+    async with app.run_test(size=SIZE) as pilot:
+        await select(pilot, NodeRef("article", 3))  # 监督纵横
+        await pilot.press("a")
+        await pilot.pause()
+        assert main(app).query_one("#article-title").has_focus
+        await type_text(pilot, "临安区：新文章")
+        await settle(pilot)
+        issue = main(app).session.issue
+        assert issue.articles[4].column == "监督纵横" and issue.articles[4].title == "临安区：新文章"
+
+
+async def test_delete_confirm_and_undo(sample_toml: Path) -> None:
+    app = make_app(sample_toml)
+    async with app.run_test(size=SIZE) as pilot:
+        await select(pilot, NodeRef("article", 1))
+        await pilot.press("delete")
+        await pilot.pause()
+        await pilot.press("enter")  # 是
+        await pilot.pause()
+        issue = main(app).session.issue
+        assert len(issue.articles) == 8 and not any(a.title.startswith("西湖区") for a in issue.articles)
+        main(app).query_one(OutlineTree).focus()
+        await pilot.press("u")
+        await pilot.pause()
+        issue = main(app).session.issue
+        assert len(issue.articles) == 9 and issue.articles[1].title.startswith("西湖区")
+
+
+async def test_delete_can_be_cancelled(sample_toml: Path) -> None:
+    app = make_app(sample_toml)
+    async with app.run_test(size=SIZE) as pilot:
+        await select(pilot, NodeRef("article", 1))
+        await pilot.press("delete")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert len(main(app).session.issue.articles) == 9
+
+
+async def test_add_rename_remove_column(sample_toml: Path) -> None:
+    app = make_app(sample_toml)
+    async with app.run_test(size=SIZE) as pilot:
+        await select(pilot, NodeRef("masthead"))
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press("enter")  # the first catalogue column not in the issue: 专题报道
+        await pilot.pause()
+        names = [c.name for c in main(app).session.issue.columns]
+        assert names[0] == "专题报道"
+        await select(pilot, NodeRef("column", column="专题报道"))
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("enter")  # 立法动态
+        await pilot.pause()
+        assert main(app).session.issue.columns[1].name == "立法动态" or "立法动态" in [c.name for c in main(app).session.issue.columns]
+        await select(pilot, NodeRef("column", column="立法动态"))
+        await pilot.press("x")
+        await pilot.pause()
+        assert "立法动态" not in [c.name for c in main(app).session.issue.columns]
+        await select(pilot, NodeRef("column", column="助力攻坚"))
+        await pilot.press("x")  # refused: it has articles
+        await pilot.pause()
+        assert "助力攻坚" in [c.name for c in main(app).session.issue.columns]
+
+
+async def test_add_a_new_column_to_the_catalogue(sample_toml: Path) -> None:
+    app = make_app(sample_toml)
+    async with app.run_test(size=SIZE) as pilot:
+        await select(pilot, NodeRef("masthead"))
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press("tab")
+        await type_text(pilot, "街道风采")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "街道风采" in [c.name for c in main(app).session.issue.columns]
+    house = (sample_toml.parent.parent / "bulletin.toml").read_text(encoding="utf-8")
+    assert 'name = "街道风采"' in house and "# House configuration" in house  # comments kept
+
+
+async def test_next_finding_selects_the_span_and_fix_applies(sample_toml: Path) -> None:
+    app = make_app(sample_toml)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f8")
+        await pilot.pause()
+        screen = main(app)
+        f = screen.current_finding
+        assert f is not None and f.rule == "typography.halfwidth-comma" and f.location.article == 0
+        body = screen.query_one("#article-body")
+        assert body.has_focus and body.selected_text == ","  # type: ignore[attr-defined]
+        await pilot.press("f4")
+        await pilot.pause()
+        text = screen.session.issue.articles[0].paragraphs[2]
+        assert "穿透式监督，实现" in text
+        assert len(screen.session.findings()) == 167
+        await pilot.press("f8")  # the next one
+        await pilot.pause()
+        assert screen.current_finding.location.start > f.location.start  # type: ignore[union-attr]
+        await pilot.press("shift+f8")  # from the first, round to the last
+        await pilot.pause()
+        assert screen.current_finding.rule == "typography.halfwidth-parenthesis"  # type: ignore[union-attr]
+        main(app).query_one(OutlineTree).focus()
+        await pilot.press("u")  # the fix is undoable
+        await pilot.pause()
+        assert "穿透式监督,实现" in screen.session.issue.articles[0].paragraphs[2]
+
+
+async def test_title_finding_selects_in_the_input(sample_toml: Path) -> None:
+    app = make_app(sample_toml)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = main(app)
+        target = next(f for f in screen.session.findings() if f.rule == "title.halfwidth-colon")
+        screen.jump_to(target)
+        await pilot.pause()
+        title = screen.query_one("#article-title")
+        assert title.has_focus and title.selected_text == ":"  # type: ignore[attr-defined]
+
+
+async def test_waive_writes_the_waiver(sample_toml: Path) -> None:
+    app = make_app(sample_toml)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f8", "f3")
+        await pilot.pause()
+        await type_text(pilot, "原文如此")
+        await pilot.press("tab")
+        await pilot.press("ctrl+a")  # ctrl+a: start of the field; then replace the default name
+        await pilot.press("shift+end", "backspace")
+        await type_text(pilot, "王校对")
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = main(app)
+        assert "1 已豁免" in str(screen.query_one("#checks").border_title)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    (w,) = load_issue(sample_toml).waivers
+    assert (w.rule, w.reason, w.by, w.text, w.article, w.paragraph) == ("typography.halfwidth-comma", "原文如此", "王校对", ",", 0, 2)
+
+
+async def test_sign_off_refused_with_errors(sample_toml: Path) -> None:
+    app = make_app(sample_toml)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        assert not isinstance(app.screen, type(None)) and main(app).session.issue.signoffs == []
+        assert any("不能签发" in str(n.message) for n in app._notifications)  # noqa: SLF001
+
+
+async def test_sign_off_on_a_clean_issue(tmp_path: Path, archive: Path) -> None:
+    from rulekit import clean_issue
+    from tui.storage import save_issue
+
+    path = archive / "2025-13.toml"
+    save_issue(clean_issue(), path)
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        await pilot.press("tab")  # role select -> name (prefilled with the editor)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    (s,) = load_issue(path).signoffs
+    assert (s.role, s.name) == ("editor", "杨青青")
+
+
+async def test_preview_toggle(sample_toml: Path) -> None:
+    app = make_app(sample_toml)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f5")
+        await pilot.pause()
+        text = str(main(app).query_one("#preview-text").render())
+        assert "第12期（总第718期）" in text and "（钱塘区人大常委会办公室　石　晗　刘　鹏）" in text
+        await pilot.press("f5")
+        await pilot.pause()
+        assert main(app).query_one("#editor").current == "masthead-form"  # type: ignore[attr-defined]
+
+
+async def test_masthead_edit_updates_numbering_findings(sample_toml: Path) -> None:
+    (sample_toml.parent / "2025-11.toml").write_text(
+        sample_toml.read_text(encoding="utf-8").replace("number = 12", "number = 11").replace("cumulative = 718", "cumulative = 717").replace("date = 2025-11-14", "date = 2025-10-31"),
+        encoding="utf-8",
+    )
+    app = make_app(sample_toml)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = main(app)
+        assert "第12期（总第718期）" in str(screen.query_one("#masthead-hint").render())
+        await focus(pilot, "#masthead-number", end=True)
+        await pilot.press("backspace", "5")
+        await settle(pilot)
+        assert screen.session.issue.masthead.number == 15
+        assert "numbering.number" in [f.rule for f in screen.session.findings()]
+        assert "第15期" in app.sub_title
+
+
+async def test_endblock_edit(sample_toml: Path) -> None:
+    app = make_app(sample_toml)
+    async with app.run_test(size=SIZE) as pilot:
+        await select(pilot, NodeRef("endblock"))
+        await focus(pilot, "#endblock-phone", end=True)
+        await type_text(pilot, "、13800000000")
+        await focus(pilot, "#endblock-distribution", end=True)
+        await pilot.press("enter")
+        await type_text(pilot, "各街道人大工委")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    e = load_issue(sample_toml).endblock
+    assert e.phone == "(0571)85250657、13800000000"
+    assert e.distribution[-1] == "各街道人大工委" and len(e.distribution) == 3
+
+
+async def test_filter_findings_by_severity(sample_toml: Path) -> None:
+    app = make_app(sample_toml)
+    async with app.run_test(size=SIZE) as pilot:
+        table = await focus(pilot, "#findings")
+        assert isinstance(table, FindingTable)
+        await pilot.press("f")
+        await pilot.pause()
+        assert table.filter is not None and len(table.shown) == 168
+        await pilot.press("f")
+        await pilot.pause()
+        assert len(table.shown) == 0 and "仅警告" in str(main(app).query_one("#checks").border_title)
+
+
+async def test_help_screen_lists_bindings(sample_toml: Path) -> None:
+    from tui.app.help import HelpScreen
+
+    app = make_app(sample_toml)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = str(app.screen.query_one("Static").render())
+        for label in ("保存", "另存为", "下一个问题", "应用修正", "豁免", "签发", "新建文章", "删除稿件", "撤销"):
+            assert label in text
+        await pilot.press("escape")
+        await pilot.pause()
+        main(app)
+
+
+async def test_toggle_checks_pane(sample_toml: Path) -> None:
+    app = make_app(sample_toml)
+    async with app.run_test(size=SIZE) as pilot:
+        checks = main(app).query_one("#checks")
+        assert checks.display
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert main(app).has_class("checks-large")
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert not checks.display or main(app).has_class("checks-hidden")
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert checks.display
+
+
+async def test_command_palette_lists_actions(sample_toml: Path) -> None:
+    app = make_app(sample_toml)
+    async with app.run_test(size=SIZE):
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        for title in ("保存", "新建文章", "豁免", "签发", "预览", "退出"):
+            assert title in titles
