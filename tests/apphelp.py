@@ -34,6 +34,7 @@ async def settle(pilot: Pilot) -> None:
 
 
 async def select(pilot: Pilot, ref: NodeRef) -> None:
+    await pilot.pause()  # let a pending outline rebuild place its cursor first
     screen = main(pilot.app)  # type: ignore[arg-type]
     outline = screen.query_one(OutlineTree)
     outline.focus()
@@ -53,7 +54,7 @@ async def type_text(pilot: Pilot, text: str) -> None:
         key = ch if ch.isalnum() else _character_to_key(ch)
         event = events.Key(key, ch)
         event.set_sender(app)
-        app._driver.send_message(event)  # noqa: SLF001 - what App._press_keys does, with the character kept
+        app._driver.send_message(event)
         await pilot.pause()
 
 

@@ -187,7 +187,9 @@ async def test_add_rename_remove_column(sample_toml: Path) -> None:
         await pilot.pause()
         await pilot.press("enter")  # 立法动态
         await pilot.pause()
-        assert main(app).session.issue.columns[1].name == "立法动态" or "立法动态" in [c.name for c in main(app).session.issue.columns]
+        assert main(app).session.issue.columns[1].name == "立法动态" or "立法动态" in [
+            c.name for c in main(app).session.issue.columns
+        ]
         await select(pilot, NodeRef("column", column="立法动态"))
         await pilot.press("x")
         await pilot.pause()
@@ -268,7 +270,14 @@ async def test_waive_writes_the_waiver(sample_toml: Path) -> None:
         await pilot.press("ctrl+s")
         await pilot.pause()
     (w,) = load_issue(sample_toml).waivers
-    assert (w.rule, w.reason, w.by, w.text, w.article, w.paragraph) == ("typography.halfwidth-comma", "原文如此", "王校对", ",", 0, 2)
+    assert (w.rule, w.reason, w.by, w.text, w.article, w.paragraph) == (
+        "typography.halfwidth-comma",
+        "原文如此",
+        "王校对",
+        ",",
+        0,
+        2,
+    )
 
 
 async def test_sign_off_refused_with_errors(sample_toml: Path) -> None:
@@ -277,7 +286,7 @@ async def test_sign_off_refused_with_errors(sample_toml: Path) -> None:
         await pilot.press("ctrl+g")
         await pilot.pause()
         assert not isinstance(app.screen, type(None)) and main(app).session.issue.signoffs == []
-        assert any("不能签发" in str(n.message) for n in app._notifications)  # noqa: SLF001
+        assert any("不能签发" in str(n.message) for n in app._notifications)
 
 
 async def test_sign_off_on_a_clean_issue(tmp_path: Path, archive: Path) -> None:
@@ -313,7 +322,10 @@ async def test_preview_toggle(sample_toml: Path) -> None:
 
 async def test_masthead_edit_updates_numbering_findings(sample_toml: Path) -> None:
     (sample_toml.parent / "2025-11.toml").write_text(
-        sample_toml.read_text(encoding="utf-8").replace("number = 12", "number = 11").replace("cumulative = 718", "cumulative = 717").replace("date = 2025-11-14", "date = 2025-10-31"),
+        sample_toml.read_text(encoding="utf-8")
+        .replace("number = 12", "number = 11")
+        .replace("cumulative = 718", "cumulative = 717")
+        .replace("date = 2025-11-14", "date = 2025-10-31"),
         encoding="utf-8",
     )
     app = make_app(sample_toml)
@@ -366,7 +378,17 @@ async def test_help_screen_lists_bindings(sample_toml: Path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         text = str(app.screen.query_one("Static").render())
-        for label in ("保存", "另存为", "下一个问题", "应用修正", "豁免", "签发", "新建文章", "删除稿件", "撤销"):
+        for label in (
+            "保存",
+            "另存为",
+            "下一个问题",
+            "应用修正",
+            "豁免",
+            "签发",
+            "新建文章",
+            "删除稿件",
+            "撤销",
+        ):
             assert label in text
         await pilot.press("escape")
         await pilot.pause()

@@ -63,12 +63,17 @@ class ArticleForm(Vertical):
             yield Input(select_on_focus=False, id="article-title", compact=True)
         with Horizontal(classes="row"):
             yield Label(t("unit", lang), classes="field-label")
-            yield Input(select_on_focus=False, 
-                id="article-unit", suggester=SuggestFromList(self.units, case_sensitive=True), compact=True
+            yield Input(
+                select_on_focus=False,
+                id="article-unit",
+                suggester=SuggestFromList(self.units, case_sensitive=True),
+                compact=True,
             )
         with Horizontal(classes="row"):
             yield Label(t("authors", lang), classes="field-label")
-            yield Input(select_on_focus=False, id="article-authors", placeholder=t("authors_hint", lang), compact=True)
+            yield Input(
+                select_on_focus=False, id="article-authors", placeholder=t("authors_hint", lang), compact=True
+            )
         yield TextArea(id="article-body", soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
         yield Static("", id="article-counts", classes="counts")
         yield Static("", id="article-comments", classes="comments")

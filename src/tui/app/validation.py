@@ -44,7 +44,7 @@ class FindingTable(DataTable[object]):
         self.filter: Severity | None = None
 
     def on_mount(self) -> None:
-        for key in ("col_severity", "col_rule", "col_where", "col_message"):
+        for key in ("col_severity", "col_where", "col_message", "col_rule"):
             self.add_column(t(key, self.lang), key=key)
 
     def summary(self) -> str:
@@ -75,7 +75,7 @@ class FindingTable(DataTable[object]):
             if f.waiver is not None:
                 sev = RichText(t("waived", self.lang), style="dim")
                 message = f"{message}（{f.waiver.reason}）"
-            self.add_row(sev, f.rule, f.location.describe(self.lang), message, key=str(i))
+            self.add_row(sev, f.location.describe(self.lang), message, f.rule, key=str(i))
         if current is not None and current in self.shown:
             self.move_cursor(row=self.shown.index(current))
 

@@ -1,0 +1,136 @@
+"""Proofreader mode, English UI, and the main screens as SVG snapshots."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from apphelp import SIZE, focus, main, make_app, select, type_text
+from tui.app.outline import NodeRef
+from tui.storage import load_issue
+
+
+@pytest.fixture(autouse=True)
+def _state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("JIANBAO_STATE_DIR", str(tmp_path / "state"))
+
+
+async def test_review_mode_text_is_read_only(sample_toml: Path) -> None:
+    before = load_issue(sample_toml).articles[0]
+    app = make_app(sample_toml, review=True)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = main(app)
+        assert "校对模式" in app.sub_title
+        await select(pilot, NodeRef("article", 0))
+        assert screen.query_one("#article-body").read_only  # type: ignore[attr-defined]
+        assert screen.query_one("#article-title").disabled
+        for action in ("new_article", "delete_article", "move_up", "add_column"):
+            assert screen.check_action(action, ()) is False
+        await pilot.press("d", "a", "shift+down")  # structure keys do nothing
+        await pilot.pause()
+        assert load_issue(sample_toml).articles[0] == before == screen.session.issue.articles[0]
+        await pilot.press("f8", "f4")  # fixes are not allowed without the switch
+        await pilot.pause()
+        assert screen.session.issue.articles[0] == before
+
+
+async def test_review_waive_comment_and_save(sample_toml: Path) -> None:
+    app = make_app(sample_toml, review=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f8", "f3")
+        await pilot.pause()
+        await type_text(pilot, "保留原文")
+        await pilot.press("tab")
+        await type_text(pilot, "王校对")
+        await pilot.press("enter")
+        await pilot.pause()
+        await select(pilot, NodeRef("article", 2))
+        await pilot.press("n")
+        await pilot.pause()
+        await type_text(pilot, "请核实“31条”的数字。")
+        await pilot.press("tab")
+        await type_text(pilot, "王校对")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "请核实" in str(main(app).query_one("#article-comments").render())
+        await pilot.press("ctrl+g")  # refused: errors remain
+        await pilot.pause()
+        assert main(app).session.issue.signoffs == []
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    issue = load_issue(sample_toml)
+    assert [(w.reason, w.by) for w in issue.waivers] == [("保留原文", "王校对")]
+    (c,) = issue.articles[2].comments
+    assert (c.author, c.text) == ("王校对", "请核实“31条”的数字。")
+
+
+async def test_review_with_fixes_allowed(sample_toml: Path) -> None:
+    app = make_app(sample_toml, review=True, allow_fixes=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f8", "f4")
+        await pilot.pause()
+        assert "穿透式监督，实现" in main(app).session.issue.articles[0].paragraphs[2]
+
+
+async def test_english_interface(sample_toml: Path) -> None:
+    app = make_app(sample_toml, lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = main(app)
+        assert "No. 12 (cumulative 718)" in app.sub_title
+        assert str(screen.query_one("#checks").border_title).startswith("Checks: 168 errors")
+        await pilot.press("f8")
+        await pilot.pause()
+        await focus(pilot, "#findings")
+        row = screen.query_one("#findings").get_row_at(0)  # type: ignore[attr-defined]
+        assert "article 1" in str(row[1]) and "half-width comma" in str(row[2])
+        descriptions = {b.description for _, b in screen._bindings}
+        assert {"Save", "Next finding", "Waive", "Sign off"} <= descriptions
+
+
+# ------------------------------------------------------------ snapshots
+
+
+def test_snapshot_main_zh(snap_compare, sample_toml: Path) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(make_app(sample_toml), terminal_size=SIZE)
+
+
+def test_snapshot_main_en(snap_compare, sample_toml: Path) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(make_app(sample_toml, lang="en"), terminal_size=SIZE)
+
+
+def test_snapshot_article_80x24(snap_compare, sample_toml: Path) -> None:  # type: ignore[no-untyped-def]
+    async def open_article(pilot) -> None:  # type: ignore[no-untyped-def]
+        await select(pilot, NodeRef("article", 2))
+
+    assert snap_compare(make_app(sample_toml), terminal_size=(80, 24), run_before=open_article)
+
+
+def test_snapshot_preview(snap_compare, sample_toml: Path) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(make_app(sample_toml), terminal_size=SIZE, press=["f5"])
+
+
+def test_snapshot_review_mode(snap_compare, sample_toml: Path) -> None:  # type: ignore[no-untyped-def]
+    async def open_article(pilot) -> None:  # type: ignore[no-untyped-def]
+        await select(pilot, NodeRef("article", 0))
+
+    assert snap_compare(make_app(sample_toml, review=True), terminal_size=SIZE, run_before=open_article)
+
+
+def test_snapshot_waive_dialog(snap_compare, sample_toml: Path) -> None:  # type: ignore[no-untyped-def]
+    async def waive(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.press("f8")
+        await pilot.pause()  # the span is selected after a refresh
+        await pilot.pause()
+        await pilot.press("f3")
+        await pilot.pause()
+
+    assert snap_compare(make_app(sample_toml), terminal_size=SIZE, run_before=waive)
+
+
+def test_snapshot_malformed_file(snap_compare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(tmp_path)  # a relative name keeps the picture free of the temporary folder
+    Path("bad.toml").write_bytes(
+        (Path(__file__).parent / "data" / "bad" / "unknown-edition.toml").read_bytes()
+    )
+    assert snap_compare(make_app(Path("bad.toml")), terminal_size=(100, 24))
