@@ -68,7 +68,6 @@ async def test_edit_title_unit_and_authors(sample_toml: Path) -> None:
     app = make_app(sample_toml)
     async with app.run_test(size=SIZE) as pilot:
         await select(pilot, NodeRef("article", 2))
-        screen = main(app)
         await focus(pilot, "#article-authors", end=True)
         await pilot.press("space")
         await type_text(pilot, "王小明")
