@@ -416,3 +416,23 @@ async def test_command_palette_lists_actions(sample_toml: Path) -> None:
         titles = [c.title for c in app.get_system_commands(app.screen)]
         for title in ("保存", "新建文章", "豁免", "签发", "预览", "退出"):
             assert title in titles
+
+
+def test_authors_as_typed() -> None:
+    from tui.app.forms import split_names
+
+    assert split_names("李 明") == ["李明"]  # a padded two-character name
+    assert split_names("石　晗　刘　鹏") == ["石晗", "刘鹏"]
+    assert split_names("石晗、刘鹏") == ["石晗", "刘鹏"]
+    assert split_names("宋玉凤 王小明") == ["宋玉凤", "王小明"]
+    assert split_names("") == []
+
+
+async def test_escape_returns_to_the_outline(sample_toml: Path) -> None:
+    app = make_app(sample_toml)
+    async with app.run_test(size=SIZE) as pilot:
+        await select(pilot, NodeRef("article", 0))
+        await focus(pilot, "#article-title")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert main(app).query_one(OutlineTree).has_focus

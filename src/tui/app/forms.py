@@ -16,16 +16,18 @@ from textual.message import Message
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Select, Static, TextArea
 
+from tui import bylines
 from tui.app.strings import t
 from tui.bodytext import body_text, paragraphs_of
 from tui.i18n import Lang
 from tui.model import EDITIONS, Article, Byline, Issue
 
-_NAME_SEPARATORS = re.compile(r"[\s、，,；;]+")
+_NAME_SEPARATORS = re.compile(r"[、，,；;]+")
 
 
 def split_names(text: str) -> list[str]:
-    return [n for n in _NAME_SEPARATORS.split(text) if n]
+    """Names as typed: separated by spaces or 、; padded two-character names (石 晗) pair up."""
+    return bylines.split_names(_NAME_SEPARATORS.sub(" ", text))[0]
 
 
 class Edited(Message):

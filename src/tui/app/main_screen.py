@@ -44,6 +44,7 @@ class MainScreen(StructureActions, ProofActions, Screen[None]):
         Binding("f3", "waive", "豁免", id="waive", priority=True),
         Binding("ctrl+g", "sign_off", "签发", id="sign_off", priority=True),
         Binding("ctrl+l", "toggle_checks", "校验栏", id="toggle_checks", priority=True),
+        Binding("escape", "focus_outline", "目录结构", id="focus_outline", show=False),
     ]
 
     def __init__(self, session: Session, lang: Lang, *, allow_fixes: bool = True) -> None:
@@ -98,6 +99,9 @@ class MainScreen(StructureActions, ProofActions, Screen[None]):
         self.set_class(width < WIDE, "narrow")
         self.set_class(self.checks_size == 0, "checks-hidden")
         self.set_class(self.checks_size == 2, "checks-large")
+
+    def action_focus_outline(self) -> None:
+        self.query_one(OutlineTree).focus()
 
     def action_toggle_checks(self) -> None:
         self.checks_size = (self.checks_size + 1) % 3
