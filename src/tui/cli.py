@@ -111,10 +111,34 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
         "import",
         add_help=False,
         parents=[common],
-        help=_t(lang, "把简报文本导入为期刊文件", "import a bulletin's text as an issue file"),
+        help=_t(
+            lang,
+            "把简报文本或 Word 文档导入为期刊文件，或把 Word 来稿加入一期",
+            "import a bulletin (text or Word) as an issue file, or add a Word submission to an issue",
+        ),
     )
     p.add_argument(
-        "file", help=_t(lang, "简报文本（UTF-8 或 GB18030）", "the bulletin as text (UTF-8 or GB18030)")
+        "file",
+        help=_t(
+            lang,
+            "简报文本（UTF-8 或 GB18030）或 Word 文档（.docx）",
+            "the bulletin as text (UTF-8 or GB18030) or a Word document (.docx)",
+        ),
+    )
+    p.add_argument(
+        "--into",
+        metavar="ISSUE.toml",
+        help=_t(
+            lang, "把 Word 来稿作为一篇稿件加入这一期", "add a Word submission to this issue as an article"
+        ),
+    )
+    p.add_argument(
+        "--column",
+        help=_t(
+            lang,
+            "来稿放入的栏目（默认按本刊规则判断）",
+            "the column for the submission (default: by the house rules)",
+        ),
     )
     p.add_argument(
         "-o",
@@ -145,11 +169,20 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
         help=_t(lang, "按印刷版式导出期刊", "render an issue in its printed layout"),
     )
     p.add_argument("file", help=_t(lang, "期刊文件（TOML）", "issue file (TOML)"))
-    p.add_argument("--to", choices=("text",), default="text", help=_t(lang, "导出格式", "output format"))
+    p.add_argument(
+        "--to",
+        choices=("text", "docx", "html", "md"),
+        default="text",
+        help=_t(lang, "导出格式", "output format"),
+    )
     p.add_argument(
         "-o",
         "--output",
-        help=_t(lang, "输出文件（默认打印到标准输出）", "output file (default: standard output)"),
+        help=_t(
+            lang,
+            "输出文件（默认打印到标准输出；docx 默认与期刊同名）",
+            "output file (default: standard output; docx: the issue's name with .docx)",
+        ),
     )
     p.add_argument("--archive", help=archive_help)
 
@@ -244,15 +277,27 @@ def cmd_new(args: argparse.Namespace, lang: Lang) -> int:
     return EXIT_OK
 
 
+def _is_docx(path: Path) -> bool:
+    return path.suffix.lower() == ".docx"
+
+
 def cmd_import(args: argparse.Namespace, lang: Lang) -> int:
     from tui import codec, report
     from tui.config import archive_dir, load_house
-    from tui.importers.text import import_text
     from tui.storage import atomic_write, read_text
 
-    house = load_house(archive_dir(args.archive))
     source = Path(args.file)
-    result = import_text(read_text(source, legacy_encodings=("gb18030",)), house)
+    if args.into:
+        return _import_submission(args, lang, source)
+    house = load_house(archive_dir(args.archive))
+    if _is_docx(source):
+        from tui.importers.docx import import_issue_docx
+
+        result = import_issue_docx(source, house)
+    else:
+        from tui.importers.text import import_text
+
+        result = import_text(read_text(source, legacy_encodings=("gb18030",)), house)
     data = codec.dumps(result.issue)
     if args.output:
         atomic_write(args.output, data.encode("utf-8"), overwrite=args.force)
@@ -264,19 +309,61 @@ def cmd_import(args: argparse.Namespace, lang: Lang) -> int:
     return EXIT_OK
 
 
+def _import_submission(args: argparse.Namespace, lang: Lang, source: Path) -> int:
+    """A district's Word submission, appended to an issue as one article."""
+    from tui import report
+    from tui.config import load_house
+    from tui.importers.docx import choose_column, import_submission
+    from tui.storage import load_issue, save_issue
+
+    target = Path(args.into)
+    issue = load_issue(target)
+    house = load_house(Path(args.archive) if args.archive else target.parent)
+    submission = import_submission(source, house)  # reads and checks everything before writing
+    article = submission.article
+    if args.column:
+        if issue.column(args.column) is None:
+            names = "、".join(c.name for c in issue.columns)
+            raise UsageError(
+                Text(
+                    f"本期没有栏目“{args.column}”；可用：{names}",
+                    f"this issue has no column “{args.column}”; it has: {names}",
+                )
+            )
+        article.column = args.column
+    else:
+        article.column = choose_column(issue, house, article)
+    issue.articles.insert(issue.end_of_column(article.column), article)
+    save_issue(issue, target)
+    title = article.title or (article.paragraphs[0][:12] + "…" if article.paragraphs else "")
+    _write_stdout(
+        _t(
+            lang,
+            f"已加入 {target}：栏目“{article.column}”，「{title}」\n",
+            f"added to {target}: column “{article.column}”, “{title}”\n",
+        )
+    )
+    render = report.render_json if args.format == "json" else report.render_text
+    sys.stderr.write(render([report.FileReport(str(source), submission.findings)], lang))
+    return EXIT_OK
+
+
 def cmd_export(args: argparse.Namespace, lang: Lang) -> int:
     from tui.config import archive_dir, load_house
-    from tui.exporters.text import render_text
+    from tui.exporters import render
     from tui.storage import atomic_write, load_issue
 
     path = Path(args.file)
     issue = load_issue(path)
     house = load_house(archive_dir(args.archive) if args.archive else path.parent)
-    text = render_text(issue, house.style)
-    if args.output:
-        atomic_write(args.output, text.encode("utf-8"))
+    data = render(issue, house.style, args.to)
+    output = args.output or (str(path.with_suffix(".docx")) if args.to == "docx" else None)
+    if output:
+        atomic_write(output, data)
+        if args.to == "docx" and not args.output:
+            _write_stdout(f"{output}\n")
     else:
-        _write_stdout(text)
+        _write_stdout(data.decode("utf-8"))
     return EXIT_OK
 
 

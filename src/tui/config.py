@@ -8,7 +8,7 @@ from importlib import resources
 from pathlib import Path
 
 from tui.errors import LoadError
-from tui.house import CatalogueColumn, House, Style
+from tui.house import CatalogueColumn, ColumnRule, House, Style
 from tui.i18n import Text
 from tui.model import COLUMN_KINDS
 from tui.storage import locate, read_text
@@ -43,6 +43,10 @@ def _house_from_data(data: dict) -> House:
             CatalogueColumn(c.string("name"), c.choice("kind", COLUMN_KINDS), c.boolean("default", False))  # type: ignore[arg-type]
         )
         c.finish()
+    rules = []
+    for r in t.tables("column_rules"):
+        rules.append(ColumnRule(r.string("column"), tuple(r.str_list("keywords"))))
+        r.finish()
     units = t.table("units")
     assert units is not None
     house_units = (
@@ -77,6 +81,7 @@ def _house_from_data(data: dict) -> House:
         other_units=house_units[2],
         unit_suffixes=house_units[3],
         style=style,
+        column_rules=tuple(rules),
     )
     t.finish()
     return house

@@ -19,6 +19,14 @@ class CatalogueColumn:
 
 
 @dataclass(frozen=True)
+class ColumnRule:
+    """A Word submission whose title holds one of ``keywords`` goes to ``column``."""
+
+    column: str
+    keywords: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Style:
     byline_parentheses: str = "full"  # full | half
     byline_separator: str = "\u3000"
@@ -43,6 +51,7 @@ class House:
     other_units: tuple[str, ...]
     unit_suffixes: tuple[str, ...]
     style: Style = field(default_factory=Style)
+    column_rules: tuple[ColumnRule, ...] = ()
 
     @cached_property
     def known_units(self) -> frozenset[str]:

@@ -133,3 +133,12 @@ class Issue:
 
     def articles_in(self, column: str) -> list[Article]:
         return [a for a in self.articles if a.column == column]
+
+    def end_of_column(self, column: str) -> int:
+        """Where a new article of ``column`` goes: after its last one, else before later columns' articles."""
+        in_column = [i for i, a in enumerate(self.articles) if a.column == column]
+        if in_column:
+            return in_column[-1] + 1
+        order = [c.name for c in self.columns]
+        later = set(order[order.index(column) + 1 :]) if column in order else set()
+        return next((i for i, a in enumerate(self.articles) if a.column in later), len(self.articles))

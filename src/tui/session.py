@@ -153,17 +153,12 @@ class Session:
         self.revalidate()
 
     def add_article(self, column: str, *, brief: bool = False, title: str = "") -> int:
+        return self.insert_article(Article(column=column, title="" if brief else title, paragraphs=[]))
+
+    def insert_article(self, article: Article) -> int:
+        """Put an article (new, or imported from Word) at the end of its column."""
         self._structural(Text("新建稿件", "new article"))
-        article = Article(column=column, title="" if brief else title, paragraphs=[])
-        in_column = [i for i, a in enumerate(self.issue.articles) if a.column == column]
-        if in_column:
-            at = in_column[-1] + 1
-        else:
-            order = [c.name for c in self.issue.columns]
-            later = set(order[order.index(column) + 1 :]) if column in order else set()
-            at = next(
-                (i for i, a in enumerate(self.issue.articles) if a.column in later), len(self.issue.articles)
-            )
+        at = self.issue.end_of_column(article.column)
         self.issue.articles.insert(at, article)
         self._after_structure()
         return at

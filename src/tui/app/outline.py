@@ -59,6 +59,8 @@ class OutlineTree(Tree[NodeRef]):
         Binding("r", "screen.rename_column", "重命名栏目", id="rename_column"),
         Binding("x", "screen.remove_column", "删除栏目", id="remove_column"),
         Binding("n", "screen.comment", "批注", id="comment"),
+        Binding("i", "screen.import_word", "导入Word", id="import_word"),
+        Binding("e", "screen.export", "导出", id="export"),
     ]
 
     def __init__(self, lang: Lang, **kwargs: object) -> None:

@@ -216,6 +216,86 @@ class ProofActions:
             done,
         )
 
+    def action_import_word(self: MainScreen) -> None:  # type: ignore[misc]
+        """A district's .docx submission becomes an article of the current column."""
+        from tui.app.file_picker import WordFilePicker
+        from tui.importers.docx import import_submission
+
+        issue = self.session.issue
+        column = self.node.column if self.node.kind == "column" else None
+        if (
+            self.node.kind == "article"
+            and self.node.index is not None
+            and self.node.index < len(issue.articles)
+        ):
+            column = issue.articles[self.node.index].column
+        if column is None:
+            self.notify(t("not_column", self.lang), severity="warning")
+            return
+
+        def done(path: Path | None) -> None:
+            if path is None:
+                return
+            try:
+                submission = import_submission(path, self.session.house)
+            except JianbaoError as exc:
+                self.notify(exc.render(self.lang), severity="error", timeout=10)
+                return
+            submission.article.column = column
+            ok, index = self._guard(self.session.insert_article, submission.article)
+            if ok:
+                from tui.app.outline import NodeRef
+
+                self.after_structure(NodeRef("article", index))
+                self.notify(
+                    t("imported_word", self.lang, name=path.name, column=column, n=len(submission.findings))
+                )
+
+        self.app.push_screen(WordFilePicker(self.session.path.parent, self.lang), done)
+
+    def action_export(self: MainScreen) -> None:  # type: ignore[misc]
+        from tui.exporters import FORMATS, SUFFIXES, render
+        from tui.storage import atomic_write
+
+        labels = {
+            "docx": "Word (.docx)",
+            "html": "HTML",
+            "md": "Markdown",
+            "text": t("plain_text", self.lang),
+        }
+
+        def done(values: dict[str, str] | None) -> None:
+            if not values:
+                return
+            fmt = values["format"]
+            target = Path(values["path"].strip() or self.session.path.with_suffix(SUFFIXES[fmt])).expanduser()
+            if target.suffix.lower() != SUFFIXES[fmt]:
+                target = target.with_suffix(SUFFIXES[fmt])
+            try:
+                atomic_write(target, render(self.session.issue, self.session.house.style, fmt))
+            except JianbaoError as exc:
+                self.notify(exc.render(self.lang), severity="error", timeout=10)
+                return
+            self.notify(t("exported", self.lang, path=target))
+
+        self.app.push_screen(
+            FormDialog(
+                t("export_title", self.lang),
+                [
+                    Field(
+                        "format",
+                        t("export_format", self.lang),
+                        "docx",
+                        tuple((labels[f], f) for f in FORMATS),
+                    ),
+                    Field("path", t("export_path", self.lang), ""),
+                ],
+                self.lang,
+                note=t("export_note", self.lang, stem=self.session.path.stem),
+            ),
+            done,
+        )
+
     def action_help(self: MainScreen) -> None:  # type: ignore[misc]
         from tui.app.help import HelpScreen
 

@@ -26,6 +26,7 @@ STRUCTURE_ACTIONS = (
     "add_column",
     "rename_column",
     "remove_column",
+    "import_word",
 )
 
 
