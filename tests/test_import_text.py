@@ -284,10 +284,14 @@ def test_cli_import_gb18030(tmp_path: Path) -> None:
 
 
 def test_cli_import_binary_is_refused(tmp_path: Path) -> None:
-    fake = tmp_path / "submission.docx"
+    fake = tmp_path / "scan.txt"
     fake.write_bytes(b"PK\x03\x04\x00\x00garbage")
     r = run_cli("import", str(fake))
     assert r.returncode == 2 and "二进制" in r.stderr and "Traceback" not in r.stderr
+    fake = tmp_path / "submission.docx"
+    fake.write_bytes(b"PK\x03\x04\x00\x00garbage")
+    r = run_cli("import", str(fake))
+    assert r.returncode == 2 and "不是 Word 文档" in r.stderr and "Traceback" not in r.stderr
 
 
 def test_cli_export_text(sample_toml: Path, tmp_path: Path) -> None:
