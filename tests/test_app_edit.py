@@ -436,3 +436,14 @@ async def test_escape_returns_to_the_outline(sample_toml: Path) -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert main(app).query_one(OutlineTree).has_focus
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["甲。\n\n乙。", "  甲\n乙  \n\n\n\u3000丙", "\n\n甲\n \n乙\n", "", "   ", "甲 乙\n丙\n\n丁"],
+)
+def test_body_paragraphs_and_positions_agree(text: str) -> None:
+    from tui.bodytext import _blocks, _kept, paragraphs_of
+
+    slow = ["".join(raw[i] for i in _kept(raw)) for _, raw in _blocks(text)]
+    assert paragraphs_of(text) == [p for p in slow if p]

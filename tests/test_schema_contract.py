@@ -98,3 +98,4 @@ def test_wheel_ships_the_schema_and_default_house(tmp_path: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "tui/schema/issue.schema.json" in names
     assert "tui/defaults/bulletin.toml" in names
+    assert "tui/app/jianbao.tcss" in names

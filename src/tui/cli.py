@@ -7,7 +7,6 @@ import datetime as dt
 import os
 import sys
 from collections.abc import Callable, Sequence
-from importlib import resources
 from pathlib import Path
 
 from tui.errors import JianbaoError, UsageError
@@ -260,6 +259,8 @@ def _write_stdout(text: str) -> None:
 
 
 def cmd_schema(args: argparse.Namespace, lang: Lang) -> int:
+    from importlib import resources
+
     _write_stdout((resources.files("tui") / "schema" / "issue.schema.json").read_text(encoding="utf-8"))
     return EXIT_OK
 

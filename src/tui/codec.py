@@ -11,8 +11,6 @@ from __future__ import annotations
 import tomllib
 from typing import Any
 
-import tomli_w
-
 from tui.i18n import Text
 from tui.model import (
     COLUMN_KINDS,
@@ -159,6 +157,8 @@ def loads(text: str) -> Issue:
 
 
 def _section(header: str, body: dict[str, Any]) -> str:
+    import tomli_w  # only writers pay for it; `jianbao check` never writes
+
     return f"{header}\n{tomli_w.dumps(body)}"
 
 
@@ -170,7 +170,7 @@ def dumps(issue: Issue) -> str:
     """Render an Issue as jianbao/1 TOML, always in the same key order."""
     m = issue.masthead
     parts = [
-        tomli_w.dumps({"format": FORMAT}),
+        f'format = "{FORMAT}"\n',
         _section(
             "[masthead]",
             {

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import tomllib
-from importlib import resources
 from pathlib import Path
 
 from tui.errors import LoadError
@@ -100,6 +99,8 @@ def loads_house(text: str, file: str | Path) -> House:
 
 def default_house() -> House:
     """The configuration shipped inside the package, so a wheel works anywhere."""
+    from importlib import resources
+
     source = resources.files("tui") / "defaults" / "bulletin.toml"
     return loads_house(source.read_text(encoding="utf-8"), "<jianbao>/defaults/bulletin.toml")
 

@@ -30,6 +30,10 @@ from tui.storage import atomic_write, load_issue, loads_issue, save_issue
 from tui.waivers import apply_waivers, waiver_for
 
 UNDO_DEPTH = 50
+# Below this many characters the whole issue is checked before the editor
+# shows (a few tens of milliseconds); above it the first check runs in a
+# worker so the screen appears at once.
+CHECK_AT_OPEN_CHARS = 100_000
 
 
 class Conflict(JianbaoError):
@@ -65,6 +69,7 @@ class Session:
     article_findings: list[list[Finding]] = field(default_factory=list)
     cross_findings: list[Finding] = field(default_factory=list)
     undo_stack: list[tuple[Text, Issue]] = field(default_factory=list)
+    checked: bool = False  # False until the first full check has run
 
     # ------------------------------------------------------------ opening
 
@@ -81,7 +86,8 @@ class Session:
             review=review,
             disk_digest=_digest(path),
         )
-        session.revalidate()
+        if sum(a.char_count for a in issue.articles) < CHECK_AT_OPEN_CHARS:
+            session.revalidate()
         return session
 
     def restore_from(self, recovery_file: Path) -> None:

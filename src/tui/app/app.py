@@ -46,7 +46,7 @@ class ErrorScreen(Screen[None]):
 
 
 class JianbaoApp(App[None]):
-    CSS_PATH = "jianbao.tcss"
+    CSS_PATH = Path(__file__).with_name("jianbao.tcss")  # absolute: subclasses elsewhere find it too
     TITLE = "jianbao"
     BINDINGS = [Binding("ctrl+q", "quit", "退出", id="quit", priority=True)]
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -9,6 +11,7 @@ from textual.containers import Container, Vertical, VerticalScroll
 from textual.events import Resize
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.widget import AwaitMount, Widget
 from textual.widgets import ContentSwitcher, Footer, Header, Input, Static, TextArea
 from textual.widgets.input import Selection as InputSelection
 from textual.widgets.text_area import Selection as AreaSelection
@@ -60,21 +63,18 @@ class MainScreen(StructureActions, ProofActions, Screen[None]):
         self._applied: dict[int | None, int] = {}
         self._check_timer: Timer | None = None
         self._autosave_timer: Timer | None = None
+        self._mounting: dict[str, AwaitMount] = {}
         localize_bindings(self, lang)
 
     # ------------------------------------------------------------ layout
 
     def compose(self) -> ComposeResult:
+        self.set_classes(self._layout_classes(self.app.size.width))  # before the children mount
         yield Header()
         with Container(id="panes"):
             yield OutlineTree(self.lang, id="outline")
             with ContentSwitcher(initial="masthead-form", id="editor"):
-                yield ArticleForm(self.lang, sorted(self.session.house.known_units), id="article-form")
                 yield MastheadForm(self.lang, id="masthead-form")
-                yield EndBlockForm(self.lang, id="endblock-form")
-                yield Static("", id="column-info")
-                with VerticalScroll(id="preview"):
-                    yield Static("", id="preview-text")
             with Vertical(id="checks"):
                 yield FindingTable(self.lang, id="findings")
         yield Footer()
@@ -90,15 +90,36 @@ class MainScreen(StructureActions, ProofActions, Screen[None]):
         self.refresh_all(select=NodeRef("masthead"))
         self.show_node(NodeRef("masthead"))
         outline.focus()
+        if not self.session.checked:  # a large issue: its first check runs off the UI thread
+            self.query_one("#checks").border_title = t("checking", self.lang)
+            self.run_worker(self._first_check, thread=True, group="check")
+
+    def _first_check(self) -> None:
+        session = self.session
+        issue = session.issue
+        found = [check_article(issue, i, session.house, session.archive) for i in range(len(issue.articles))]
+        cross = check_cross(issue, session.house, session.archive)
+        self.app.call_from_thread(
+            self._apply_check, self._generation, len(found), dict(enumerate(found)), cross
+        )
 
     def on_resize(self, event: Resize) -> None:
         self._apply_layout(event.size.width)
 
+    def _layout_classes(self, width: int) -> set[str]:
+        classes = {"wide" if width >= WIDE else "narrow"}
+        if self.checks_size == 0:
+            classes.add("checks-hidden")
+        elif self.checks_size == 2:
+            classes.add("checks-large")
+        return classes
+
     def _apply_layout(self, width: int) -> None:
-        self.set_class(width >= WIDE, "wide")
-        self.set_class(width < WIDE, "narrow")
-        self.set_class(self.checks_size == 0, "checks-hidden")
-        self.set_class(self.checks_size == 2, "checks-large")
+        """One class change at most: each change restyles every widget of the screen."""
+        wanted = self._layout_classes(width)
+        current = set(self.classes) & {"wide", "narrow", "checks-hidden", "checks-large"}
+        if wanted != current:
+            self.set_classes((set(self.classes) - current) | wanted)
 
     def action_focus_outline(self) -> None:
         self.query_one(OutlineTree).focus()
@@ -142,6 +163,61 @@ class MainScreen(StructureActions, ProofActions, Screen[None]):
             self.node = select
         self.refresh_findings()
 
+    def _pane(self, pane_id: str) -> Widget | None:
+        """The editor pane's form for ``pane_id``; None while it is still being mounted.
+
+        Only the masthead form exists at start-up: every widget mounted costs
+        start-up time, and most sessions open one or two kinds of node.  The
+        others are mounted the first time they are needed.
+        """
+        switcher = self.query_one(ContentSwitcher)
+        found = switcher.query(f"#{pane_id}")
+        if found:
+            widget = found.first()
+            return widget if pane_id not in self._mounting else None
+        factories: dict[str, Callable[[], Widget]] = {
+            "article-form": lambda: ArticleForm(
+                self.lang, sorted(self.session.house.known_units), id="article-form"
+            ),
+            "endblock-form": lambda: EndBlockForm(self.lang, id="endblock-form"),
+            "column-info": lambda: Static("", id="column-info"),
+            "preview": lambda: VerticalScroll(Static("", id="preview-text"), id="preview"),
+        }
+        widget = factories[pane_id]()
+        widget.display = False
+        self._mounting[pane_id] = switcher.mount(widget)
+        return None
+
+    async def _show_when_mounted(self, pane_id: str, ref: NodeRef) -> None:
+        waiting = self._mounting.get(pane_id)
+        if waiting is not None:
+            await waiting
+            self._mounting.pop(pane_id, None)
+            steady_cursors(self.query_one(f"#{pane_id}"))
+        if self.node == ref:
+            self.show_node(ref)
+
+    async def settle_panes(self) -> None:
+        """Wait until every form being mounted is there (before focusing a field in it)."""
+        for pane_id, waiting in list(self._mounting.items()):
+            await waiting
+            self._mounting.pop(pane_id, None)
+
+    def focus_later(self, selector: str) -> None:
+        """Focus a field once its form is mounted and loaded."""
+
+        async def go() -> None:
+            await self.settle_panes()
+            self.call_after_refresh(lambda: self.query_one(selector).focus())
+
+        self.call_next(go)
+
+    def _ready(self, pane_id: str, ref: NodeRef) -> Widget | None:
+        pane = self._pane(pane_id)
+        if pane is None:
+            self.call_next(self._show_when_mounted, pane_id, ref)
+        return pane
+
     def show_node(self, ref: NodeRef) -> None:
         """Load the node into the editor pane (without moving focus)."""
         self.node = ref
@@ -149,7 +225,10 @@ class MainScreen(StructureActions, ProofActions, Screen[None]):
         editor = self.query_one("#editor")
         issue = self.session.issue
         if ref.kind == "article" and ref.index is not None and ref.index < len(issue.articles):
-            self.query_one(ArticleForm).load(issue, ref.index, read_only=self.read_only)
+            form = self._ready("article-form", ref)
+            if form is None:
+                return
+            form.load(issue, ref.index, read_only=self.read_only)  # type: ignore[attr-defined]
             switcher.current = "article-form"
             editor.border_title = issue.articles[ref.index].column
         elif ref.kind == "masthead":
@@ -159,14 +238,20 @@ class MainScreen(StructureActions, ProofActions, Screen[None]):
             switcher.current = "masthead-form"
             editor.border_title = t("masthead", self.lang)
         elif ref.kind == "endblock":
-            self.query_one(EndBlockForm).load(issue, read_only=self.read_only)
+            form = self._ready("endblock-form", ref)
+            if form is None:
+                return
+            form.load(issue, read_only=self.read_only)  # type: ignore[attr-defined]
             switcher.current = "endblock-form"
             editor.border_title = t("endblock", self.lang)
         elif ref.kind == "column":
             column = issue.column(ref.column)
             n = len(issue.articles_in(ref.column))
             kind = t("briefs_count", self.lang, n=n) if column and column.kind == "briefs" else f"{n}"
-            self.query_one("#column-info", Static).update(f"{t('column', self.lang)}：{ref.column}（{kind}）")
+            info = self._ready("column-info", ref)
+            if info is None:
+                return
+            info.update(f"{t('column', self.lang)}：{ref.column}（{kind}）")  # type: ignore[attr-defined]
             switcher.current = "column-info"
             editor.border_title = ref.column
 
@@ -193,14 +278,22 @@ class MainScreen(StructureActions, ProofActions, Screen[None]):
             "masthead": "#masthead-name",
             "endblock": "#endblock-distribution",
         }[ref.kind]
-        self.query_one(first).focus()
+        self.focus_later(first)
+
+    async def _preview_when_mounted(self) -> None:
+        await self._mounting.pop("preview")
+        self.action_toggle_preview()
 
     def action_toggle_preview(self) -> None:
         switcher = self.query_one(ContentSwitcher)
         if switcher.current == "preview":
             self.show_node(self.node)
             return
-        self.query_one("#preview-text", Static).update(
+        preview = self._pane("preview")
+        if preview is None:
+            self.call_next(self._preview_when_mounted)
+            return
+        preview.query_one("#preview-text", Static).update(
             render_text(self.session.issue, self.session.house.style)
         )
         switcher.current = "preview"
@@ -302,6 +395,10 @@ class MainScreen(StructureActions, ProofActions, Screen[None]):
             ref = NodeRef("column", column=self.session.issue.columns[loc.paragraph].name)
         self.query_one(OutlineTree).select_ref(ref)
         self.show_node(ref)
+        self.call_next(self._select_span_when_ready, finding)
+
+    async def _select_span_when_ready(self, finding: Finding) -> None:
+        await self.settle_panes()
         self.call_after_refresh(self._select_span, finding)
 
     def _select_span(self, finding: Finding) -> None:

@@ -79,8 +79,7 @@ class StructureActions:
         ok, index = self._guard(self.session.add_article, column, brief=brief)
         if ok:
             self.after_structure(NodeRef("article", index))
-            target = self.query_one("#article-body" if brief else "#article-title")
-            self.call_after_refresh(target.focus)
+            self.focus_later("#article-body" if brief else "#article-title")
 
     def action_new_brief(self: MainScreen) -> None:  # type: ignore[misc]
         self.action_new_article(brief=True)

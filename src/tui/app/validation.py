@@ -43,9 +43,12 @@ class FindingTable(DataTable[object]):
         self.shown: list[Finding] = []
         self.filter: Severity | None = None
 
+    # Fixed widths: an auto-width column measures every cell on every refresh.
+    WIDTHS = {"col_severity": 7, "col_where": 30, "col_message": 48, "col_rule": 32}
+
     def on_mount(self) -> None:
-        for key in ("col_severity", "col_where", "col_message", "col_rule"):
-            self.add_column(t(key, self.lang), key=key)
+        for key, width in self.WIDTHS.items():
+            self.add_column(t(key, self.lang), key=key, width=width)
 
     def summary(self) -> str:
         c = summarize(self.all)
@@ -69,13 +72,15 @@ class FindingTable(DataTable[object]):
         self.all = findings
         self.shown = [f for f in findings if self.filter is None or f.severity is self.filter]
         self.clear()
-        for i, f in enumerate(self.shown):
+        rows = []
+        for f in self.shown:
             sev = RichText(f.severity.value, style=_STYLE[f.severity])
             message = f.message.get(self.lang)
             if f.waiver is not None:
                 sev = RichText(t("waived", self.lang), style="dim")
                 message = f"{message}（{f.waiver.reason}）"
-            self.add_row(sev, f.location.describe(self.lang), message, f.rule, key=str(i))
+            rows.append((sev, f.location.describe(self.lang), message, f.rule))
+        self.add_rows(rows)
         if current is not None and current in self.shown:
             self.move_cursor(row=self.shown.index(current))
 

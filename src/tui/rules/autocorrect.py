@@ -10,6 +10,7 @@ new text are diffed to get the spans and their replacements.
 from __future__ import annotations
 
 import json
+import re
 from difflib import SequenceMatcher
 from functools import cache
 
@@ -39,6 +40,69 @@ def _engine():  # type: ignore[no-untyped-def]
     return autocorrect_py
 
 
+_ASCII = re.compile(r"[\x00-\x7f]")  # what autocorrect, as configured, replaces
+
+
+def _spans(old: str, new: str) -> list[tuple[int, int, str]]:
+    """(start, end, replacement) turning ``old`` into ``new``.
+
+    autocorrect, as configured here, substitutes single marks (, → ，) and
+    deletes spaces; a two-pointer walk finds those in one pass.  Anything
+    else falls back to difflib, which is exact but much slower.
+    """
+    if len(old) == len(new):  # substitutions only: look where a mark could have changed
+        subs = [(k, k + 1, new[k]) for k in (m.start() for m in _ASCII.finditer(old)) if new[k] != old[k]]
+        if _apply(old, subs) == new:
+            return subs
+    out: list[tuple[int, int, str]] = []
+    i = j = 0
+    while i < len(old) and j < len(new):
+        if old[i] == new[j]:
+            i += 1
+            j += 1
+        elif old[i].isspace() and (j >= len(new) or old[i] != new[j]):
+            start = i
+            while i < len(old) and old[i].isspace() and old[i] != new[j]:
+                i += 1
+            out.append((start, i, ""))
+        else:
+            out.append((i, i + 1, new[j]))
+            i += 1
+            j += 1
+    if i < len(old):
+        out.append((i, len(old), ""))
+    elif j < len(new):
+        out.append((i, i, new[j:]))
+    if _apply(old, out) == new:
+        return _merge(out)
+    return [
+        (i1, i2, new[j1:j2])
+        for op, i1, i2, j1, j2 in SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+        if op != "equal"
+    ]
+
+
+def _apply(old: str, spans: list[tuple[int, int, str]]) -> str:
+    parts, pos = [], 0
+    for start, end, repl in spans:
+        parts += [old[pos:start], repl]
+        pos = end
+    parts.append(old[pos:])
+    return "".join(parts)
+
+
+def _merge(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Adjacent changes become one (a space deleted next to a replaced mark)."""
+    merged: list[tuple[int, int, str]] = []
+    for start, end, repl in spans:
+        if merged and merged[-1][1] == start and (not repl or not merged[-1][2]):
+            s0, _, r0 = merged[-1]
+            merged[-1] = (s0, end, r0 + repl)
+        else:
+            merged.append((start, end, repl))
+    return merged
+
+
 def changes(text: str) -> list[tuple[int, int, str]]:
     """(start, end, replacement) for each change autocorrect would make to ``text``."""
     if not text.strip():
@@ -57,7 +121,5 @@ def changes(text: str) -> list[tuple[int, int, str]]:
         if not 0 <= row < len(lines):
             continue
         base = offsets[row] + max(lines[row].find(old), 0)
-        for op, i1, i2, j1, j2 in SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
-            if op != "equal":
-                out.append((base + i1, base + i2, new[j1:j2]))
+        out += [(base + start, base + end, repl) for start, end, repl in _spans(old, new)]
     return out

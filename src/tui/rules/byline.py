@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from difflib import SequenceMatcher, get_close_matches
 
@@ -11,9 +10,13 @@ from tui.i18n import Text
 from tui.model import Article
 from tui.rules.base import Context, article_rule, at
 from tui.rules.title import title_district
-from tui.textutil import HAN
+from tui.textutil import is_han
 
-_NAME = re.compile(rf"^[{HAN}]{{2,4}}$")
+
+def _is_name(name: str) -> bool:
+    return 2 <= len(name) <= 4 and all(is_han(c) for c in name)
+
+
 # Compound surnames keep a four-character name from looking like two names.
 COMPOUND_SURNAMES = frozenset(
     [
@@ -143,12 +146,12 @@ def names(article: Article, index: int, ctx: Context) -> Iterator[Finding]:
             "end": len(name),
             "matched": name,
         }
-        if not _NAME.match(name) or "等" in name:
+        if not _is_name(name) or "等" in name:
             reason = (
                 Text("含“等”", "contains 等")
                 if "等" in name
                 else Text("含非汉字字符", "contains characters other than Chinese")
-                if re.search(rf"[^{HAN}]", name)
+                if not all(is_han(c) for c in name)
                 else Text(f"有{len(name)}个字", f"has {len(name)} characters")
             )
             yield at(

@@ -102,16 +102,14 @@ def against_archive(ctx: Context) -> Iterator[Finding]:
 
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN = "一二三四五六七八九十"
-_LEAD = r"(?:^|(?<=[。；：！？]))"
-# Marker kinds, outermost first; a marker resets the counts of the kinds after it.
-_KINDS: list[tuple[str, re.Pattern[str], str]] = [
-    ("heading", re.compile(rf"^([{_CN}]+)、"), "{}、"),
-    ("paren", re.compile(rf"{_LEAD}（([{_CN}]+)）"), "（{}）"),
-    ("arabic", re.compile(rf"{_LEAD}(\d{{1,2}})[.．、](?!\d)"), "{}."),
-    ("shi", re.compile(rf"(?:^|(?<=[。；：，！？]))([{_CN}]+)是"), "{}是"),
-    ("di", re.compile(rf"{_LEAD}第([{_CN}]+)[，、,]"), "第{}，"),
-]
-
+# Markers start a paragraph or follow 。；：！？ (一是 may also follow ，).  Only
+# those positions are tried, which keeps the rule linear and cheap.
+_AT = re.compile(
+    rf"(?P<heading>[{_CN}]+)、|（(?P<paren>[{_CN}]+)）|(?P<arabic>\d{{1,2}})[.．、](?!\d)"
+    rf"|(?P<shi>[{_CN}]+)是|第(?P<di>[{_CN}]+)[，、,]"
+)
+_LEADS = re.compile(r"[。；：，！？]")
+_LABELS = {"heading": "{}、", "paren": "（{}）", "arabic": "{}.", "shi": "{}是", "di": "第{}，"}
 
 # Heading levels 一、 > （一） > 1.: a new outer marker restarts the inner counts.
 _NESTED = ["heading", "paren", "arabic"]
@@ -134,22 +132,29 @@ def cn_number(text: str) -> int | None:
 
 
 def _markers(seg: Segment) -> Iterator[tuple[int, str, int, int]]:
-    """(start, kind, value, end) of every enumeration marker in the segment."""
-    for kind, pattern, _ in _KINDS:
-        for m in pattern.finditer(seg.text):
-            value = cn_number(m.group(1))
-            if value is not None:
-                yield m.start(), kind, value, m.end()
+    """(start, kind, value, end) of every enumeration marker in the segment, in order."""
+    text = seg.text
+    for pos in [0, *(m.end() for m in _LEADS.finditer(text))]:
+        m = _AT.match(text, pos)
+        if m is None:
+            continue
+        kind = m.lastgroup
+        assert kind is not None
+        if (kind == "heading" and pos != 0) or (kind != "shi" and pos and text[pos - 1] == "，"):
+            continue
+        value = cn_number(m.group(kind))
+        if value is not None:
+            yield pos, kind, value, m.end()
 
 
 @article_rule("numbering.enumeration")
 def enumerations(article: Article, index: int, ctx: Context) -> Iterator[Finding]:
     last: dict[str, int] = {}
-    fmt = {k: f for k, _, f in _KINDS}
+    fmt = _LABELS
     for seg in article_segments(article, index):
         if seg.field != "paragraph":
             continue
-        for start, kind, value, end in sorted(_markers(seg)):
+        for start, kind, value, end in _markers(seg):
             if kind in _NESTED:
                 for inner in _NESTED[_NESTED.index(kind) + 1 :]:
                     last.pop(inner, None)

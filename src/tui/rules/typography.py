@@ -16,10 +16,7 @@ from tui.findings import Finding
 from tui.i18n import Text
 from tui.rules import autocorrect
 from tui.rules.base import Context, Segment, article_rule, article_segments, issue_rule, span
-from tui.textutil import HAN
-
-CJK_PUNCT = "“”‘’《》〈〉（）【】、。，；：？！…—·「」『』"
-CTX = f"{HAN}{CJK_PUNCT}"
+from tui.textutil import around, cjk_latin_gaps, is_cjk, is_han, is_latin_or_digit
 
 FULLWIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", ".": "。", "(": "（", ")": "）"}
 MARK_NAMES = {
@@ -35,15 +32,15 @@ MARK_NAMES = {
 PAIRS = {"“": "”", "‘": "’", "《": "》", "（": "）", "【": "】", "〈": "〉"}
 CLOSERS = {v: k for k, v in PAIRS.items()}
 
-_HALFWIDTH = re.compile(rf"(?<=[{CTX}]) *([,:;?!]) *(?=[{CTX}])|(?<=[{CTX}]) *([,:;?!]) *$")
+_HALFWIDTH = re.compile(r" *([,:;?!]) *")
 _PARENS = re.compile(r"\(([^()\n]*)\)")
 _ELLIPSIS = re.compile(r"\.{3,}|。{3,}|…{3,}|(?<!…)…(?!…)|·{3,}")
-_DASH = re.compile(rf"(?<=[{CTX}])(?:-{{2,}}|－{{2,}}|—{{3,}}|(?<!—)—(?!—))(?=[{CTX}])")
+_DASH = re.compile(r"-{2,}|－{2,}|—+")
 _ENUM_COMMA = re.compile(r"(?<=[》”])、(?=[《“])")
 _FULLWIDTH_ALNUM = re.compile(r"[０-９Ａ-Ｚａ-ｚ]+")
 _LEADING_SPACE = re.compile(r"^[ \u3000\t]+")
-_NO_SPACE = re.compile(rf"(?<=[{HAN}])[ \u00a0]+(?=[0-9A-Za-z])|(?<=[0-9A-Za-z%])[ \u00a0]+(?=[{HAN}])")
-_WANT_SPACE = re.compile(rf"(?<=[{HAN}])(?=[0-9A-Za-z])|(?<=[0-9A-Za-z%])(?=[{HAN}])")
+_SPACES = re.compile(r"[ \u00a0]+")
+_LATIN_RUN = re.compile(r"[0-9A-Za-z%]+")
 _TO_HALFWIDTH = {
     c: chr(ord(c) - 0xFEE0)
     for c in "０１２３４５６７８９ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ"
@@ -92,22 +89,29 @@ def from_autocorrect(seg: Segment) -> Iterator[Finding]:
             )
 
 
+_ANY_HALFWIDTH = re.compile(r"[,:;?!(]")
+_PAIR_MARKS = re.compile("[" + "".join(PAIRS) + "".join(CLOSERS) + "]")
+
+
 def halfwidth_marks(seg: Segment) -> Iterator[Finding]:
-    for m in _HALFWIDTH.finditer(seg.text):
-        mark = m.group(1) or m.group(2)
-        yield _halfwidth_finding(seg, m.start(), m.end(), mark, FULLWIDTH[mark])
+    if not _ANY_HALFWIDTH.search(seg.text):
+        return
     text = seg.text
+    for m in _HALFWIDTH.finditer(text):
+        before, after = around(text, m.start(), m.end())
+        if is_cjk(before) and (is_cjk(after) or after == ""):
+            yield _halfwidth_finding(seg, m.start(), m.end(), m.group(1), FULLWIDTH[m.group(1)])
     for m in _PARENS.finditer(text):
-        before = text[m.start() - 1] if m.start() else ""
-        after = text[m.end()] if m.end() < len(text) else ""
-        if re.search(f"[{CTX}]", m.group(1) + before + after):
+        before, after = around(text, m.start(), m.end())
+        if any(is_cjk(c) for c in m.group(1) + before + after):
             yield _halfwidth_finding(seg, m.start(), m.end(), "(", f"（{m.group(1)}）")
 
 
 def unbalanced_pairs(seg: Segment) -> Iterator[Finding]:
     stack: list[tuple[str, int]] = []
     bad: list[tuple[int, str]] = []
-    for i, ch in enumerate(seg.text):
+    for m in _PAIR_MARKS.finditer(seg.text):
+        i, ch = m.start(), m.group()
         if ch in PAIRS:
             stack.append((ch, i))
         elif ch in CLOSERS:
@@ -134,6 +138,8 @@ def unbalanced_pairs(seg: Segment) -> Iterator[Finding]:
 
 
 def ellipsis(seg: Segment) -> Iterator[Finding]:
+    if "." not in seg.text and "。。" not in seg.text and "…" not in seg.text and "·" not in seg.text:
+        return
     for m in _ELLIPSIS.finditer(seg.text):
         yield span(
             seg,
@@ -147,7 +153,12 @@ def ellipsis(seg: Segment) -> Iterator[Finding]:
 
 
 def dash(seg: Segment) -> Iterator[Finding]:
+    if "-" not in seg.text and "—" not in seg.text and "－" not in seg.text:
+        return
     for m in _DASH.finditer(seg.text):
+        before, after = around(seg.text, m.start(), m.end())
+        if m.group() == "——" or not (is_cjk(before) and is_cjk(after)):
+            continue
         yield span(
             seg,
             "typography.dash",
@@ -160,6 +171,8 @@ def dash(seg: Segment) -> Iterator[Finding]:
 
 
 def enumeration_comma(seg: Segment) -> Iterator[Finding]:
+    if "》、" not in seg.text and "”、" not in seg.text:
+        return
     for m in _ENUM_COMMA.finditer(seg.text):
         yield span(
             seg,
@@ -206,34 +219,30 @@ def leading_space(seg: Segment) -> Iterator[Finding]:
 
 
 def cjk_latin_spacing(seg: Segment, want_space: bool) -> Iterator[Finding]:
+    text = seg.text
     if want_space:
-        for m in _WANT_SPACE.finditer(seg.text):
-            yield span(
-                seg,
-                "typography.cjk-latin-space",
-                "warning",
-                Text(
-                    "本刊格式：中文与数字、字母之间加空格",
-                    "house style: a space between Chinese and digits or Latin letters",
-                ),
-                m.start(),
-                m.end(),
-                " ",
-            )
-        return
-    for m in _NO_SPACE.finditer(seg.text):
-        yield span(
-            seg,
-            "typography.cjk-latin-space",
-            "warning",
-            Text(
-                "本刊格式：中文与数字、字母之间不加空格",
-                "house style: no space between Chinese and digits or Latin letters",
-            ),
-            m.start(),
-            m.end(),
-            "",
+        gaps = []
+        for m in _LATIN_RUN.finditer(text):
+            before, after = around(text, m.start(), m.end())
+            if is_han(before) and is_latin_or_digit(m.group()[0]):
+                gaps.append(m.start())
+            if is_han(after):
+                gaps.append(m.end())
+        message = Text(
+            "本刊格式：中文与数字、字母之间加空格",
+            "house style: a space between Chinese and digits or Latin letters",
         )
+        for pos in gaps:
+            yield span(seg, "typography.cjk-latin-space", "warning", message, pos, pos, " ")
+        return
+    if " " not in text and "\u00a0" not in text:
+        return
+    message = Text(
+        "本刊格式：中文与数字、字母之间不加空格",
+        "house style: no space between Chinese and digits or Latin letters",
+    )
+    for start, end in cjk_latin_gaps(text, _SPACES):
+        yield span(seg, "typography.cjk-latin-space", "warning", message, start, end, "")
 
 
 OWN_RULES = (

@@ -1,0 +1,299 @@
+"""jianbao's performance budgets, each a ratio against a baseline measured in the same run.
+
+    make bench                      # prints the table
+    python bench/run.py --write     # also records it in docs/performance.md
+
+Medians of >= 5 runs after a warm-up.  Peak RSS comes from the OS
+(getrusage of a child process).  See docs/performance.md for the budgets.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from synth import make_article, make_issue  # noqa: E402
+
+RUNS = 7
+PY = sys.executable
+
+
+@dataclass
+class Row:
+    budget: str
+    measured: str
+    target: str
+    ok: bool
+
+
+def median_time(func: Callable[[], object], runs: int = RUNS) -> float:
+    func()  # warm-up
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def measure(cmd: list[str], runs: int = RUNS, env: dict[str, str] | None = None) -> tuple[float, float]:
+    """Median wall seconds and median peak RSS (KB) of a command, each run a fresh process."""
+    results = []
+    for i in range(runs + 1):
+        out = subprocess.run([PY, str(ROOT / "bench" / "measure.py"), *cmd], capture_output=True, text=True, env=env, check=True)
+        if i:  # the first is the warm-up
+            results.append(json.loads(out.stdout))
+    return statistics.median(r["wall"] for r in results), statistics.median(r["rss_kb"] for r in results)
+
+
+def write_issues(folder: Path) -> dict[int, Path]:
+    from tui import codec
+
+    paths = {}
+    for n in (10, 50, 100, 300):
+        issue_dir = folder / f"n{n}"
+        issue_dir.mkdir()
+        paths[n] = issue_dir / "issue.toml"
+        paths[n].write_text(codec.dumps(make_issue(n)), encoding="utf-8")
+    return paths
+
+
+# ---------------------------------------------------------------- the budgets
+
+
+def startup(paths: dict[int, Path], sample: Path, env: dict[str, str]) -> list[Row]:
+    rows = []
+    for label, path, limit in (("sample", sample, 1.2), ("300 articles", paths[300], 1.5)):
+        bare_wall, bare_rss = measure([PY, str(ROOT / "bench" / "startup.py"), "bare", str(path)], env=env)
+        jb_wall, jb_rss = measure([PY, str(ROOT / "bench" / "startup.py"), "jianbao", str(path)], env=env)
+        w, r = jb_wall / bare_wall, jb_rss / bare_rss
+        rows.append(Row(f"1. start-up, {label}: wall vs bare Textual app", f"{w:.2f}× ({jb_wall * 1000:.0f} / {bare_wall * 1000:.0f} ms)", f"≤ {limit}×", w <= limit))
+        if label == "sample":
+            rows.append(Row(f"1. start-up, {label}: peak RSS vs bare app", f"{r:.2f}× ({jb_rss / 1024:.0f} / {bare_rss / 1024:.0f} MB)", "≤ 1.3×", r <= 1.3))
+        else:
+            rows.append(Row(f"1. start-up, {label}: peak RSS vs bare app", f"{r:.2f}× ({jb_rss / 1024:.0f} / {bare_rss / 1024:.0f} MB)", "(reported)", True))
+    return rows
+
+
+def headless_check(sample: Path, env: dict[str, str]) -> list[Row]:
+    base, _ = measure([PY, "-c", "import tomllib"], env=env)
+    check, _ = measure([PY, "-m", "tui", "check", str(sample)], env=env)
+    ratio = check / base
+    code = "import sys; from tui.cli import main; main(['check', sys.argv[1]]); print(sorted(m for m in sys.modules if m.split('.')[0] == 'textual' or m == 'rich.live'))"
+    leaked = subprocess.run([PY, "-c", code, str(sample)], capture_output=True, text=True, env=env).stdout.strip().splitlines()[-1]
+    return [
+        Row("2. jianbao check (sample) vs python -c 'import tomllib'", f"{ratio:.2f}× ({check * 1000:.0f} / {base * 1000:.0f} ms)", "≤ 5×", ratio <= 5),
+        Row("2. jianbao check imports textual or rich.live", "no" if leaked == "[]" else leaked, "no", leaked == "[]"),
+    ]
+
+
+def throughput(paths: dict[int, Path]) -> list[Row]:
+    import autocorrect_py
+
+    from tui.config import default_house
+    from tui.rules import check_issue
+    from tui.rules.autocorrect import _engine
+    from tui.storage import load_issue
+
+    house = default_house()
+    _engine()
+    issues = {n: load_issue(paths[n]) for n in (100, 300)}
+    segments = [s for a in issues[300].articles for s in (a.title, *a.paragraphs) if s]
+    lint = median_time(lambda: [autocorrect_py.lint_for(s, "text") for s in segments], 5)
+    full = {n: median_time(lambda n=n: check_issue(issues[n], house), 5) for n in (100, 300)}
+    ratio, growth = full[300] / lint, full[300] / full[100]
+    chars = sum(a.char_count for a in issues[300].articles)
+    return [
+        Row(f"3. full check, 300 articles ({chars:,} chars) vs autocorrect lint_for alone", f"{ratio:.2f}× ({full[300] * 1000:.0f} / {lint * 1000:.0f} ms)", "≤ 2×", ratio <= 2),
+        Row("3. full check, 300 vs 100 articles", f"{growth:.2f}×", "≤ 3.3×", growth <= 3.3),
+    ]
+
+
+def live_recheck(paths: dict[int, Path]) -> list[Row]:
+    from tui.config import default_house
+    from tui.rules import check_article, check_cross
+    from tui.storage import load_issue
+
+    house = default_house()
+    issue = load_issue(paths[300])
+    article = issue.articles[42]
+
+    def keystroke_then_check() -> None:
+        article.paragraphs = [*article.paragraphs[:-1], article.paragraphs[-1] + "字"]
+        check_article(issue, 42, house)
+        check_cross(issue, house)
+
+    t = median_time(keystroke_then_check, 21)
+    return [Row("4. re-check after a keystroke, 300 articles (article + cross rules)", f"{t * 1000:.2f} ms", "≤ 10 ms", t <= 0.010)]
+
+
+def load_save(paths: dict[int, Path]) -> list[Row]:
+    import tomllib
+
+    import tomli_w
+
+    from tui import codec
+    from tui.storage import loads_issue
+
+    text = paths[300].read_text(encoding="utf-8")
+    data = tomllib.loads(text)
+    issue = loads_issue(text, paths[300])
+    load = median_time(lambda: loads_issue(text, paths[300]))
+    base_load = median_time(lambda: tomllib.loads(text))
+    save = median_time(lambda: codec.dumps(issue))
+    base_save = median_time(lambda: tomli_w.dumps(data))
+    return [
+        Row("6. load, 300 articles", f"{load * 1000:.0f} ms, {load / base_load:.2f}× tomllib.loads", "≤ 150 ms, ≤ 1.5×", load <= 0.150 and load / base_load <= 1.5),
+        Row("6. save, 300 articles", f"{save * 1000:.0f} ms, {save / base_save:.2f}× tomli_w.dumps", "≤ 150 ms, ≤ 1.5×", save <= 0.150 and save / base_save <= 1.5),
+    ]
+
+
+TYPED = "四是强化保障abc，护航发展def。" * 10  # 200 characters, Chinese and ASCII mixed
+
+
+async def _type(app, text: str, target: str) -> float:  # type: ignore[no-untyped-def]
+    from textual import events
+    from textual.keys import _character_to_key
+
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.pause()
+        await app.prepare(pilot)
+        widget = app.screen.query_one(target)
+        widget.focus()
+        widget.move_cursor(widget.document.end)
+        await pilot.pause()
+        start = time.perf_counter()
+        for ch in text:
+            key = ch if ch.isalnum() else _character_to_key(ch)
+            event = events.Key(key, ch)
+            event.set_sender(app)
+            app._driver.send_message(event)  # noqa: SLF001 - as a terminal delivers typed text
+            await pilot.pause()
+        elapsed = time.perf_counter() - start
+        app.workers.cancel_all()
+        return elapsed
+
+
+def typing(paths: dict[int, Path], folder: Path) -> list[Row]:
+    import random
+
+    from textual.app import App, ComposeResult
+    from textual.widgets import TextArea
+
+    from tui import codec
+    from tui.app.app import JianbaoApp
+    from tui.app.outline import NodeRef, OutlineTree
+    from tui.storage import load_issue
+
+    issue = load_issue(paths[300])
+    rng = random.Random(20000)
+    from synth import _clauses
+
+    big = make_article(rng, _clauses(), issue.articles[0].column, chars=20_000)
+    issue.articles[0] = big
+    path = folder / "typing" / "issue.toml"
+    path.parent.mkdir()
+    path.write_text(codec.dumps(issue), encoding="utf-8")
+    body = "\n\n".join(big.paragraphs)
+
+    class Editor(JianbaoApp):
+        async def prepare(self, pilot) -> None:  # type: ignore[no-untyped-def]
+            await pilot.pause(0.5)
+            await self.workers.wait_for_complete()
+            outline = self.screen.query_one(OutlineTree)
+            outline.select_ref(NodeRef("article", 0))
+            await pilot.pause()
+            await pilot.pause()
+
+    class Bare(App[None]):
+        def compose(self) -> ComposeResult:
+            yield TextArea(body, soft_wrap=True)
+
+        async def prepare(self, pilot) -> None:  # type: ignore[no-untyped-def]
+            pass
+
+    ours, bare = [], []
+    for i in range(6):
+        o = asyncio.run(_type(Editor(path, blink=False), TYPED, "#article-body"))
+        b = asyncio.run(_type(Bare(), TYPED, "TextArea"))
+        if i:  # the first pair is the warm-up
+            ours.append(o)
+            bare.append(b)
+    ratio = statistics.median(ours) / statistics.median(bare)
+    return [
+        Row(
+            "5. typing 200 chars into a 20,000-char article (300 articles) vs bare TextArea",
+            f"{ratio:.2f}× ({statistics.median(ours) * 1000:.0f} / {statistics.median(bare) * 1000:.0f} ms)",
+            "≤ 1.2×",
+            ratio <= 1.2,
+        )
+    ]
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        model = next(line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name"))
+        cpu = model
+    except (OSError, StopIteration):
+        pass
+    return f"{platform.system()} {platform.release()}, {cpu}, {os.cpu_count()} cores, Python {platform.python_version()}"
+
+
+def table(rows: list[Row]) -> str:
+    lines = ["| budget | measured (median) | target | |", "|---|---|---|---|"]
+    lines += [f"| {r.budget} | {r.measured} | {r.target} | {'pass' if r.ok else 'MISS'} |" for r in rows]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--write", action="store_true", help="record the table in docs/performance.md")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        env = {**os.environ, "JIANBAO_STATE_DIR": str(folder / "state"), "PYTHONPATH": str(ROOT / "src")}
+        os.environ["JIANBAO_STATE_DIR"] = env["JIANBAO_STATE_DIR"]
+        paths = write_issues(folder)
+        sample_dir = folder / "sample"
+        sample_dir.mkdir()
+        sample = sample_dir / "2025-12.toml"
+        shutil.copy(ROOT / "data" / "issues" / "2025-12.toml", sample)
+        rows = []
+        for step in (
+            lambda: startup(paths, sample, env),
+            lambda: headless_check(sample, env),
+            lambda: throughput(paths),
+            lambda: live_recheck(paths),
+            lambda: typing(paths, folder),
+            lambda: load_save(paths),
+        ):
+            rows += step()
+            print(table(rows[-2:] if len(rows) > 1 else rows), file=sys.stderr)
+    text = table(sorted(rows, key=lambda r: r.budget))
+    print(f"\n{machine()}\n\n{text}")
+    if args.write:
+        doc = ROOT / "docs" / "performance.md"
+        head = doc.read_text(encoding="utf-8").split("<!-- results -->")[0] if doc.exists() else ""
+        stamp = time.strftime("%Y-%m-%d")
+        doc.write_text(f"{head}<!-- results -->\n\nLast run {stamp} on {machine()}.\n\n{text}\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,61 @@
+"""Start an app headless and exit right after its first refresh (a subprocess of run.py).
+
+    python bench/startup.py jianbao ISSUE.toml   # the editor on an issue
+    python bench/startup.py bare ISSUE.toml      # the same standard widgets, filled from the same file
+"""
+
+from __future__ import annotations
+
+import sys
+import tomllib
+from pathlib import Path
+
+from textual.app import App, ComposeResult
+from textual.widgets import DataTable, Footer, Header, TextArea, Tree
+
+
+class Bare(App[None]):
+    """Header, Tree, TextArea, DataTable, Footer: what the editor shows, with nothing of jianbao."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.data = tomllib.loads(path.read_text(encoding="utf-8"))
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Tree("issue")
+        yield TextArea()
+        yield DataTable()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        tree = self.query_one(Tree)
+        for article in self.data["articles"]:
+            tree.root.add_leaf(article["title"] or article["paragraphs"][0][:12])
+        self.query_one(TextArea).load_text("\n\n".join(self.data["articles"][0]["paragraphs"]))
+        table = self.query_one(DataTable)
+        table.add_columns("title", "column")
+        for article in self.data["articles"]:
+            table.add_row(article["title"], article["column"])
+        self.call_after_refresh(self.exit)
+
+
+def jianbao_app(path: Path) -> App[None]:
+    from tui.app.app import JianbaoApp
+
+    class Once(JianbaoApp):
+        def _open_editor(self) -> None:
+            super()._open_editor()
+            self.call_after_refresh(self.exit)
+
+    return Once(path, blink=False)
+
+
+def main() -> None:
+    kind, path = sys.argv[1], Path(sys.argv[2])
+    app = Bare(path) if kind == "bare" else jianbao_app(path)
+    app.run(headless=True)
+
+
+if __name__ == "__main__":
+    main()
