@@ -56,7 +56,13 @@ def measure(cmd: list[str], runs: int = RUNS, env: dict[str, str] | None = None)
     """Median wall seconds and median peak RSS (KB) of a command, each run a fresh process."""
     results = []
     for i in range(runs + 1):
-        out = subprocess.run([PY, str(ROOT / "bench" / "measure.py"), *cmd], capture_output=True, text=True, env=env, check=True)
+        out = subprocess.run(
+            [PY, str(ROOT / "bench" / "measure.py"), *cmd],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
+        )
         if i:  # the first is the warm-up
             results.append(json.loads(out.stdout))
     return statistics.median(r["wall"] for r in results), statistics.median(r["rss_kb"] for r in results)
@@ -83,11 +89,32 @@ def startup(paths: dict[int, Path], sample: Path, env: dict[str, str]) -> list[R
         bare_wall, bare_rss = measure([PY, str(ROOT / "bench" / "startup.py"), "bare", str(path)], env=env)
         jb_wall, jb_rss = measure([PY, str(ROOT / "bench" / "startup.py"), "jianbao", str(path)], env=env)
         w, r = jb_wall / bare_wall, jb_rss / bare_rss
-        rows.append(Row(f"1. start-up, {label}: wall vs bare Textual app", f"{w:.2f}× ({jb_wall * 1000:.0f} / {bare_wall * 1000:.0f} ms)", f"≤ {limit}×", w <= limit))
+        rows.append(
+            Row(
+                f"1. start-up, {label}: wall vs bare Textual app",
+                f"{w:.2f}× ({jb_wall * 1000:.0f} / {bare_wall * 1000:.0f} ms)",
+                f"≤ {limit}×",
+                w <= limit,
+            )
+        )
         if label == "sample":
-            rows.append(Row(f"1. start-up, {label}: peak RSS vs bare app", f"{r:.2f}× ({jb_rss / 1024:.0f} / {bare_rss / 1024:.0f} MB)", "≤ 1.3×", r <= 1.3))
+            rows.append(
+                Row(
+                    f"1. start-up, {label}: peak RSS vs bare app",
+                    f"{r:.2f}× ({jb_rss / 1024:.0f} / {bare_rss / 1024:.0f} MB)",
+                    "≤ 1.3×",
+                    r <= 1.3,
+                )
+            )
         else:
-            rows.append(Row(f"1. start-up, {label}: peak RSS vs bare app", f"{r:.2f}× ({jb_rss / 1024:.0f} / {bare_rss / 1024:.0f} MB)", "(reported)", True))
+            rows.append(
+                Row(
+                    f"1. start-up, {label}: peak RSS vs bare app",
+                    f"{r:.2f}× ({jb_rss / 1024:.0f} / {bare_rss / 1024:.0f} MB)",
+                    "(reported)",
+                    True,
+                )
+            )
     return rows
 
 
@@ -96,10 +123,24 @@ def headless_check(sample: Path, env: dict[str, str]) -> list[Row]:
     check, _ = measure([PY, "-m", "tui", "check", str(sample)], env=env)
     ratio = check / base
     code = "import sys; from tui.cli import main; main(['check', sys.argv[1]]); print(sorted(m for m in sys.modules if m.split('.')[0] == 'textual' or m == 'rich.live'))"
-    leaked = subprocess.run([PY, "-c", code, str(sample)], capture_output=True, text=True, env=env).stdout.strip().splitlines()[-1]
+    leaked = (
+        subprocess.run([PY, "-c", code, str(sample)], capture_output=True, text=True, env=env)
+        .stdout.strip()
+        .splitlines()[-1]
+    )
     return [
-        Row("2. jianbao check (sample) vs python -c 'import tomllib'", f"{ratio:.2f}× ({check * 1000:.0f} / {base * 1000:.0f} ms)", "≤ 5×", ratio <= 5),
-        Row("2. jianbao check imports textual or rich.live", "no" if leaked == "[]" else leaked, "no", leaked == "[]"),
+        Row(
+            "2. jianbao check (sample) vs python -c 'import tomllib'",
+            f"{ratio:.2f}× ({check * 1000:.0f} / {base * 1000:.0f} ms)",
+            "≤ 5×",
+            ratio <= 5,
+        ),
+        Row(
+            "2. jianbao check imports textual or rich.live",
+            "no" if leaked == "[]" else leaked,
+            "no",
+            leaked == "[]",
+        ),
     ]
 
 
@@ -120,7 +161,12 @@ def throughput(paths: dict[int, Path]) -> list[Row]:
     ratio, growth = full[300] / lint, full[300] / full[100]
     chars = sum(a.char_count for a in issues[300].articles)
     return [
-        Row(f"3. full check, 300 articles ({chars:,} chars) vs autocorrect lint_for alone", f"{ratio:.2f}× ({full[300] * 1000:.0f} / {lint * 1000:.0f} ms)", "≤ 2×", ratio <= 2),
+        Row(
+            f"3. full check, 300 articles ({chars:,} chars) vs autocorrect lint_for alone",
+            f"{ratio:.2f}× ({full[300] * 1000:.0f} / {lint * 1000:.0f} ms)",
+            "≤ 2×",
+            ratio <= 2,
+        ),
         Row("3. full check, 300 vs 100 articles", f"{growth:.2f}×", "≤ 3.3×", growth <= 3.3),
     ]
 
@@ -140,7 +186,14 @@ def live_recheck(paths: dict[int, Path]) -> list[Row]:
         check_cross(issue, house)
 
     t = median_time(keystroke_then_check, 21)
-    return [Row("4. re-check after a keystroke, 300 articles (article + cross rules)", f"{t * 1000:.2f} ms", "≤ 10 ms", t <= 0.010)]
+    return [
+        Row(
+            "4. re-check after a keystroke, 300 articles (article + cross rules)",
+            f"{t * 1000:.2f} ms",
+            "≤ 10 ms",
+            t <= 0.010,
+        )
+    ]
 
 
 def load_save(paths: dict[int, Path]) -> list[Row]:
@@ -159,8 +212,18 @@ def load_save(paths: dict[int, Path]) -> list[Row]:
     save = median_time(lambda: codec.dumps(issue))
     base_save = median_time(lambda: tomli_w.dumps(data))
     return [
-        Row("6. load, 300 articles", f"{load * 1000:.0f} ms, {load / base_load:.2f}× tomllib.loads", "≤ 150 ms, ≤ 1.5×", load <= 0.150 and load / base_load <= 1.5),
-        Row("6. save, 300 articles", f"{save * 1000:.0f} ms, {save / base_save:.2f}× tomli_w.dumps", "≤ 150 ms, ≤ 1.5×", save <= 0.150 and save / base_save <= 1.5),
+        Row(
+            "6. load, 300 articles",
+            f"{load * 1000:.0f} ms, {load / base_load:.2f}× tomllib.loads",
+            "≤ 150 ms, ≤ 1.5×",
+            load <= 0.150 and load / base_load <= 1.5,
+        ),
+        Row(
+            "6. save, 300 articles",
+            f"{save * 1000:.0f} ms, {save / base_save:.2f}× tomli_w.dumps",
+            "≤ 150 ms, ≤ 1.5×",
+            save <= 0.150 and save / base_save <= 1.5,
+        ),
     ]
 
 
@@ -183,7 +246,7 @@ async def _type(app, text: str, target: str) -> float:  # type: ignore[no-untype
             key = ch if ch.isalnum() else _character_to_key(ch)
             event = events.Key(key, ch)
             event.set_sender(app)
-            app._driver.send_message(event)  # noqa: SLF001 - as a terminal delivers typed text
+            app._driver.send_message(event)
             await pilot.pause()
         elapsed = time.perf_counter() - start
         app.workers.cancel_all()
@@ -249,8 +312,8 @@ def typing(paths: dict[int, Path], folder: Path) -> list[Row]:
 def machine() -> str:
     cpu = platform.processor() or platform.machine()
     try:
-        model = next(line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name"))
-        cpu = model
+        with open("/proc/cpuinfo", encoding="utf-8") as info:
+            cpu = next(line.split(":", 1)[1].strip() for line in info if line.startswith("model name"))
     except (OSError, StopIteration):
         pass
     return f"{platform.system()} {platform.release()}, {cpu}, {os.cpu_count()} cores, Python {platform.python_version()}"
@@ -292,7 +355,9 @@ def main() -> None:
         doc = ROOT / "docs" / "performance.md"
         head = doc.read_text(encoding="utf-8").split("<!-- results -->")[0] if doc.exists() else ""
         stamp = time.strftime("%Y-%m-%d")
-        doc.write_text(f"{head}<!-- results -->\n\nLast run {stamp} on {machine()}.\n\n{text}\n", encoding="utf-8")
+        doc.write_text(
+            f"{head}<!-- results -->\n\nLast run {stamp} on {machine()}.\n\n{text}\n", encoding="utf-8"
+        )
 
 
 if __name__ == "__main__":

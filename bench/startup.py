@@ -1,7 +1,7 @@
 """Start an app headless and exit right after its first refresh (a subprocess of run.py).
 
-    python bench/startup.py jianbao ISSUE.toml   # the editor on an issue
-    python bench/startup.py bare ISSUE.toml      # the same standard widgets, filled from the same file
+python bench/startup.py jianbao ISSUE.toml   # the editor on an issue
+python bench/startup.py bare ISSUE.toml      # the same standard widgets, filled from the same file
 """
 
 from __future__ import annotations

@@ -25,7 +25,21 @@ from tui.model import Article, Byline, Column, EndBlock, Issue, Masthead  # noqa
 from tui.storage import load_issue  # noqa: E402
 
 SAMPLE = ROOT / "data" / "issues" / "2025-12.toml"
-DISTRICTS = ["上城区", "拱墅区", "西湖区", "滨江区", "萧山区", "余杭区", "临平区", "钱塘区", "富阳区", "临安区", "桐庐县", "淳安县", "建德市"]
+DISTRICTS = [
+    "上城区",
+    "拱墅区",
+    "西湖区",
+    "滨江区",
+    "萧山区",
+    "余杭区",
+    "临平区",
+    "钱塘区",
+    "富阳区",
+    "临安区",
+    "桐庐县",
+    "淳安县",
+    "建德市",
+]
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾"
 GIVEN = "明华强军平芳敏静丽伟磊洋勇艳杰娟涛超秀霞辉晗鹏颖铮"
 ORDINALS = "一二三四五六七八九"
@@ -50,10 +64,17 @@ def _sentence(rng: random.Random, clauses: list[str], errors: bool) -> str:
     return sep.join(parts) + "。"
 
 
-def make_article(rng: random.Random, clauses: list[str], column: str, *, brief: bool = False, chars: int = ARTICLE_CHARS) -> Article:
+def make_article(
+    rng: random.Random, clauses: list[str], column: str, *, brief: bool = False, chars: int = ARTICLE_CHARS
+) -> Article:
     district = rng.choice(DISTRICTS)
     if brief:
-        return Article(column, "", [district + "人大常委会" + _sentence(rng, clauses, True)], Byline(f"{district}人大常委会办公室", [_name(rng)]))
+        return Article(
+            column,
+            "",
+            [district + "人大常委会" + _sentence(rng, clauses, True)],
+            Byline(f"{district}人大常委会办公室", [_name(rng)]),
+        )
     title = f"{district}：{rng.choice(clauses)}"[:30]
     paragraphs = [district + "人大常委会" + _sentence(rng, clauses, True)]
     n = 0

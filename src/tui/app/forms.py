@@ -13,7 +13,9 @@ import re
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
+from textual.reactive import reactive
 from textual.suggester import SuggestFromList
+from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, TextArea
 
 from tui import bylines
@@ -28,6 +30,16 @@ _NAME_SEPARATORS = re.compile(r"[、，,；;]+")
 def split_names(text: str) -> list[str]:
     """Names as typed: separated by spaces or 、; padded two-character names (石 晗) pair up."""
     return bylines.split_names(_NAME_SEPARATORS.sub(" ", text))[0]
+
+
+class Line(Widget):
+    """One line of text that repaints only itself (Static.update re-lays out the whole screen)."""
+
+    DEFAULT_CSS = "Line { height: 1; }"
+    text: reactive[str] = reactive("")
+
+    def render(self) -> str:
+        return self.text
 
 
 class Edited(Message):
@@ -77,7 +89,7 @@ class ArticleForm(Vertical):
                 select_on_focus=False, id="article-authors", placeholder=t("authors_hint", lang), compact=True
             )
         yield TextArea(id="article-body", soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
-        yield Static("", id="article-counts", classes="counts")
+        yield Line(id="article-counts", classes="counts")
         yield Static("", id="article-comments", classes="comments")
 
     @property
@@ -114,8 +126,8 @@ class ArticleForm(Vertical):
     def update_counts(self) -> None:
         a = self.article
         if a is not None:
-            self.query_one("#article-counts", Static).update(
-                t("counts", self.lang, chars=a.char_count, paras=len(a.paragraphs))
+            self.query_one("#article-counts", Line).text = t(
+                "counts", self.lang, chars=a.char_count, paras=len(a.paragraphs)
             )
 
     def update_comments(self) -> None:
