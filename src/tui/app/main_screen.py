@@ -12,18 +12,16 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import AwaitMount, Widget
-from textual.widgets import ContentSwitcher, Footer, Header, Input, Static, TextArea
-from textual.widgets.input import Selection as InputSelection
-from textual.widgets.text_area import Selection as AreaSelection
+from textual.widgets import ContentSwitcher, Footer, Header, Static
 
+from tui.app.finding_nav import FindingNavigation
 from tui.app.forms import ArticleForm, ColumnChanged, Edited, EndBlockForm, MastheadForm
 from tui.app.keys import localize_bindings, steady_cursors
-from tui.app.outline import NodeRef, OutlineTree, node_key
+from tui.app.outline import NodeRef, OutlineTree
 from tui.app.proof_actions import ProofActions
 from tui.app.strings import t
 from tui.app.structure_actions import StructureActions
 from tui.app.validation import FindingTable
-from tui.bodytext import position_of
 from tui.exporters.text import render_text
 from tui.findings import Finding
 from tui.i18n import Lang
@@ -35,7 +33,7 @@ AUTOSAVE_DELAY = 3.0  # seconds after the last change before the recovery file i
 WIDE = 120  # columns from which the checks pane sits at the right
 
 
-class MainScreen(StructureActions, ProofActions, Screen[None]):
+class MainScreen(FindingNavigation, StructureActions, ProofActions, Screen[None]):
     BINDINGS = [
         Binding("ctrl+s", "save", "保存", id="save", priority=True),
         Binding("f12", "save_as", "另存为", id="save_as"),
@@ -357,89 +355,3 @@ class MainScreen(StructureActions, ProofActions, Screen[None]):
 
     def _autosave(self) -> None:
         self.run_worker(self.session.autosave, thread=True, group="autosave", exclusive=True)
-
-    # ------------------------------------------------------------ findings
-
-    @on(FindingTable.Jump)
-    def _jump(self, event: FindingTable.Jump) -> None:
-        self.jump_to(event.finding)
-
-    def _ordered(self) -> list[Finding]:
-        return self.query_one(FindingTable).shown
-
-    def action_next_finding(self, step: int = 1) -> None:
-        findings = self._ordered()
-        if not findings:
-            self.notify(t("no_findings", self.lang))
-            return
-        if self.current_finding in findings:
-            i = (findings.index(self.current_finding) + step) % len(findings)  # type: ignore[arg-type]
-        else:
-            i = 0 if step > 0 else len(findings) - 1
-        self.query_one(FindingTable).move_cursor(row=i)
-        self.jump_to(findings[i])
-
-    def action_prev_finding(self) -> None:
-        self.action_next_finding(-1)
-
-    def jump_to(self, finding: Finding) -> None:
-        """Show the finding's node and select its exact span."""
-        self.current_finding = finding
-        loc = finding.location
-        ref = node_key(finding)
-        if (
-            loc.field == "columns"
-            and loc.paragraph is not None
-            and loc.paragraph < len(self.session.issue.columns)
-        ):
-            ref = NodeRef("column", column=self.session.issue.columns[loc.paragraph].name)
-        self.query_one(OutlineTree).select_ref(ref)
-        self.show_node(ref)
-        self.call_next(self._select_span_when_ready, finding)
-
-    async def _select_span_when_ready(self, finding: Finding) -> None:
-        await self.settle_panes()
-        self.call_after_refresh(self._select_span, finding)
-
-    def _select_span(self, finding: Finding) -> None:
-        loc = finding.location
-        start, end = loc.start or 0, loc.end if loc.end is not None else (loc.start or 0)
-        field = loc.field
-        if field == "paragraph" and loc.paragraph is not None:
-            area = self.query_one("#article-body", TextArea)
-            a = position_of(area.text, loc.paragraph, start)
-            b = position_of(area.text, loc.paragraph, end)
-            if a is not None and b is not None:
-                area.focus()
-                area.selection = AreaSelection(a, b)
-                area.scroll_cursor_visible(center=True)
-            return
-        if field == "endblock.distribution" and loc.paragraph is not None:
-            area = self.query_one("#endblock-distribution", TextArea)
-            area.focus()
-            area.selection = AreaSelection((loc.paragraph, start), (loc.paragraph, end))
-            return
-        inputs = {
-            "title": "#article-title",
-            "byline": "#article-unit",
-            "byline.unit": "#article-unit",
-            "byline.author": "#article-authors",
-            "column": "#article-column",
-            "endblock.editor": "#endblock-editor",
-            "endblock.phone": "#endblock-phone",
-        }
-        selector = inputs.get(field) or (
-            f"#masthead-{field.split('.', 1)[1]}" if field.startswith("masthead.") else None
-        )
-        if selector is None:
-            return
-        widget = self.query_one(selector)
-        widget.focus()
-        if isinstance(widget, Input):
-            if field == "byline.author" and loc.paragraph is not None:
-                a = self.session.issue.articles[loc.article]  # type: ignore[index]
-                offset = sum(len(n) + 1 for n in a.byline.authors[: loc.paragraph])  # type: ignore[union-attr]
-                start, end = start + offset, end + offset
-            if loc.start is None:
-                start, end = 0, len(widget.value)
-            widget.selection = InputSelection(start, end)

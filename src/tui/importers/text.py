@@ -10,7 +10,6 @@ reported, never dropped.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -18,28 +17,17 @@ from tui.bylines import looks_like_byline, parse_byline
 from tui.findings import Finding, Location, Severity, sort_findings
 from tui.house import House
 from tui.i18n import Text
+from tui.importers import frame
 from tui.importers.contents import ContentsEntry, Match, closest, compare_contents, parse_contents_line
-from tui.model import Article, Column, EndBlock, Issue, Masthead
+from tui.importers.frame import Line
+from tui.model import Article, Column, Issue
 from tui.textutil import drop_cjk_latin_spaces, ends_sentence, fold, strip_ws
 
 _PAGE_FOOTER = re.compile(r"^[—－\-–]+\s*\d+\s*[—－\-–]+$")
 _CONTENTS = re.compile(r"^目\s*录$")
-_EDITION = re.compile(r"^[(（]\s*([普专增])\s*刊\s*[)）]$")
-_NUMBER = re.compile(r"第\s*(\d+)\s*期\s*[(（]\s*总\s*第\s*(\d+)\s*期\s*[)）]")
-_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _BODY_HEADING = re.compile(r"^【([^】]+)】$")
-_DISTRIBUTION = re.compile(r"^送\s*[：:]\s*(.*)$")
-_EDITOR = re.compile(r"本期责任编辑\s*[：:]\s*(\S*)")
-_PHONE = re.compile(r"电\s*话\s*[：:]\s*(\S*)")
 _INDENT = re.compile(r"^(\u3000{2}| {2,}|\t)")
 TITLE_MAX = 60
-
-
-@dataclass
-class Line:
-    number: int  # 1-based line in the source
-    text: str  # stripped, spacing repaired
-    indented: bool
 
 
 @dataclass
@@ -93,72 +81,6 @@ class _Parser:
                 Text(f"删除了 {footers} 处页码行", f"removed {footers} page-number lines"),
             )
         return out
-
-    # ------------------------------------------------------------ masthead
-
-    def masthead(self, lines: list[Line]) -> Masthead:
-        name = edition = unit = None
-        number = cumulative = None
-        date = None
-        for line in lines:
-            t = line.text
-            if m := _EDITION.match(t):
-                edition = m.group(1) + "刊"
-            elif m := _NUMBER.search(t):
-                number, cumulative = int(m.group(1)), int(m.group(2))
-            elif (m := _DATE.search(t)) and date is None:
-                try:
-                    date = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-                except ValueError:
-                    self.note(
-                        "import.masthead",
-                        "error",
-                        Text(f"日期无效：{t}", f"invalid date: {t}"),
-                        field="masthead.date",
-                        line=line.number,
-                    )
-            elif t.endswith("编") and unit is None:
-                unit = t[:-1]
-            elif name is None:
-                name = t
-            else:
-                self.note(
-                    "import.unplaced",
-                    "warning",
-                    Text(f"报头中无法识别的行：{t}", f"unrecognised masthead line: {t}"),
-                    field="source",
-                    line=line.number,
-                )
-        first = lines[0].number if lines else 1
-        missing = [
-            (key, label)
-            for key, value, label in (
-                ("name", name, Text("刊名", "name")),
-                ("edition", edition, Text("刊别", "edition")),
-                ("number", number, Text("期号", "number")),
-                ("date", date, Text("日期", "date")),
-                ("unit", unit, Text("编印单位", "editing unit")),
-            )
-            if value is None
-        ]
-        for key, label in missing:
-            self.note(
-                "import.masthead",
-                "error",
-                Text("报头中找不到", "the masthead has no ")
-                + label
-                + Text("，已填入默认值", "; a default was filled in"),
-                field=f"masthead.{key}",
-                line=first,
-            )
-        return Masthead(
-            name=name or self.house.name,
-            edition=edition or "普刊",
-            number=number or 1,
-            cumulative=cumulative or 1,
-            unit=unit or self.house.unit,
-            date=date or dt.date(1970, 1, 1),
-        )
 
     # ------------------------------------------------------------ contents
 
@@ -337,40 +259,6 @@ class _Parser:
             line=starts[index],
         )
 
-    # ------------------------------------------------------------ end block
-
-    def endblock(self, lines: list[Line], issue: Issue) -> EndBlock:
-        end = EndBlock()
-        in_distribution = False
-        for line in lines:
-            t = line.text
-            editor = _EDITOR.search(t)
-            phone = _PHONE.search(t)
-            if editor or phone:
-                in_distribution = False
-                if editor:
-                    end.editor = editor.group(1)
-                if phone:
-                    end.phone = phone.group(1)
-                continue
-            if m := _DISTRIBUTION.match(t):
-                in_distribution = True
-                if m.group(1):
-                    end.distribution.append(m.group(1))
-            elif in_distribution:
-                end.distribution.append(t)
-            else:
-                self.note(
-                    "import.unplaced",
-                    "warning",
-                    Text(f"报尾中无法识别的行：{t}", f"unrecognised end-block line: {t}"),
-                    field="source",
-                    line=line.number,
-                )
-                if issue.articles:
-                    issue.articles[-1].paragraphs.append(t)
-        return end
-
 
 def _join(left: str, right: str) -> str:
     if (
@@ -391,7 +279,11 @@ def import_text(text: str, house: House) -> ImportResult:
     lines = p.lines(text)
     contents_at = next((i for i, line in enumerate(lines) if _CONTENTS.match(line.text)), None)
     end_at = next(
-        (i for i, line in enumerate(lines) if _DISTRIBUTION.match(line.text) or _EDITOR.match(line.text)),
+        (
+            i
+            for i, line in enumerate(lines)
+            if frame.DISTRIBUTION.match(line.text) or frame.EDITOR.match(line.text)
+        ),
         len(lines),
     )
     if contents_at is None:
@@ -409,14 +301,14 @@ def import_text(text: str, house: House) -> ImportResult:
         masthead_lines, after = lines[:contents_at], lines[contents_at + 1 : end_at]
         entries, n = p.contents(after)
         rest = after[n:]
-    issue = Issue(masthead=p.masthead(masthead_lines))
+    issue = Issue(masthead=frame.parse_masthead(masthead_lines, house, p.note))
     for e in entries:
         if e.column and issue.column(e.column) is None:
             kind = "briefs" if e.count is not None else None
             cat = house.catalogue_column(e.column)
             issue.columns.append(Column(e.column, kind or (cat.kind if cat and not e.titles else "articles")))  # type: ignore[arg-type]
     starts = p.body(rest, entries, issue)
-    issue.endblock = p.endblock(lines[end_at:], issue)
+    issue.endblock = frame.parse_endblock(lines[end_at:], issue, p.note)
     if end_at == len(lines):
         p.note(
             "import.endblock",
@@ -431,6 +323,6 @@ def import_text(text: str, house: House) -> ImportResult:
 def _masthead_span(lines: list[Line]) -> int:
     """Without a contents page, the masthead ends after its date line."""
     for i, line in enumerate(lines[:8]):
-        if _DATE.search(line.text):
+        if frame.DATE.search(line.text):
             return i + 1
     return 0

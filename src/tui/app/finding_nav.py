@@ -1,0 +1,105 @@
+"""Moving through findings: next/previous, and landing on a finding's exact span."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.widgets import Input, TextArea
+from textual.widgets.input import Selection as InputSelection
+from textual.widgets.text_area import Selection as AreaSelection
+
+from tui.app.outline import NodeRef, OutlineTree, node_key
+from tui.app.strings import t
+from tui.app.validation import FindingTable
+from tui.bodytext import position_of
+from tui.findings import Finding
+
+if TYPE_CHECKING:
+    from tui.app.main_screen import MainScreen
+
+
+class FindingNavigation:
+    """Mixed into MainScreen."""
+
+    def on_finding_table_jump(self: MainScreen, event: FindingTable.Jump) -> None:  # type: ignore[misc]
+        self.jump_to(event.finding)
+
+    def _ordered(self: MainScreen) -> list[Finding]:
+        return self.query_one(FindingTable).shown
+
+    def action_next_finding(self: MainScreen, step: int = 1) -> None:
+        findings = self._ordered()
+        if not findings:
+            self.notify(t("no_findings", self.lang))
+            return
+        if self.current_finding in findings:
+            i = (findings.index(self.current_finding) + step) % len(findings)  # type: ignore[arg-type]
+        else:
+            i = 0 if step > 0 else len(findings) - 1
+        self.query_one(FindingTable).move_cursor(row=i)
+        self.jump_to(findings[i])
+
+    def action_prev_finding(self: MainScreen) -> None:
+        self.action_next_finding(-1)
+
+    def jump_to(self: MainScreen, finding: Finding) -> None:
+        """Show the finding's node and select its exact span."""
+        self.current_finding = finding
+        loc = finding.location
+        ref = node_key(finding)
+        if (
+            loc.field == "columns"
+            and loc.paragraph is not None
+            and loc.paragraph < len(self.session.issue.columns)
+        ):
+            ref = NodeRef("column", column=self.session.issue.columns[loc.paragraph].name)
+        self.query_one(OutlineTree).select_ref(ref)
+        self.show_node(ref)
+        self.call_next(self._select_span_when_ready, finding)
+
+    async def _select_span_when_ready(self: MainScreen, finding: Finding) -> None:
+        await self.settle_panes()
+        self.call_after_refresh(self._select_span, finding)
+
+    def _select_span(self: MainScreen, finding: Finding) -> None:
+        loc = finding.location
+        start, end = loc.start or 0, loc.end if loc.end is not None else (loc.start or 0)
+        field = loc.field
+        if field == "paragraph" and loc.paragraph is not None:
+            area = self.query_one("#article-body", TextArea)
+            a = position_of(area.text, loc.paragraph, start)
+            b = position_of(area.text, loc.paragraph, end)
+            if a is not None and b is not None:
+                area.focus()
+                area.selection = AreaSelection(a, b)
+                area.scroll_cursor_visible(center=True)
+            return
+        if field == "endblock.distribution" and loc.paragraph is not None:
+            area = self.query_one("#endblock-distribution", TextArea)
+            area.focus()
+            area.selection = AreaSelection((loc.paragraph, start), (loc.paragraph, end))
+            return
+        inputs = {
+            "title": "#article-title",
+            "byline": "#article-unit",
+            "byline.unit": "#article-unit",
+            "byline.author": "#article-authors",
+            "column": "#article-column",
+            "endblock.editor": "#endblock-editor",
+            "endblock.phone": "#endblock-phone",
+        }
+        selector = inputs.get(field) or (
+            f"#masthead-{field.split('.', 1)[1]}" if field.startswith("masthead.") else None
+        )
+        if selector is None:
+            return
+        widget = self.query_one(selector)
+        widget.focus()
+        if isinstance(widget, Input):
+            if field == "byline.author" and loc.paragraph is not None:
+                a = self.session.issue.articles[loc.article]  # type: ignore[index]
+                offset = sum(len(n) + 1 for n in a.byline.authors[: loc.paragraph])  # type: ignore[union-attr]
+                start, end = start + offset, end + offset
+            if loc.start is None:
+                start, end = 0, len(widget.value)
+            widget.selection = InputSelection(start, end)
