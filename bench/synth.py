@@ -21,25 +21,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from tui import codec  # noqa: E402
+from tui.config import default_house  # noqa: E402
 from tui.model import Article, Byline, Column, EndBlock, Issue, Masthead  # noqa: E402
 from tui.storage import load_issue  # noqa: E402
 
 SAMPLE = ROOT / "data" / "issues" / "2025-12.toml"
-DISTRICTS = [
-    "上城区",
-    "拱墅区",
-    "西湖区",
-    "滨江区",
-    "萧山区",
-    "余杭区",
-    "临平区",
-    "钱塘区",
-    "富阳区",
-    "临安区",
-    "桐庐县",
-    "淳安县",
-    "建德市",
-]
+DISTRICTS = list(default_house().districts)
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾"
 GIVEN = "明华强军平芳敏静丽伟磊洋勇艳杰娟涛超秀霞辉晗鹏颖铮"
 ORDINALS = "一二三四五六七八九"

@@ -6,6 +6,7 @@ import datetime as dt
 
 from hypothesis import strategies as st
 
+from tui.config import default_house
 from tui.model import (
     COLUMN_KINDS,
     EDITIONS,
@@ -99,23 +100,7 @@ _names = st.text(
     min_size=2,
     max_size=4,
 )
-_districts = st.sampled_from(
-    [
-        "上城区",
-        "拱墅区",
-        "西湖区",
-        "滨江区",
-        "萧山区",
-        "余杭区",
-        "临平区",
-        "钱塘区",
-        "富阳区",
-        "临安区",
-        "桐庐县",
-        "淳安县",
-        "建德市",
-    ]
-)
+_districts = st.sampled_from(default_house().districts)
 _units = st.builds(
     lambda d, o: f"{d}人大常委会{o}", _districts, st.sampled_from(["办公室", "研究室", "法工委"])
 )

@@ -134,6 +134,17 @@ class Issue:
     def articles_in(self, column: str) -> list[Article]:
         return [a for a in self.articles if a.column == column]
 
+    def in_print_order(self) -> list[tuple[Column | None, list[Article]]]:
+        """Each column with its articles, in print order; articles of no listed column last (None)."""
+        groups: list[tuple[Column | None, list[Article]]] = [
+            (c, self.articles_in(c.name)) for c in self.columns
+        ]
+        listed = {c.name for c in self.columns}
+        strays = [a for a in self.articles if a.column not in listed]
+        if strays:
+            groups.append((None, strays))
+        return groups
+
     def end_of_column(self, column: str) -> int:
         """Where a new article of ``column`` goes: after its last one, else before later columns' articles."""
         in_column = [i for i, a in enumerate(self.articles) if a.column == column]

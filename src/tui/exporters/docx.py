@@ -164,14 +164,10 @@ def render_docx(issue: Issue, style: Style) -> bytes:
     _masthead(doc, issue)
     _contents(doc, issue)
     doc.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
-    placed: set[int] = set()
-    for column in issue.columns:
-        _paragraph(doc, f"【{column.name}】", S.COLUMN_HEADING)
-        for article in issue.articles_in(column.name):
-            placed.add(id(article))
-            _article(doc, article, style)
-    for article in issue.articles:
-        if id(article) not in placed:
+    for column, articles in issue.in_print_order():
+        if column is not None:
+            _paragraph(doc, f"【{column.name}】", S.COLUMN_HEADING)
+        for article in articles:
             _article(doc, article, style)
     _endblock(doc, issue)
     doc.core_properties.title = f"{issue.masthead.name} 第{issue.masthead.number}期"

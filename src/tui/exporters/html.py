@@ -76,16 +76,13 @@ def render_html(issue: Issue, style: Style) -> str:
         out += [f"<li>{escape(a.title)}</li>" for a in articles]
         out.append("</ul></li>")
     out += ["</ul>", "</nav>", "<main>"]
-    placed: set[int] = set()
-    for column in issue.columns:
-        out += ['<section class="column">', f"<h2>{escape(column.name)}</h2>"]
-        for article in issue.articles_in(column.name):
-            placed.add(id(article))
+    for column, articles in issue.in_print_order():
+        out.append('<section class="column">')
+        if column is not None:
+            out.append(f"<h2>{escape(column.name)}</h2>")
+        for article in articles:
             out += _article(article, style)
         out.append("</section>")
-    for article in issue.articles:
-        if id(article) not in placed:
-            out += _article(article, style)
     e = issue.endblock
     out += ["</main>", '<footer class="endblock">']
     out.append(f"<p>送：{escape(e.distribution[0]) if e.distribution else ''}</p>")

@@ -46,14 +46,10 @@ def render_markdown(issue: Issue, style: Style) -> str:
             out.append(f"- {md_escape(column.name)}")
             out += [f"  - {md_escape(a.title)}" for a in articles]
     out.append("")
-    placed: set[int] = set()
-    for column in issue.columns:
-        out += [f"## {md_escape(column.name)}", ""]
-        for article in issue.articles_in(column.name):
-            placed.add(id(article))
-            out += _article(article, style)
-    for article in issue.articles:
-        if id(article) not in placed:
+    for column, articles in issue.in_print_order():
+        if column is not None:
+            out += [f"## {md_escape(column.name)}", ""]
+        for article in articles:
             out += _article(article, style)
     e = issue.endblock
     out += ["---", "", f"送：{md_escape(e.distribution[0]) if e.distribution else ''}", ""]

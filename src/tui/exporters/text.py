@@ -40,15 +40,10 @@ def contents_lines(issue: Issue) -> list[str]:
 
 def render_text(issue: Issue, style: Style) -> str:
     blocks: list[str] = [*masthead_lines(issue), "目　录", "\n".join(contents_lines(issue))]
-    placed = set()
-    for column in issue.columns:
-        blocks.append(f"【{column.name}】")
-        for article in issue.articles_in(column.name):
-            placed.add(id(article))
-            blocks += _article_blocks(article, style)
-    # Articles whose column is not in the issue's list still print, last.
-    for article in issue.articles:
-        if id(article) not in placed:
+    for column, articles in issue.in_print_order():
+        if column is not None:
+            blocks.append(f"【{column.name}】")
+        for article in articles:
             blocks += _article_blocks(article, style)
     e = issue.endblock
     end = [f"送：{e.distribution[0] if e.distribution else ''}"]
