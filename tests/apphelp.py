@@ -27,10 +27,16 @@ def main(app: JianbaoApp) -> MainScreen:
 
 
 async def settle(pilot: Pilot) -> None:
-    """Let debounced re-checks and workers finish."""
+    """Let debounced re-checks and workers finish, however slow the machine is."""
     await pilot.pause(0.4)
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    screen = pilot.app.screen
+    for _ in range(200):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        pending = isinstance(screen, MainScreen) and bool(screen._pending)
+        if not pending and not any(w.is_running for w in pilot.app.workers):
+            break
+        await pilot.pause(0.05)
 
 
 async def select(pilot: Pilot, ref: NodeRef) -> None:
@@ -39,9 +45,9 @@ async def select(pilot: Pilot, ref: NodeRef) -> None:
     outline = screen.query_one(OutlineTree)
     outline.focus()
     assert outline.select_ref(ref)
-    for _ in range(3):  # a form is mounted the first time it is needed
-        await pilot.pause()
-    assert screen.node == ref
+    # a form is mounted the first time it is needed, then loaded
+    await until(pilot, lambda: screen.node == ref and not screen._mounting)
+    await pilot.pause()
 
 
 async def type_text(pilot: Pilot, text: str) -> None:
@@ -71,3 +77,12 @@ async def focus(pilot: Pilot, selector: str, *, end: bool = False):  # type: ign
             widget.cursor_position = len(widget.value)
         await pilot.pause()
     return widget
+
+
+async def until(pilot: Pilot, condition, tries: int = 100) -> None:  # type: ignore[no-untyped-def]
+    """Pause until ``condition()`` holds: forms mount and spans are selected a few refreshes later."""
+    for _ in range(tries):
+        if condition():
+            return
+        await pilot.pause(0.02)
+    assert condition()

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from apphelp import SIZE, focus, main, make_app, select, settle, type_text
+from apphelp import SIZE, focus, main, make_app, select, settle, type_text, until
 from tui.app.outline import NodeRef, OutlineTree
 from tui.app.validation import FindingTable
 from tui.storage import load_issue
@@ -218,12 +218,14 @@ async def test_next_finding_selects_the_span_and_fix_applies(sample_toml: Path) 
     app = make_app(sample_toml)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("f8")
-        await pilot.pause()
         screen = main(app)
+        await until(
+            pilot, lambda: bool(screen.query("#article-body")) and screen.query_one("#article-body").has_focus
+        )
         f = screen.current_finding
         assert f is not None and f.rule == "typography.halfwidth-comma" and f.location.article == 0
         body = screen.query_one("#article-body")
-        assert body.has_focus and body.selected_text == ","  # type: ignore[attr-defined]
+        await until(pilot, lambda: body.selected_text == ",")  # type: ignore[attr-defined]
         await pilot.press("f4")
         await pilot.pause()
         text = screen.session.issue.articles[0].paragraphs[2]
@@ -247,9 +249,12 @@ async def test_title_finding_selects_in_the_input(sample_toml: Path) -> None:
         screen = main(app)
         target = next(f for f in screen.session.findings() if f.rule == "title.halfwidth-colon")
         screen.jump_to(target)
-        await pilot.pause()
+        await until(
+            pilot,
+            lambda: bool(screen.query("#article-title")) and screen.query_one("#article-title").has_focus,
+        )
         title = screen.query_one("#article-title")
-        assert title.has_focus and title.selected_text == ":"  # type: ignore[attr-defined]
+        await until(pilot, lambda: title.selected_text == ":")  # type: ignore[attr-defined]
 
 
 async def test_waive_writes_the_waiver(sample_toml: Path) -> None:
