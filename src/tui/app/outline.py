@@ -68,6 +68,7 @@ class OutlineTree(Tree[NodeRef]):
         self.lang = lang
         self.show_root = False
         self.guide_depth = 2
+        self._signature: object = None
 
     def rebuild(self, issue: Issue, findings: list[Finding], select: NodeRef | None = None) -> None:
         counts: dict[NodeRef, Counter[Severity]] = {}
@@ -76,6 +77,15 @@ class OutlineTree(Tree[NodeRef]):
                 counts.setdefault(node_key(f), Counter())[f.severity] += 1
         empty: Counter[Severity] = Counter()
         want = select or (self.cursor_node.data if self.cursor_node else None)
+        signature = (
+            tuple((c.name, c.kind) for c in issue.columns),
+            tuple((a.column, _article_label(a.title, a.paragraphs, self.lang)) for a in issue.articles),
+            tuple(sorted((ref.kind, ref.index, sorted(c.items())) for ref, c in counts.items())),
+            want,
+        )
+        if signature == self._signature:
+            return  # nothing the outline shows has changed: keep the tree as it is
+        self._signature = signature
         self.clear()
         target: TreeNode[NodeRef] | None = None
 

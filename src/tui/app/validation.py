@@ -68,6 +68,8 @@ class FindingTable(DataTable[object]):
 
     def show(self, findings: list[Finding]) -> None:
         """Replace the rows, keeping the cursor on the same finding where it still exists."""
+        if findings == self.all and self.row_count == len(self.shown):
+            return  # a re-check that changed nothing: no table rebuild while typing
         current = self.current()
         self.all = findings
         self.shown = [f for f in findings if self.filter is None or f.severity is self.filter]
@@ -100,6 +102,7 @@ class FindingTable(DataTable[object]):
 
     def action_cycle_filter(self) -> None:
         self.filter = FILTERS[(FILTERS.index(self.filter) + 1) % len(FILTERS)]
-        self.show(self.all)
+        findings, self.all = self.all, []
+        self.show(findings)
         if self.parent is not None:
             self.parent.border_title = self.summary()
