@@ -42,11 +42,16 @@ class Bare(App[None]):
 
 def jianbao_app(path: Path) -> App[None]:
     from tui.app.app import JianbaoApp
+    from tui.app.main_screen import MainScreen
+
+    class OnceScreen(MainScreen):
+        def on_mount(self) -> None:  # Textual also runs MainScreen.on_mount
+            self.call_after_refresh(self.app.exit)
 
     class Once(JianbaoApp):
-        def _open_editor(self) -> None:
-            super()._open_editor()
-            self.call_after_refresh(self.exit)
+        def _editor_screen(self) -> MainScreen:
+            assert self.session is not None
+            return OnceScreen(self.session, self.lang)
 
     return Once(path, blink=False)
 

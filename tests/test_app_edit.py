@@ -316,7 +316,8 @@ async def test_preview_toggle(sample_toml: Path) -> None:
     app = make_app(sample_toml)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("f5")
-        await pilot.pause()
+        editor = main(app).query_one("#editor")
+        await until(pilot, lambda: editor.current == "preview")  # type: ignore[attr-defined]
         text = str(main(app).query_one("#preview-text").render())
         assert "第12期（总第718期）" in text and "（钱塘区人大常委会办公室　石　晗　刘　鹏）" in text
         await pilot.press("f5")

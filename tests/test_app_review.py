@@ -8,6 +8,7 @@ import pytest
 
 from apphelp import SIZE, focus, main, make_app, select, type_text
 from tui.app.outline import NodeRef
+from tui.app.validation import FindingTable
 from tui.storage import load_issue
 
 
@@ -82,7 +83,7 @@ async def test_english_interface(sample_toml: Path) -> None:
         await pilot.press("f8")
         await pilot.pause()
         await focus(pilot, "#findings")
-        row = screen.query_one("#findings").get_row_at(0)  # type: ignore[attr-defined]
+        row = screen.query_one(FindingTable).row_cells(0)
         assert "article 1" in str(row[1]) and "half-width comma" in str(row[2])
         descriptions = {b.description for _, b in screen._bindings}
         assert {"Save", "Next finding", "Waive", "Sign off"} <= descriptions

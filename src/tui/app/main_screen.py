@@ -12,10 +12,11 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import AwaitMount, Widget
-from textual.widgets import ContentSwitcher, Footer, Header, Static
+from textual.widgets import ContentSwitcher, Header, Static
 
 from tui.app.finding_nav import FindingNavigation
 from tui.app.forms import ArticleForm, ColumnChanged, Edited, EndBlockForm, MastheadForm
+from tui.app.keybar import KeyBar
 from tui.app.keys import localize_bindings, steady_cursors
 from tui.app.outline import NodeRef, OutlineTree
 from tui.app.proof_actions import ProofActions
@@ -75,7 +76,7 @@ class MainScreen(FindingNavigation, StructureActions, ProofActions, Screen[None]
                 yield MastheadForm(self.lang, id="masthead-form")
             with Vertical(id="checks"):
                 yield FindingTable(self.lang, id="findings")
-        yield Footer()
+        yield KeyBar(self.lang, first=("help", "save"))
 
     def on_mount(self) -> None:
         outline = self.query_one(OutlineTree)
@@ -261,7 +262,7 @@ class MainScreen(FindingNavigation, StructureActions, ProofActions, Screen[None]
         if event.node is not self.query_one(OutlineTree).cursor_node:
             return  # a node highlighted on the way while the outline was rebuilt
         ref = event.node.data
-        if ref is not None and (ref != self.node or self.query_one(ContentSwitcher).current == "preview"):
+        if ref is not None and ref != self.node:  # placing the cursor on the shown node changes nothing
             self.show_node(ref)
 
     @on(OutlineTree.NodeSelected)

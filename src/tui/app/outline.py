@@ -69,6 +69,7 @@ class OutlineTree(Tree[NodeRef]):
         self.show_root = False
         self.guide_depth = 2
         self._signature: object = None
+        self._wanted: NodeRef | None = None  # where the cursor goes once the rebuilt lines are laid out
 
     def rebuild(self, issue: Issue, findings: list[Finding], select: NodeRef | None = None) -> None:
         counts: dict[NodeRef, Counter[Severity]] = {}
@@ -123,15 +124,26 @@ class OutlineTree(Tree[NodeRef]):
         add(self.root, t("endblock", self.lang), NodeRef("endblock"))
         self.root.expand_all()
         chosen = target if target is not None else (self.root.children[0] if self.root.children else None)
-        # Node lines are laid out on the next refresh; move the cursor then.
-        self.call_after_refresh(self.move_cursor, chosen)
+        self._wanted = chosen.data if chosen is not None else None
+        # Node lines are laid out on the next refresh; move the cursor then, to the
+        # node wanted by then (a jump made in between wins over the rebuild's choice).
+        self.call_after_refresh(self._place_cursor)
+
+    def _place_cursor(self) -> None:
+        node = self._node_for(self._wanted) if self._wanted is not None else None
+        if node is not None:
+            self.move_cursor(node)
+
+    def _node_for(self, ref: NodeRef) -> TreeNode[NodeRef] | None:
+        return next((node for node in _walk(self.root) if node.data == ref), None)
 
     def select_ref(self, ref: NodeRef) -> bool:
-        for node in _walk(self.root):
-            if node.data == ref:
-                self.move_cursor(node)
-                return True
-        return False
+        node = self._node_for(ref)
+        if node is None:
+            return False
+        self._wanted = ref
+        self.move_cursor(node)
+        return True
 
 
 def _walk(node: TreeNode[NodeRef]):  # type: ignore[no-untyped-def]

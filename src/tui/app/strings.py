@@ -72,6 +72,7 @@ S: dict[str, tuple[str, str]] = {
     "b.toggle_checks": ("校验栏", "Checks pane"),
     "b.focus_outline": ("回到目录结构", "Back to the outline"),
     "b.quit": ("退出", "Quit"),
+    "b.palette": ("命令", "Commands"),
     "b.new_article": ("新建文章", "New article"),
     "b.new_brief": ("新建摘登", "New brief"),
     "b.move_up": ("上移", "Move up"),

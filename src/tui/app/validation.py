@@ -1,14 +1,26 @@
-"""The validation pane: the check engine's findings for the whole issue."""
+"""The validation pane: the check engine's findings for the whole issue.
+
+A virtual list rather than a DataTable: a DataTable measures every cell of
+every row whenever rows change (about 55 ms for the sample's 168 findings at
+start-up, far more for a 300-article issue), while this list renders only
+the rows on screen and costs the same for 10 findings or 10,000.
+"""
 
 from __future__ import annotations
 
-from rich.text import Text as RichText
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
 from textual.binding import Binding
+from textual.geometry import Size
 from textual.message import Message
-from textual.widgets import DataTable
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from tui.app.strings import t
-from tui.findings import Finding, Severity, summarize
+from tui.findings import SEVERITY_LABEL, Finding, Severity, summarize
 from tui.i18n import Lang
 
 FILTERS: tuple[Severity | None, ...] = (None, Severity.ERROR, Severity.WARNING, Severity.INFO)
@@ -18,18 +30,61 @@ _FILTER_KEYS = {
     Severity.WARNING: "filter_warning",
     Severity.INFO: "filter_info",
 }
-_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+_SEVERITY_STYLE = {
+    Severity.ERROR: Style(color="red", bold=True),
+    Severity.WARNING: Style(color="yellow"),
+    Severity.INFO: Style(color="cyan"),
+}
+_WAIVED_STYLE = Style(dim=True)
+
+# Cell widths: the place takes up to half of a narrow pane, the message what is
+# left (at least MESSAGE_MIN); the rule ID sits at the right, a scroll away when narrow.
+WHERE_WIDTH = (14, 26)
+RULE_WIDTH = 30
+MESSAGE_MIN = 16
 
 
-class FindingTable(DataTable[object]):
-    """One row per finding; Enter jumps to it, f filters by severity."""
+class FindingTable(ScrollView, can_focus=True):
+    """One line per finding under a fixed header; Enter (or a second click) jumps to it, f filters."""
 
     BINDINGS = [
         Binding("enter", "jump", "定位", id="jump"),
         Binding("f", "cycle_filter", "筛选", id="filter"),
         Binding("w", "screen.waive", "豁免", id="waive", show=False),
         Binding("x", "screen.apply_fix", "应用修正", id="apply_fix", show=False),
+        Binding("up", "cursor(-1)", show=False),
+        Binding("down", "cursor(1)", show=False),
+        Binding("pageup", "page(-1)", show=False),
+        Binding("pagedown", "page(1)", show=False),
+        Binding("home", "cursor_to(0)", show=False),
+        Binding("end", "cursor_to(-1)", show=False),
     ]
+
+    COMPONENT_CLASSES = {"findings--header", "findings--cursor", "findings--even-row"}
+
+    DEFAULT_CSS = """
+    FindingTable {
+        background: $surface;
+        color: $foreground;
+        & > .findings--header { text-style: bold; background: $panel; color: $foreground; }
+        & > .findings--even-row { background: $surface-lighten-1 50%; }
+        & > .findings--cursor {
+            background: $block-cursor-blurred-background;
+            color: $block-cursor-blurred-foreground;
+            text-style: $block-cursor-blurred-text-style;
+        }
+        &:focus {
+            background-tint: $foreground 5%;
+            & > .findings--cursor {
+                background: $block-cursor-background;
+                color: $block-cursor-foreground;
+                text-style: $block-cursor-text-style;
+            }
+        }
+    }
+    """
+
+    cursor_row: reactive[int] = reactive(0, always_update=True, repaint=False)
 
     class Jump(Message):
         def __init__(self, finding: Finding) -> None:
@@ -37,18 +92,56 @@ class FindingTable(DataTable[object]):
             self.finding = finding
 
     def __init__(self, lang: Lang, **kwargs: object) -> None:
-        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)  # type: ignore[arg-type]
+        super().__init__(**kwargs)  # type: ignore[arg-type]
         self.lang = lang
         self.all: list[Finding] = []
         self.shown: list[Finding] = []
         self.filter: Severity | None = None
+        self._cells: dict[int, tuple[str, str, str, str]] = {}
+        self.severity_width = max(cell_len(label.get(lang)) for label in SEVERITY_LABEL.values())
+        self.severity_width = max(self.severity_width, cell_len(t("waived", lang)))
 
-    # Fixed widths: an auto-width column measures every cell on every refresh.
-    WIDTHS = {"col_severity": 7, "col_where": 30, "col_message": 48, "col_rule": 32}
+    # ------------------------------------------------------------ rows
 
-    def on_mount(self) -> None:
-        for key, width in self.WIDTHS.items():
-            self.add_column(t(key, self.lang), key=key, width=width)
+    def show(self, findings: list[Finding]) -> None:
+        """Replace the rows, keeping the cursor on the same finding where it still exists."""
+        if findings == self.all and len(self.shown) == self.row_count:
+            return  # a re-check that changed nothing: nothing to repaint while typing
+        current = self.current()
+        self.all = findings
+        self.shown = [f for f in findings if self.filter is None or f.severity is self.filter]
+        self._cells.clear()
+        self._update_virtual_size()
+        row = self.shown.index(current) if current is not None and current in self.shown else 0
+        self.move_cursor(row=min(row, max(len(self.shown) - 1, 0)))
+        self.refresh()
+
+    @property
+    def row_count(self) -> int:
+        return len(self.shown)
+
+    def row_cells(self, row: int) -> tuple[str, str, str, str]:
+        """Severity, place, message and rule of one row, as shown."""
+        cells = self._cells.get(row)
+        if cells is None:
+            f = self.shown[row]
+            severity = SEVERITY_LABEL[f.severity].get(self.lang)
+            message = f.message.get(self.lang)
+            if f.waiver is not None:
+                severity = t("waived", self.lang)
+                message = (
+                    f"{message}（{f.waiver.reason}）"
+                    if self.lang == "zh"
+                    else f"{message} ({f.waiver.reason})"
+                )
+            cells = (severity, f.location.describe(self.lang), " ".join(message.split()), f.rule)
+            self._cells[row] = cells
+        return cells
+
+    def current(self) -> Finding | None:
+        if not self.shown or not 0 <= self.cursor_row < len(self.shown):
+            return None
+        return self.shown[self.cursor_row]
 
     def summary(self) -> str:
         c = summarize(self.all)
@@ -59,46 +152,43 @@ class FindingTable(DataTable[object]):
         ]
         text = t("summary", self.lang) + " · ".join(parts)
         if self.filter is not None:
-            text += (
-                f"（{t(_FILTER_KEYS[self.filter], self.lang)}）"
-                if self.lang == "zh"
-                else f" ({t(_FILTER_KEYS[self.filter], self.lang)})"
-            )
+            label = t(_FILTER_KEYS[self.filter], self.lang)
+            text += f"（{label}）" if self.lang == "zh" else f" ({label})"
         return text
 
-    def show(self, findings: list[Finding]) -> None:
-        """Replace the rows, keeping the cursor on the same finding where it still exists."""
-        if findings == self.all and self.row_count == len(self.shown):
-            return  # a re-check that changed nothing: no table rebuild while typing
-        current = self.current()
-        self.all = findings
-        self.shown = [f for f in findings if self.filter is None or f.severity is self.filter]
-        self.clear()
-        rows = []
-        for f in self.shown:
-            sev = RichText(f.severity.value, style=_STYLE[f.severity])
-            message = f.message.get(self.lang)
-            if f.waiver is not None:
-                sev = RichText(t("waived", self.lang), style="dim")
-                message = f"{message}（{f.waiver.reason}）"
-            rows.append((sev, f.location.describe(self.lang), message, f.rule))
-        self.add_rows(rows)
-        if current is not None and current in self.shown:
-            self.move_cursor(row=self.shown.index(current))
+    # ------------------------------------------------------------ cursor
 
-    def current(self) -> Finding | None:
-        if not self.shown or self.cursor_row is None or not 0 <= self.cursor_row < len(self.shown):
-            return None
-        return self.shown[self.cursor_row]
+    def move_cursor(self, *, row: int) -> None:
+        self.cursor_row = max(0, min(row, len(self.shown) - 1))
+
+    def watch_cursor_row(self, old: int, new: int) -> None:
+        self._scroll_to_row(new)
+        self.refresh()
+
+    def _visible_rows(self) -> int:
+        return max(self.scrollable_content_region.height - 1, 1)  # less the header
+
+    def _scroll_to_row(self, row: int) -> None:
+        top = round(self.scroll_y)
+        visible = self._visible_rows()
+        if row < top:
+            self.scroll_to(y=row, animate=False, immediate=True)
+        elif row >= top + visible:
+            self.scroll_to(y=row - visible + 1, animate=False, immediate=True)
+
+    def action_cursor(self, step: int) -> None:
+        self.move_cursor(row=self.cursor_row + step)
+
+    def action_page(self, step: int) -> None:
+        self.move_cursor(row=self.cursor_row + step * self._visible_rows())
+
+    def action_cursor_to(self, row: int) -> None:
+        self.move_cursor(row=row if row >= 0 else len(self.shown) - 1)
 
     def action_jump(self) -> None:
         f = self.current()
         if f is not None:
             self.post_message(self.Jump(f))
-
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        event.stop()
-        self.action_jump()
 
     def action_cycle_filter(self) -> None:
         self.filter = FILTERS[(FILTERS.index(self.filter) + 1) % len(FILTERS)]
@@ -106,3 +196,61 @@ class FindingTable(DataTable[object]):
         self.show(findings)
         if self.parent is not None:
             self.parent.border_title = self.summary()
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None or offset.y == 0:
+            return
+        row = round(self.scroll_y) + offset.y - 1
+        if not 0 <= row < len(self.shown):
+            return
+        if row == self.cursor_row and (event.chain > 1 or self.has_focus):
+            self.action_jump()
+        self.move_cursor(row=row)
+
+    # ------------------------------------------------------------ drawing
+
+    def _widths(self) -> tuple[int, int, int, int]:
+        width = self.scrollable_content_region.width - self.severity_width - 3  # three one-cell gaps
+        where = max(WHERE_WIDTH[0], min(WHERE_WIDTH[1], width // 2))
+        message = width - where - RULE_WIDTH
+        if message < 2 * RULE_WIDTH:  # no room for the rule beside a readable message
+            message = width - where
+        return self.severity_width, where, max(MESSAGE_MIN, message), RULE_WIDTH
+
+    def _update_virtual_size(self) -> None:
+        self.virtual_size = Size(sum(self._widths()) + 3, len(self.shown) + 1)
+
+    def on_resize(self) -> None:
+        self._update_virtual_size()
+        self._scroll_to_row(self.cursor_row)
+
+    def _line(self, cells: tuple[str, str, str, str], style: Style, first: Style | None = None) -> Strip:
+        segments = []
+        for i, (text, width) in enumerate(zip(cells, self._widths(), strict=True)):
+            if i:
+                segments.append(Segment(" ", style))
+            segments.append(Segment(set_cell_size(text, width), style + first if i == 0 and first else style))
+        return Strip(segments)
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if y == 0:
+            style = base + self.get_component_rich_style("findings--header")
+            heads = ("col_severity", "col_where", "col_message", "col_rule")
+            strip = self._line(tuple(t(k, self.lang) for k in heads), style)  # type: ignore[arg-type]
+        else:
+            row = scroll_y + y - 1
+            if row >= len(self.shown):
+                return Strip.blank(width, base)
+            style = base
+            if row % 2:
+                style += self.get_component_rich_style("findings--even-row")
+            if row == self.cursor_row:
+                style += self.get_component_rich_style("findings--cursor")
+            f = self.shown[row]
+            first = _WAIVED_STYLE if f.waiver is not None else _SEVERITY_STYLE[f.severity]
+            strip = self._line(self.row_cells(row), style, None if row == self.cursor_row else first)
+        return strip.crop_extend(scroll_x, scroll_x + width, style)
