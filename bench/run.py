@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import compileall
 import json
 import os
 import platform
@@ -85,9 +86,10 @@ def write_issues(folder: Path) -> dict[int, Path]:
 
 def startup(paths: dict[int, Path], sample: Path, env: dict[str, str]) -> list[Row]:
     rows = []
+    script = str(ROOT / "bench" / "startup.py")
     for label, path, limit in (("sample", sample, 1.2), ("300 articles", paths[300], 1.5)):
-        bare_wall, bare_rss = measure([PY, str(ROOT / "bench" / "startup.py"), "bare", str(path)], env=env)
-        jb_wall, jb_rss = measure([PY, str(ROOT / "bench" / "startup.py"), "jianbao", str(path)], env=env)
+        bare_wall, bare_rss = measure([PY, script, "bare", str(path)], env=env)
+        jb_wall, jb_rss = measure([PY, script, "jianbao", str(path)], env=env)
         w, r = jb_wall / bare_wall, jb_rss / bare_rss
         rows.append(
             Row(
@@ -97,24 +99,25 @@ def startup(paths: dict[int, Path], sample: Path, env: dict[str, str]) -> list[R
                 w <= limit,
             )
         )
-        if label == "sample":
-            rows.append(
-                Row(
-                    f"1. start-up, {label}: peak RSS vs bare app",
-                    f"{r:.2f}× ({jb_rss / 1024:.0f} / {bare_rss / 1024:.0f} MB)",
-                    "≤ 1.3×",
-                    r <= 1.3,
-                )
+        rss_limit = 1.3 if label == "sample" else None
+        rows.append(
+            Row(
+                f"1. start-up, {label}: peak RSS vs bare app",
+                f"{r:.2f}× ({jb_rss / 1024:.1f} / {bare_rss / 1024:.1f} MB)",
+                f"≤ {rss_limit}×" if rss_limit else "(reported)",
+                rss_limit is None or r <= rss_limit,
             )
-        else:
-            rows.append(
-                Row(
-                    f"1. start-up, {label}: peak RSS vs bare app",
-                    f"{r:.2f}× ({jb_rss / 1024:.0f} / {bare_rss / 1024:.0f} MB)",
-                    "(reported)",
-                    True,
-                )
+        )
+        # The editor paints first and checks after; this is the time until the findings show.
+        ck_wall, ck_rss = measure([PY, script, "jianbao-checked", str(path)], env=env)
+        rows.append(
+            Row(
+                f"1. start-up, {label}, until the first check's findings show: wall and peak RSS vs bare app",
+                f"{ck_wall / bare_wall:.2f}× ({ck_wall * 1000:.0f} ms), {ck_rss / bare_rss:.2f}× ({ck_rss / 1024:.1f} MB)",
+                "(reported)",
+                True,
             )
+        )
     return rows
 
 
@@ -329,6 +332,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true", help="record the table in docs/performance.md")
     args = parser.parse_args()
+    # Our modules load from bytecode, as Textual's installed ones do: a checkout run
+    # under PYTHONDONTWRITEBYTECODE would otherwise compile every module at each start.
+    compileall.compile_dir(ROOT / "src", quiet=1)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         env = {**os.environ, "JIANBAO_STATE_DIR": str(folder / "state"), "PYTHONPATH": str(ROOT / "src")}

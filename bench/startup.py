@@ -1,7 +1,8 @@
 """Start an app headless and exit right after its first refresh (a subprocess of run.py).
 
-python bench/startup.py jianbao ISSUE.toml   # the editor on an issue
-python bench/startup.py bare ISSUE.toml      # the same standard widgets, filled from the same file
+python bench/startup.py jianbao ISSUE.toml          # the editor on an issue, exit after its first paint
+python bench/startup.py jianbao-checked ISSUE.toml  # ... after the first check's findings are shown
+python bench/startup.py bare ISSUE.toml             # the same standard widgets, filled from the same file
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import sys
 import tomllib
 from pathlib import Path
+from typing import Any
 
 from textual.app import App, ComposeResult
 from textual.widgets import DataTable, Footer, Header, TextArea, Tree
@@ -40,12 +42,17 @@ class Bare(App[None]):
         self.call_after_refresh(self.exit)
 
 
-def jianbao_app(path: Path) -> App[None]:
+def jianbao_app(path: Path, *, until_checked: bool = False) -> App[None]:
     from tui.app.app import JianbaoApp
     from tui.app.main_screen import MainScreen
 
     class OnceScreen(MainScreen):
         def on_mount(self) -> None:  # Textual also runs MainScreen.on_mount
+            if not until_checked:
+                self.call_after_refresh(self.app.exit)
+
+        def _apply_first_check(self, *args: Any) -> None:
+            super()._apply_first_check(*args)
             self.call_after_refresh(self.app.exit)
 
     class Once(JianbaoApp):
@@ -58,7 +65,7 @@ def jianbao_app(path: Path) -> App[None]:
 
 def main() -> None:
     kind, path = sys.argv[1], Path(sys.argv[2])
-    app = Bare(path) if kind == "bare" else jianbao_app(path)
+    app = Bare(path) if kind == "bare" else jianbao_app(path, until_checked=kind == "jianbao-checked")
     app.run(headless=True)
 
 

@@ -39,6 +39,15 @@ async def settle(pilot: Pilot) -> None:
         await pilot.pause(0.05)
 
 
+async def checked(pilot: Pilot) -> MainScreen:
+    """Wait for the first check, which the editor runs after its first paint."""
+    screen = main(pilot.app)  # type: ignore[arg-type]
+    await until(
+        pilot, lambda: screen.session.checked and not screen.query_one("#checks").border_title.endswith("…")
+    )
+    return screen
+
+
 async def select(pilot: Pilot, ref: NodeRef) -> None:
     await pilot.pause()  # let a pending outline rebuild place its cursor first
     screen = main(pilot.app)  # type: ignore[arg-type]

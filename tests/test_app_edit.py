@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from apphelp import SIZE, focus, main, make_app, select, settle, type_text, until
+from apphelp import SIZE, checked, focus, main, make_app, select, settle, type_text, until
 from tui.app.outline import NodeRef, OutlineTree
 from tui.app.validation import FindingTable
 from tui.storage import load_issue
@@ -246,7 +246,7 @@ async def test_next_finding_selects_the_span_and_fix_applies(sample_toml: Path) 
 async def test_title_finding_selects_in_the_input(sample_toml: Path) -> None:
     app = make_app(sample_toml)
     async with app.run_test(size=SIZE) as pilot:
-        screen = main(app)
+        screen = await checked(pilot)
         target = next(f for f in screen.session.findings() if f.rule == "title.halfwidth-colon")
         screen.jump_to(target)
         await until(
@@ -322,7 +322,7 @@ async def test_preview_toggle(sample_toml: Path) -> None:
         assert "第12期（总第718期）" in text and "（钱塘区人大常委会办公室　石　晗　刘　鹏）" in text
         await pilot.press("f5")
         await pilot.pause()
-        assert main(app).query_one("#editor").current == "masthead-form"  # type: ignore[attr-defined]
+        assert editor.current == "masthead-card"  # type: ignore[attr-defined]
 
 
 async def test_masthead_edit_updates_numbering_findings(sample_toml: Path) -> None:
@@ -336,6 +336,14 @@ async def test_masthead_edit_updates_numbering_findings(sample_toml: Path) -> No
     app = make_app(sample_toml)
     async with app.run_test(size=SIZE) as pilot:
         screen = main(app)
+        card = screen.query_one("#masthead-card")
+        assert "第12期（总第718期）" in str(card.render())  # the archive's expectation shows on the card
+        await select(pilot, NodeRef("masthead"))
+        await pilot.press("enter")  # on the outline's 报头: the form opens on its first field
+        await until(
+            pilot,
+            lambda: bool(screen.query("#masthead-name")) and screen.query_one("#masthead-name").has_focus,
+        )
         assert "第12期（总第718期）" in str(screen.query_one("#masthead-hint").render())
         await focus(pilot, "#masthead-number", end=True)
         await pilot.press("backspace", "5")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from apphelp import SIZE, focus, main, make_app, select, type_text
+from apphelp import SIZE, checked, focus, main, make_app, select, type_text, until
 from tui.app.outline import NodeRef
 from tui.app.validation import FindingTable
 from tui.storage import load_issue
@@ -77,7 +77,7 @@ async def test_review_with_fixes_allowed(sample_toml: Path) -> None:
 async def test_english_interface(sample_toml: Path) -> None:
     app = make_app(sample_toml, lang="en")
     async with app.run_test(size=SIZE) as pilot:
-        screen = main(app)
+        screen = await checked(pilot)
         assert "No. 12 (cumulative 718)" in app.sub_title
         assert str(screen.query_one("#checks").border_title).startswith("Checks: 168 errors")
         await pilot.press("f8")
@@ -93,26 +93,33 @@ async def test_english_interface(sample_toml: Path) -> None:
 
 
 def test_snapshot_main_zh(snap_compare, sample_toml: Path) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(make_app(sample_toml), terminal_size=SIZE)
+    assert snap_compare(make_app(sample_toml), terminal_size=SIZE, run_before=checked)
 
 
 def test_snapshot_main_en(snap_compare, sample_toml: Path) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(make_app(sample_toml, lang="en"), terminal_size=SIZE)
+    assert snap_compare(make_app(sample_toml, lang="en"), terminal_size=SIZE, run_before=checked)
 
 
 def test_snapshot_article_80x24(snap_compare, sample_toml: Path) -> None:  # type: ignore[no-untyped-def]
     async def open_article(pilot) -> None:  # type: ignore[no-untyped-def]
+        await checked(pilot)
         await select(pilot, NodeRef("article", 2))
 
     assert snap_compare(make_app(sample_toml), terminal_size=(80, 24), run_before=open_article)
 
 
 def test_snapshot_preview(snap_compare, sample_toml: Path) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(make_app(sample_toml), terminal_size=SIZE, press=["f5"])
+    async def preview(pilot) -> None:  # type: ignore[no-untyped-def]
+        await checked(pilot)
+        await pilot.press("f5")
+        await until(pilot, lambda: main(pilot.app).query_one("#editor").current == "preview")
+
+    assert snap_compare(make_app(sample_toml), terminal_size=SIZE, run_before=preview)
 
 
 def test_snapshot_review_mode(snap_compare, sample_toml: Path) -> None:  # type: ignore[no-untyped-def]
     async def open_article(pilot) -> None:  # type: ignore[no-untyped-def]
+        await checked(pilot)
         await select(pilot, NodeRef("article", 0))
 
     assert snap_compare(make_app(sample_toml, review=True), terminal_size=SIZE, run_before=open_article)
@@ -120,7 +127,7 @@ def test_snapshot_review_mode(snap_compare, sample_toml: Path) -> None:  # type:
 
 def test_snapshot_waive_dialog(snap_compare, sample_toml: Path) -> None:  # type: ignore[no-untyped-def]
     async def waive(pilot) -> None:  # type: ignore[no-untyped-def]
-        await pilot.pause()
+        await checked(pilot)
         pilot.app.screen.query_one("#findings").focus()  # the proofreader works down the checks pane
         await pilot.pause()
         await pilot.press("w")

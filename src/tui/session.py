@@ -30,10 +30,6 @@ from tui.storage import atomic_write, load_issue, loads_issue, save_issue
 from tui.waivers import apply_waivers, waiver_for
 
 UNDO_DEPTH = 50
-# Below this many characters the whole issue is checked before the editor
-# shows (a few tens of milliseconds); above it the first check runs in a
-# worker so the screen appears at once.
-CHECK_AT_OPEN_CHARS = 100_000
 
 
 class Conflict(JianbaoError):
@@ -69,7 +65,9 @@ class Session:
     article_findings: list[list[Finding]] = field(default_factory=list)
     cross_findings: list[Finding] = field(default_factory=list)
     undo_stack: list[tuple[Text, Issue]] = field(default_factory=list)
-    checked: bool = False  # False until the first full check has run
+    checked: bool = (
+        False  # False until the first full check has run (the editor runs it after its first paint)
+    )
 
     # ------------------------------------------------------------ opening
 
@@ -86,8 +84,6 @@ class Session:
             review=review,
             disk_digest=_digest(path),
         )
-        if sum(a.char_count for a in issue.articles) < CHECK_AT_OPEN_CHARS:
-            session.revalidate()
         return session
 
     def restore_from(self, recovery_file: Path) -> None:
@@ -105,13 +101,20 @@ class Session:
     def touch(self) -> None:
         self.version += 1
 
+    def check_all(self) -> tuple[list[list[Finding]], list[Finding]]:
+        """Every article's findings and the cross-article ones; reads the issue only (safe in a worker)."""
+        issue = self.issue
+        found = [check_article(issue, i, self.house, self.archive) for i in range(len(issue.articles))]
+        return found, check_cross(issue, self.house, self.archive)
+
+    def set_findings(self, article_findings: list[list[Finding]], cross_findings: list[Finding]) -> None:
+        self.article_findings, self.cross_findings = article_findings, cross_findings
+        self.checked = True
+
     def revalidate(self, index: int | None = None) -> None:
         """Re-check one article (plus the cross-article rules), or everything."""
-        if index is None or len(self.article_findings) != len(self.issue.articles):
-            self.article_findings = [
-                check_article(self.issue, i, self.house, self.archive)
-                for i in range(len(self.issue.articles))
-            ]
+        if index is None or not self.checked or len(self.article_findings) != len(self.issue.articles):
+            self.set_findings(*self.check_all())
         else:
             self.article_findings[index] = check_article(self.issue, index, self.house, self.archive)
         self.cross_findings = check_cross(self.issue, self.house, self.archive)
@@ -124,6 +127,8 @@ class Session:
         return apply_waivers(sort_findings(found), self.issue.waivers)
 
     def active_errors(self) -> list[Finding]:
+        if not self.checked:  # never decide on a partial check
+            self.revalidate()
         return [f for f in self.findings() if f.active and f.severity is Severity.ERROR]
 
     def expected_numbers(self) -> tuple[int, int] | None:

@@ -25,6 +25,9 @@ class FindingNavigation:
         self.jump_to(event.finding)
 
     def _ordered(self: MainScreen) -> list[Finding]:
+        if not self.session.checked:  # asked before the first check landed: check now
+            self.session.revalidate()
+            self.refresh_findings()
         return self.query_one(FindingTable).shown
 
     def action_next_finding(self: MainScreen, step: int = 1) -> None:
@@ -54,6 +57,8 @@ class FindingNavigation:
         ):
             ref = NodeRef("column", column=self.session.issue.columns[loc.paragraph].name)
         self.query_one(OutlineTree).select_ref(ref)
+        if ref.kind == "masthead":
+            self.editing_masthead = True  # the span is selected in the form's field
         self.show_node(ref)
         self.call_next(self._select_span_when_ready, finding)
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from rich.cells import set_cell_size
+from rich.text import Text as RichText
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
@@ -195,6 +197,74 @@ class ArticleForm(Vertical):
         self.post_message(ColumnChanged(self.index, str(event.value)))  # type: ignore[arg-type]
 
 
+MASTHEAD_FIELDS = (
+    ("name", "name"),
+    ("edition", "edition"),
+    ("number", "number"),
+    ("cumulative", "cumulative"),
+    ("unit", "editing_unit"),
+    ("date", "date"),
+)
+LABEL_WIDTH = 20  # cells, as .wide-label
+
+
+def expected_hint(expected: tuple[int, int] | None, lang: Lang) -> str:
+    return t("expected", lang, n=expected[0], m=expected[1]) if expected else t("expected_none", lang)
+
+
+class MastheadCard(Widget, can_focus=True):
+    """The masthead as a read-only card, laid out like the form; entering it opens the form.
+
+    Most sessions never change the masthead (``jianbao new`` fills it in), and
+    the form's six inputs were a third of the editor's start-up, so the form
+    is mounted only when the user goes to edit: Enter on the outline's 报头,
+    Tab or a click into this card, or a jump to a masthead finding.
+    """
+
+    DEFAULT_CSS = "MastheadCard { height: auto; }"
+
+    class Open(Message):
+        """The user wants to edit the masthead."""
+
+    def __init__(self, lang: Lang, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.lang = lang
+        self.values: dict[str, str] = {}
+        self.hint = ""
+        self.read_only = False
+
+    def show(self, issue: Issue, expected: tuple[int, int] | None, *, read_only: bool) -> None:
+        m = issue.masthead
+        self.values = {
+            "name": m.name,
+            "edition": m.edition,
+            "number": str(m.number),
+            "cumulative": str(m.cumulative),
+            "unit": m.unit,
+            "date": m.date.isoformat(),
+        }
+        self.hint = expected_hint(expected, self.lang)
+        self.read_only = read_only
+        self.refresh(layout=True)
+
+    def render(self) -> RichText:
+        spaced = self.screen.has_class("wide")  # the form's rows have a blank line between them there
+        text = RichText()
+        for key, label in MASTHEAD_FIELDS:
+            text.append(set_cell_size(t(label, self.lang), LABEL_WIDTH), style="dim")
+            text.append(self.values.get(key, "") + "\n" + ("\n" if spaced else ""))
+        text.append(self.hint + "\n", style="dim")
+        if not self.read_only:
+            text.append("\n" + t("masthead_enter", self.lang), style="dim italic")
+        return text
+
+    def on_focus(self) -> None:
+        self.post_message(self.Open())
+
+    def on_click(self) -> None:
+        self.post_message(self.Open())
+
+
 class MastheadForm(VerticalScroll):
     def __init__(self, lang: Lang, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
@@ -204,14 +274,7 @@ class MastheadForm(VerticalScroll):
 
     def compose(self) -> ComposeResult:
         lang = self.lang
-        for key, label in (
-            ("name", "name"),
-            ("edition", "edition"),
-            ("number", "number"),
-            ("cumulative", "cumulative"),
-            ("unit", "editing_unit"),
-            ("date", "date"),
-        ):
+        for key, label in MASTHEAD_FIELDS:
             with Horizontal(classes="row"):
                 yield Label(t(label, lang), classes="field-label wide-label")
                 if key == "edition":
@@ -237,12 +300,7 @@ class MastheadForm(VerticalScroll):
         self.show_hint(expected)
 
     def show_hint(self, expected: tuple[int, int] | None) -> None:
-        hint = (
-            t("expected", self.lang, n=expected[0], m=expected[1])
-            if expected
-            else t("expected_none", self.lang)
-        )
-        self.query_one("#masthead-hint", Static).update(hint)
+        self.query_one("#masthead-hint", Static).update(expected_hint(expected, self.lang))
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if self.issue is None or self.read_only or event.value != event.input.value:

@@ -15,7 +15,7 @@ from textual.widget import AwaitMount, Widget
 from textual.widgets import ContentSwitcher, Header, Static
 
 from tui.app.finding_nav import FindingNavigation
-from tui.app.forms import ArticleForm, ColumnChanged, Edited, EndBlockForm, MastheadForm
+from tui.app.forms import ArticleForm, ColumnChanged, Edited, EndBlockForm, MastheadCard, MastheadForm
 from tui.app.keybar import KeyBar
 from tui.app.keys import localize_bindings, steady_cursors
 from tui.app.outline import NodeRef, OutlineTree
@@ -55,6 +55,7 @@ class MainScreen(FindingNavigation, StructureActions, ProofActions, Screen[None]
         self.lang = lang
         self.allow_fixes = allow_fixes
         self.node: NodeRef = NodeRef("masthead")
+        self.editing_masthead = False  # the masthead shows as a card until the user goes to edit it
         self.current_finding: Finding | None = None
         self.checks_size = 1  # 0 hidden, 1 normal, 2 large
         self._pending: set[int | None] = set()
@@ -72,8 +73,8 @@ class MainScreen(FindingNavigation, StructureActions, ProofActions, Screen[None]
         yield Header()
         with Container(id="panes"):
             yield OutlineTree(self.lang, id="outline")
-            with ContentSwitcher(initial="masthead-form", id="editor"):
-                yield MastheadForm(self.lang, id="masthead-form")
+            with ContentSwitcher(initial="masthead-card", id="editor"):
+                yield MastheadCard(self.lang, id="masthead-card")
             with Vertical(id="checks"):
                 yield FindingTable(self.lang, id="findings")
         yield KeyBar(self.lang, first=("help", "save"))
@@ -89,18 +90,27 @@ class MainScreen(FindingNavigation, StructureActions, ProofActions, Screen[None]
         self.refresh_all(select=NodeRef("masthead"))
         self.show_node(NodeRef("masthead"))
         outline.focus()
-        if not self.session.checked:  # a large issue: its first check runs off the UI thread
-            self.query_one("#checks").border_title = t("checking", self.lang)
-            self.run_worker(self._first_check, thread=True, group="check")
+        if not self.session.checked:
+            # The first check runs off the UI thread once the screen is painted:
+            # the editor opens at once, whatever the size of the issue.
+            self.call_after_refresh(self.run_worker, self._first_check, thread=True, group="check")
 
     def _first_check(self) -> None:
         session = self.session
-        issue = session.issue
-        found = [check_article(issue, i, session.house, session.archive) for i in range(len(issue.articles))]
-        cross = check_cross(issue, session.house, session.archive)
-        self.app.call_from_thread(
-            self._apply_check, self._generation, len(found), dict(enumerate(found)), cross
-        )
+        count = len(session.issue.articles)
+        found, cross = session.check_all()
+        self.app.call_from_thread(self._apply_first_check, count, found, cross)
+
+    def _apply_first_check(self, count: int, found: list[list[Finding]], cross: list[Finding]) -> None:
+        s = self.session
+        if not s.checked:  # a structural edit meanwhile checks everything on its own
+            if count == len(s.issue.articles):
+                s.set_findings(found, cross)
+            else:
+                s.revalidate()
+        self.refresh_findings()
+        if self._pending:  # edits made while it ran: check them now
+            self._start_check()
 
     def on_resize(self, event: Resize) -> None:
         self._apply_layout(event.size.width)
@@ -153,7 +163,8 @@ class MainScreen(FindingNavigation, StructureActions, ProofActions, Screen[None]
         findings = self.session.findings()
         table = self.query_one(FindingTable)
         table.show(findings)
-        self.query_one("#checks").border_title = table.summary()
+        checking = not self.session.checked
+        self.query_one("#checks").border_title = t("checking", self.lang) if checking else table.summary()
         self.query_one(OutlineTree).rebuild(self.session.issue, findings, select=self.node)
         self.refresh_header()
 
@@ -165,9 +176,9 @@ class MainScreen(FindingNavigation, StructureActions, ProofActions, Screen[None]
     def _pane(self, pane_id: str) -> Widget | None:
         """The editor pane's form for ``pane_id``; None while it is still being mounted.
 
-        Only the masthead form exists at start-up: every widget mounted costs
-        start-up time, and most sessions open one or two kinds of node.  The
-        others are mounted the first time they are needed.
+        No form exists at start-up (the masthead shows as a card): every
+        widget mounted costs start-up time, and most sessions open one or two
+        kinds of node.  Forms are mounted the first time they are needed.
         """
         switcher = self.query_one(ContentSwitcher)
         found = switcher.query(f"#{pane_id}")
@@ -178,6 +189,7 @@ class MainScreen(FindingNavigation, StructureActions, ProofActions, Screen[None]
             "article-form": lambda: ArticleForm(
                 self.lang, sorted(self.session.house.known_units), id="article-form"
             ),
+            "masthead-form": lambda: MastheadForm(self.lang, id="masthead-form"),
             "endblock-form": lambda: EndBlockForm(self.lang, id="endblock-form"),
             "column-info": lambda: Static("", id="column-info"),
             "preview": lambda: VerticalScroll(Static("", id="preview-text"), id="preview"),
@@ -219,6 +231,8 @@ class MainScreen(FindingNavigation, StructureActions, ProofActions, Screen[None]
 
     def show_node(self, ref: NodeRef) -> None:
         """Load the node into the editor pane (without moving focus)."""
+        if ref.kind != "masthead":
+            self.editing_masthead = False
         self.node = ref
         switcher = self.query_one(ContentSwitcher)
         editor = self.query_one("#editor")
@@ -231,11 +245,17 @@ class MainScreen(FindingNavigation, StructureActions, ProofActions, Screen[None]
             switcher.current = "article-form"
             editor.border_title = issue.articles[ref.index].column
         elif ref.kind == "masthead":
-            self.query_one(MastheadForm).load(
-                issue, self.session.expected_numbers(), read_only=self.read_only
-            )
-            switcher.current = "masthead-form"
             editor.border_title = t("masthead", self.lang)
+            if not self.editing_masthead:
+                card = self.query_one(MastheadCard)
+                card.show(issue, self.session.expected_numbers(), read_only=self.read_only)
+                switcher.current = "masthead-card"
+                return
+            form = self._ready("masthead-form", ref)
+            if form is None:
+                return
+            form.load(issue, self.session.expected_numbers(), read_only=self.read_only)  # type: ignore[attr-defined]
+            switcher.current = "masthead-form"
         elif ref.kind == "endblock":
             form = self._ready("endblock-form", ref)
             if form is None:
@@ -271,6 +291,7 @@ class MainScreen(FindingNavigation, StructureActions, ProofActions, Screen[None]
         ref = event.node.data
         if ref is None or ref.kind == "column":
             return
+        self.editing_masthead = ref.kind == "masthead"
         self.show_node(ref)
         first = {
             "article": "#article-title",
@@ -278,6 +299,12 @@ class MainScreen(FindingNavigation, StructureActions, ProofActions, Screen[None]
             "endblock": "#endblock-distribution",
         }[ref.kind]
         self.focus_later(first)
+
+    @on(MastheadCard.Open)
+    def _edit_masthead(self) -> None:
+        self.editing_masthead = True
+        self.show_node(NodeRef("masthead"))
+        self.focus_later("#masthead-name")
 
     async def _preview_when_mounted(self) -> None:
         await self._mounting.pop("preview")
@@ -319,6 +346,8 @@ class MainScreen(FindingNavigation, StructureActions, ProofActions, Screen[None]
         self._check_timer = self.set_timer(CHECK_DELAY, self._start_check)
 
     def _start_check(self) -> None:
+        if not self.session.checked:
+            return  # the first check is still running; it starts this one when it lands
         pending, self._pending = self._pending, set()
         self._generation += 1
         generation = self._generation

@@ -32,6 +32,7 @@ S: dict[str, tuple[str, str]] = {
     "editing_unit": ("编印单位", "Editing unit"),
     "date": ("日期（YYYY-MM-DD）", "Date (YYYY-MM-DD)"),
     "expected": ("档案预计本期为：第{n}期（总第{m}期）", "The archive expects: no. {n} (cumulative {m})"),
+    "masthead_enter": ("按 Enter 或点击此处编辑报头", "Press Enter or click here to edit the masthead"),
     "expected_none": ("档案中没有同系列的上一期", "No earlier issue of this sequence in the archive"),
     "bad_date": ("日期格式应为 YYYY-MM-DD", "the date must be YYYY-MM-DD"),
     "bad_number": ("应为正整数", "must be a positive whole number"),

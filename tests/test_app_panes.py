@@ -1,0 +1,162 @@
+"""The panes' own behaviour: the checks list, the key bar, the masthead card, the first check."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from apphelp import SIZE, checked, focus, main, make_app, select, settle, until
+from tui.app.forms import MastheadCard
+from tui.app.help import HelpScreen
+from tui.app.keybar import KeyBar
+from tui.app.outline import NodeRef, OutlineTree
+from tui.app.validation import FindingTable
+from tui.session import Session
+
+
+@pytest.fixture(autouse=True)
+def _state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("JIANBAO_STATE_DIR", str(tmp_path / "state"))
+
+
+# ------------------------------------------------------------ the checks list
+
+
+async def test_checks_list_moves_with_keys_and_scrolls(sample_toml: Path) -> None:
+    app = make_app(sample_toml)
+    async with app.run_test(size=SIZE) as pilot:
+        await checked(pilot)
+        table = await focus(pilot, "#findings")
+        assert isinstance(table, FindingTable) and table.row_count == 168
+        assert table.row_cells(0)[0] == "错误"  # severities in the UI language
+        await pilot.press("down", "down")
+        assert table.cursor_row == 2
+        await pilot.press("end")
+        await pilot.pause()
+        assert table.cursor_row == 167 and table.scroll_y > 0  # the last row is scrolled into view
+        visible = table.scrollable_content_region.height - 1  # less the header
+        assert table.scroll_y + visible > 167
+        await pilot.press("home")
+        await pilot.pause()
+        assert table.cursor_row == 0 and table.scroll_y == 0
+        await pilot.press("pagedown")
+        assert table.cursor_row == visible
+
+
+async def test_checks_list_click_selects_and_second_click_jumps(sample_toml: Path) -> None:
+    app = make_app(sample_toml)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await checked(pilot)
+        table = screen.query_one(FindingTable)
+        target = table.shown[3]
+        await pilot.click(FindingTable, offset=(10, 4))  # line 0 is the header
+        await pilot.pause()
+        assert table.cursor_row == 3 and screen.current_finding is None
+        await pilot.click(FindingTable, offset=(10, 4))
+        await until(pilot, lambda: screen.current_finding == target)
+        assert screen.node == NodeRef("article", target.location.article)
+
+
+async def test_checks_list_renders_only_rows_on_screen(sample_toml: Path) -> None:
+    """The virtual list builds a row's cells when the row is drawn, not when the findings arrive."""
+    app = make_app(sample_toml)
+    async with app.run_test(size=SIZE) as pilot:
+        await checked(pilot)
+        await pilot.pause()
+        table = main(app).query_one(FindingTable)
+        drawn = len(table._cells)
+        assert 0 < drawn <= table.scrollable_content_region.height < table.row_count
+
+
+# ------------------------------------------------------------ the key bar
+
+
+async def test_key_bar_follows_focus_and_clicks_press_keys(sample_toml: Path) -> None:
+    app = make_app(sample_toml)
+    async with app.run_test(size=SIZE) as pilot:
+        bar = main(app).query_one(KeyBar)
+        await until(pilot, lambda: bool(bar.items))
+        descriptions = [d for _, _, d, _ in bar.items]
+        assert descriptions[:2] == ["帮助", "保存"]  # always first, whatever has focus
+        assert "新建文章" in descriptions  # the outline has focus
+        assert descriptions[-1] == "命令"  # the command palette, in Chinese
+        await focus(pilot, "#findings")
+        await pilot.pause()
+        descriptions = [d for _, _, d, _ in bar.items]
+        assert "筛选" in descriptions and "新建文章" not in descriptions
+        x = next(start for start, _, item in bar._spans if item[2] == "帮助")
+        await pilot.click(KeyBar, offset=(x + 1, 0))
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen))
+
+
+# ------------------------------------------------------------ the masthead card
+
+
+async def test_masthead_shows_as_card_until_entered(sample_toml: Path) -> None:
+    app = make_app(sample_toml)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = main(app)
+        editor = screen.query_one("#editor")
+        assert editor.current == "masthead-card"  # type: ignore[attr-defined]
+        assert not screen.query("#masthead-name")  # no form is mounted at start-up
+        text = str(screen.query_one(MastheadCard).render())
+        assert "杭州人大信息" in text and "2025-11-14" in text and "按 Enter" in text
+        await pilot.click(MastheadCard)
+        await until(
+            pilot,
+            lambda: bool(screen.query("#masthead-name")) and screen.query_one("#masthead-name").has_focus,
+        )
+        assert editor.current == "masthead-form"  # type: ignore[attr-defined]
+        await select(pilot, NodeRef("article", 0))
+        await select(pilot, NodeRef("masthead"))
+        assert editor.current == "masthead-card"  # type: ignore[attr-defined]
+        screen.query_one(OutlineTree).focus()
+        await pilot.press("tab")  # Tab into the card opens the form too
+        await until(pilot, lambda: screen.query_one("#masthead-name").has_focus)
+
+
+async def test_masthead_finding_opens_the_form_on_the_field(sample_toml: Path) -> None:
+    (sample_toml.parent / "2025-11.toml").write_text(
+        sample_toml.read_text(encoding="utf-8").replace("date = 2025-11-14", "date = 2025-10-31"),
+        encoding="utf-8",
+    )  # the same numbers a fortnight earlier: this issue's number is taken
+    app = make_app(sample_toml)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await checked(pilot)
+        target = next(f for f in screen.session.findings() if f.location.field == "masthead.number")
+        screen.jump_to(target)
+        await until(
+            pilot,
+            lambda: bool(screen.query("#masthead-number")) and screen.query_one("#masthead-number").has_focus,
+        )
+        assert screen.query_one("#masthead-number").selected_text == "12"  # type: ignore[attr-defined]
+
+
+# ------------------------------------------------------------ the first check
+
+
+async def test_first_check_lands_after_the_first_paint_and_keeps_later_edits(sample_toml: Path) -> None:
+    app = make_app(sample_toml)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await checked(pilot)
+        assert str(screen.query_one("#checks").border_title).startswith("校验：168 错误")
+        # Replay the race: a first check computed on the old text lands after an edit was made.
+        session = screen.session
+        stale, cross = session.check_all()
+        session.checked = False
+        paragraphs = session.issue.articles[0].paragraphs
+        paragraphs[:] = [p.replace(",", "，") for p in paragraphs]
+        screen.schedule_check(0)
+        await pilot.pause(0.4)  # the debounced re-check waits for the first check
+        assert not session.checked
+        screen._apply_first_check(len(session.issue.articles), stale, cross)
+        await settle(pilot)
+        assert not [f for f in session.findings() if f.location.article == 0 and "comma" in f.rule]
+
+
+def test_sign_off_never_decides_on_an_unchecked_issue(sample_toml: Path) -> None:
+    session = Session.open(sample_toml)
+    assert not session.checked and session.findings() == []
+    assert len(session.active_errors()) == 168  # checked on demand
+    assert session.checked
