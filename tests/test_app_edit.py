@@ -48,6 +48,9 @@ async def test_counts_follow_typing(sample_toml: Path) -> None:
         await type_text(pilot, "补充一句")
         await pilot.pause()
         assert f"字数 {before + 4} · 段落 1" in str(counts.render())
+        await pilot.press("ctrl+z")  # the text area's own undo reaches the model and the count too
+        await until(pilot, lambda: main(app).session.issue.articles[6].char_count == before)
+        assert f"字数 {before} · 段落 1" in str(counts.render())
 
 
 async def test_live_revalidation_marks_the_new_error(sample_toml: Path) -> None:

@@ -19,6 +19,7 @@ from textual.reactive import reactive
 from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, TextArea
+from textual.widgets.text_area import Edit, EditResult
 
 from tui import bylines
 from tui.app.strings import t
@@ -60,6 +61,21 @@ class ColumnChanged(Message):
         self.column = column
 
 
+class BodyArea(TextArea):
+    """The article body: each edit reaches the model and the 字数 line in the same frame as the text.
+
+    Through TextArea.Changed the count line would repaint a frame after the
+    text, and every keystroke would cost two screen updates instead of one.
+    """
+
+    def edit(self, edit: Edit) -> EditResult:
+        result = super().edit(edit)
+        form = self.parent
+        if isinstance(form, ArticleForm):
+            form.sync_body()
+        return result
+
+
 class ArticleForm(Vertical):
     def __init__(self, lang: Lang, units: list[str], **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
@@ -90,7 +106,7 @@ class ArticleForm(Vertical):
             yield Input(
                 select_on_focus=False, id="article-authors", placeholder=t("authors_hint", lang), compact=True
             )
-        yield TextArea(id="article-body", soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
+        yield BodyArea(id="article-body", soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
         yield Line(id="article-counts", classes="counts")
         yield Static("", id="article-comments", classes="comments")
 
@@ -171,11 +187,16 @@ class ArticleForm(Vertical):
         self.post_message(Edited(self.index))
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        if event.text_area.id == "article-body":
+            event.stop()
+            self.sync_body()  # undo and redo change the text without BodyArea.edit
+
+    def sync_body(self) -> None:
+        """The body's text into the model (when it differs), the 字数 line, and Edited."""
         a = self.article
-        if a is None or self.read_only or event.text_area.id != "article-body":
+        if a is None or self.read_only:
             return
-        event.stop()
-        paragraphs = paragraphs_of(event.text_area.text)
+        paragraphs = paragraphs_of(self.query_one("#article-body", TextArea).text)
         if paragraphs == a.paragraphs:
             return
         a.paragraphs = paragraphs  # a new list: a check running in a worker keeps a consistent view
