@@ -11,6 +11,7 @@ import datetime as dt
 import gc
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
@@ -63,10 +64,6 @@ class JianbaoApp(App[None]):
         blink: bool = True,
     ) -> None:
         super().__init__()
-        # Everything imported so far lives as long as the app: take it out of the
-        # collector's generations, so each full collection (about 17 ms at start-up)
-        # no longer walks every module, class and function of Textual and jianbao.
-        gc.freeze()
         self.blink = blink
         self.path = path
         self.lang = lang
@@ -75,6 +72,17 @@ class JianbaoApp(App[None]):
         self.archive = archive
         self.session: Session | None = None
         self.locked = False
+
+    def run(self, **kwargs: Any) -> None:  # type: ignore[override]
+        """Run as the process's one app.
+
+        Everything imported so far lives as long as the app: freezing it takes it
+        out of the collector's generations, so a full collection (about 17 ms at
+        start-up) no longer walks every module, class and function of Textual
+        and jianbao.  Only here: tests run many apps in one process.
+        """
+        gc.freeze()
+        return super().run(**kwargs)
 
     def get_default_screen(self) -> Screen[None]:
         """The editor itself when the file opens without questions: no second screen to build.
