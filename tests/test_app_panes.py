@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from apphelp import SIZE, checked, focus, main, make_app, select, settle, until
-from tui.app.forms import MastheadCard
 from tui.app.help import HelpScreen
 from tui.app.keybar import KeyBar
+from tui.app.masthead import MastheadCard
 from tui.app.outline import NodeRef, OutlineTree
 from tui.app.validation import FindingTable
 from tui.session import Session

@@ -15,9 +15,10 @@ from textual.widget import AwaitMount, Widget
 from textual.widgets import ContentSwitcher, Header, Static
 
 from tui.app.finding_nav import FindingNavigation
-from tui.app.forms import ArticleForm, ColumnChanged, Edited, EndBlockForm, MastheadCard, MastheadForm
+from tui.app.forms import ArticleForm, ColumnChanged, Edited, EndBlockForm
 from tui.app.keybar import KeyBar
 from tui.app.keys import localize_bindings, steady_cursors
+from tui.app.masthead import MastheadCard, MastheadForm
 from tui.app.outline import NodeRef, OutlineTree
 from tui.app.proof_actions import ProofActions
 from tui.app.strings import t
