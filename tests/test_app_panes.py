@@ -160,3 +160,43 @@ def test_sign_off_never_decides_on_an_unchecked_issue(sample_toml: Path) -> None
     assert not session.checked and session.findings() == []
     assert len(session.active_errors()) == 168  # checked on demand
     assert session.checked
+
+
+# ------------------------------------------------------------ an unexpected error
+
+
+async def test_unexpected_error_keeps_the_text_and_says_where_the_details_are(
+    sample_toml: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui import recovery
+    from tui.app.main_screen import MainScreen
+
+    def broken(self: MainScreen) -> None:
+        raise ValueError("模拟的故障")
+
+    monkeypatch.setattr(MainScreen, "action_toggle_preview", broken)
+    app = make_app(sample_toml)
+    printed: list[object] = []  # what the app prints on its way out
+    monkeypatch.setattr(app, "_print_error_renderables", lambda: printed.extend(app._exit_renderables))
+    with pytest.raises(ValueError):
+        async with app.run_test(size=SIZE) as pilot:
+            screen = main(app)
+            await select(pilot, NodeRef("masthead"))
+            await pilot.press("enter")
+            await until(
+                pilot,
+                lambda: bool(screen.query("#masthead-name")) and screen.query_one("#masthead-name").has_focus,
+            )
+            await pilot.press("end", "x")
+            await until(pilot, lambda: screen.session.dirty)
+            await pilot.press("f5")
+            await pilot.pause()
+    message = app._crash_message
+    assert message.startswith("jianbao 遇到内部错误，已退出：ValueError: 模拟的故障")
+    assert "恢复文件" in message
+    found = recovery.pending(sample_toml)
+    assert found is not None and "杭州人大信息x" in found.read_text(encoding="utf-8")
+    (log,) = (tmp_path / "state" / "logs").glob("crash-*.log")
+    assert str(log) in message and "action_toggle_preview" not in message
+    assert 'raise ValueError("模拟的故障")' in log.read_text(encoding="utf-8")  # the details are in the log
+    assert [str(r) for r in printed] == [message]  # instead of Textual's traceback

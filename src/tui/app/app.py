@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from rich.text import Text as RichText
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -83,6 +84,20 @@ class JianbaoApp(App[None]):
         """
         gc.freeze()
         return super().run(**kwargs)
+
+    # ------------------------------------------------------------ unexpected errors
+
+    def _handle_exception(self, error: Exception) -> None:
+        from tui.app.crash import crash_report
+
+        self._crash_message = crash_report(self.session, error, self.lang)
+        super()._handle_exception(error)
+
+    def _fatal_error(self) -> None:
+        """Textual's traceback on exit, replaced by what the user needs to know (the log has it)."""
+        self.bell()
+        self._exit_renderables.append(RichText(self._crash_message))
+        self._close_messages_no_wait()
 
     def get_default_screen(self) -> Screen[None]:
         """The editor itself when the file opens without questions: no second screen to build.

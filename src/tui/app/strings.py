@@ -74,6 +74,19 @@ S: dict[str, tuple[str, str]] = {
     "b.focus_outline": ("回到目录结构", "Back to the outline"),
     "b.quit": ("退出", "Quit"),
     "b.palette": ("命令", "Commands"),
+    "crash": ("jianbao 遇到内部错误，已退出：{error}", "jianbao hit an internal error and stopped: {error}"),
+    "crash_saved": (
+        "未保存的修改已写入恢复文件，再次打开 {file} 时会提示恢复。",
+        "Unsaved changes were written to the recovery file; opening {file} again offers them back.",
+    ),
+    "crash_not_saved": (
+        "未能写入恢复文件；上一次自动保存的恢复文件仍然保留。",
+        "The recovery file could not be written; the last one autosaved is kept.",
+    ),
+    "crash_log": (
+        "错误详情记录在 {log}，报告问题时请附上此文件。",
+        "Details are in {log}; please attach it to a report.",
+    ),
     "b.new_article": ("新建文章", "New article"),
     "b.new_brief": ("新建摘登", "New brief"),
     "b.move_up": ("上移", "Move up"),
