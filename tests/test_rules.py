@@ -197,6 +197,18 @@ def test_rule_fires(case: Case) -> None:
     assert f.message.zh and f.message.en and f.message.zh != f.message.en
 
 
+def test_autocorrect_lints_each_text_once() -> None:
+    from tui.rules import autocorrect
+
+    text = "区人大常委会高度重视,组织开展专题调研。"
+    first = autocorrect.changes(text)
+    before = autocorrect._changes.cache_info()
+    assert autocorrect.changes(text) == first == ((10, 11, "，"),)
+    after = autocorrect._changes.cache_info()
+    assert after.hits == before.hits + 1 and after.misses == before.misses
+    assert after.maxsize == autocorrect.LINT_CACHE_SIZE  # bounded: typed versions do not pile up
+
+
 def test_unclassified_autocorrect_change_is_a_warning(monkeypatch: pytest.MonkeyPatch) -> None:
     from tui.rules import autocorrect
 

