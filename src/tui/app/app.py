@@ -73,6 +73,8 @@ class JianbaoApp(App[None]):
         self.archive = archive
         self.session: Session | None = None
         self.locked = False
+        self._open_error: JianbaoError | None = None
+        self._crash_message = ""
 
     def run(self, **kwargs: Any) -> None:  # type: ignore[override]
         """Run as the process's one app.
@@ -90,11 +92,17 @@ class JianbaoApp(App[None]):
     def _handle_exception(self, error: Exception) -> None:
         from tui.app.crash import crash_report
 
-        self._crash_message = crash_report(self.session, error, self.lang)
+        try:
+            self._crash_message = crash_report(self.session, error, self.lang)
+        except Exception:  # the report must never hide the error: Textual's own traceback then
+            self._crash_message = ""
         super()._handle_exception(error)
 
     def _fatal_error(self) -> None:
         """Textual's traceback on exit, replaced by what the user needs to know (the log has it)."""
+        if not self._crash_message:
+            super()._fatal_error()
+            return
         self.bell()
         self._exit_renderables.append(RichText(self._crash_message))
         self._close_messages_no_wait()
@@ -105,7 +113,6 @@ class JianbaoApp(App[None]):
         Otherwise a blank screen, and ``on_mount`` shows the error or asks
         about the lock or the recovery file first.
         """
-        self._open_error: JianbaoError | None = None
         if self.path is not None:
             try:
                 self.session = Session.open(self.path, archive=self.archive, review=self.review)

@@ -303,8 +303,9 @@ class MainScreen(FindingNavigation, StructureActions, ProofActions, Screen[None]
 
     @on(MastheadCard.Open)
     def _edit_masthead(self) -> None:
-        self.editing_masthead = True
-        self.show_node(NodeRef("masthead"))
+        if not self.editing_masthead or self.node.kind != "masthead":  # a click also focuses: one Open each
+            self.editing_masthead = True
+            self.show_node(NodeRef("masthead"))
         self.focus_later("#masthead-name")
 
     async def _preview_when_mounted(self) -> None:
