@@ -29,7 +29,7 @@ MASTHEAD_FIELDS = (
     ("unit", "editing_unit"),
     ("date", "date"),
 )
-LABEL_WIDTH = 20  # cells, as .wide-label
+LABEL_WIDTH = 21  # cells, as .wide-label (the longest English label is 20)
 
 
 def expected_hint(expected: tuple[int, int] | None, lang: Lang) -> str:

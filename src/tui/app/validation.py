@@ -98,8 +98,11 @@ class FindingTable(ScrollView, can_focus=True):
         self.shown: list[Finding] = []
         self.filter: Severity | None = None
         self._cells: dict[int, tuple[str, str, str, str]] = {}
-        self.severity_width = max(cell_len(label.get(lang)) for label in SEVERITY_LABEL.values())
-        self.severity_width = max(self.severity_width, cell_len(t("waived", lang)))
+        labels = [label.get(lang) for label in SEVERITY_LABEL.values()] + [
+            t("waived", lang),
+            t("col_severity", lang),
+        ]
+        self.severity_width = max(cell_len(label) for label in labels)
 
     # ------------------------------------------------------------ rows
 
