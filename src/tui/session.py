@@ -25,6 +25,7 @@ from tui.house import House
 from tui.i18n import Text
 from tui.model import Article, Column, Comment, Issue, Masthead, Signoff
 from tui.numbering import next_numbers, previous_in_sequence
+from tui.recheck import ArticleMemo
 from tui.rules import check_article, check_cross
 from tui.storage import atomic_write, load_issue, loads_issue, save_issue
 from tui.waivers import apply_waivers, waiver_for
@@ -65,9 +66,8 @@ class Session:
     article_findings: list[list[Finding]] = field(default_factory=list)
     cross_findings: list[Finding] = field(default_factory=list)
     undo_stack: list[tuple[Text, Issue]] = field(default_factory=list)
-    checked: bool = (
-        False  # False until the first full check has run (the editor runs it after its first paint)
-    )
+    checked: bool = False  # until the first full check has run (the editor runs it after its first paint)
+    memo: ArticleMemo = field(default_factory=ArticleMemo, repr=False, compare=False)
 
     # ------------------------------------------------------------ opening
 
@@ -112,11 +112,12 @@ class Session:
         self.checked = True
 
     def revalidate(self, index: int | None = None) -> None:
-        """Re-check one article (plus the cross-article rules), or everything."""
+        """Re-check one article (plus the cross-article rules), or everything (what changed of it)."""
         if index is None or not self.checked or len(self.article_findings) != len(self.issue.articles):
-            self.set_findings(*self.check_all())
-        else:
-            self.article_findings[index] = check_article(self.issue, index, self.house, self.archive)
+            found = self.memo.check(self.issue, self.house, self.archive)
+            self.set_findings(found, check_cross(self.issue, self.house, self.archive))
+            return
+        self.article_findings[index] = check_article(self.issue, index, self.house, self.archive)
         self.cross_findings = check_cross(self.issue, self.house, self.archive)
 
     def findings(self) -> list[Finding]:
