@@ -108,7 +108,7 @@ class FindingTable(ScrollView, can_focus=True):
 
     def show(self, findings: list[Finding]) -> None:
         """Replace the rows, keeping the cursor on the same finding where it still exists."""
-        if findings == self.all and len(self.shown) == self.row_count:
+        if findings == self.all:
             return  # a re-check that changed nothing: nothing to repaint while typing
         current = self.current()
         self.all = findings
