@@ -197,16 +197,29 @@ def test_rule_fires(case: Case) -> None:
     assert f.message.zh and f.message.en and f.message.zh != f.message.en
 
 
-def test_autocorrect_lints_each_text_once() -> None:
+def test_autocorrect_lints_each_text_once(monkeypatch: pytest.MonkeyPatch) -> None:
     from tui.rules import autocorrect
 
+    calls: list[str] = []
+    lint = autocorrect._changes
+    monkeypatch.setattr(autocorrect, "LINT_CACHE", autocorrect.LintCache(max_chars=1000))  # a fresh one
+    monkeypatch.setattr(autocorrect, "_changes", lambda text: calls.append(text) or lint(text))
     text = "区人大常委会高度重视,组织开展专题调研。"
-    first = autocorrect.changes(text)
-    before = autocorrect._changes.cache_info()
-    assert autocorrect.changes(text) == first == ((10, 11, "，"),)
-    after = autocorrect._changes.cache_info()
-    assert after.hits == before.hits + 1 and after.misses == before.misses
-    assert after.maxsize == autocorrect.LINT_CACHE_SIZE  # bounded: typed versions do not pile up
+    assert autocorrect.changes(text) == autocorrect.changes(text) == ((10, 11, "，"),)
+    assert calls == [text]
+
+
+def test_lint_cache_is_bounded_by_characters() -> None:
+    from tui.rules.autocorrect import LintCache
+
+    cache = LintCache(max_chars=10)
+    cache.put("一二三四", ())
+    cache.put("五六七八", ((0, 1, "，"),))
+    assert cache.get("一二三四") == ()  # now the most recently used
+    cache.put("九十甲乙", ())  # 12 characters: the least recently used goes
+    assert cache.get("五六七八") is None and cache.get("一二三四") == () and cache.chars == 8
+    cache.put("一段超过上限的很长很长的文字", ())  # longer than the whole budget: never kept
+    assert len(cache) == 2
 
 
 def test_unclassified_autocorrect_change_is_a_warning(monkeypatch: pytest.MonkeyPatch) -> None:
