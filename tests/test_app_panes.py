@@ -200,3 +200,15 @@ async def test_unexpected_error_keeps_the_text_and_says_where_the_details_are(
     assert str(log) in message and "action_toggle_preview" not in message
     assert 'raise ValueError("模拟的故障")' in log.read_text(encoding="utf-8")  # the details are in the log
     assert [str(r) for r in printed] == [message]  # instead of Textual's traceback
+
+
+async def test_key_bar_shows_whole_keys_only(sample_toml: Path) -> None:
+    app = make_app(sample_toml)
+    async with app.run_test(size=(80, 24)) as pilot:
+        bar = main(app).query_one(KeyBar)
+        await until(pilot, lambda: bool(bar._spans))
+        shown = [item for _, _, item in bar._spans]
+        assert len(shown) < len(bar.items)  # the outline's keys do not all fit in 80 columns
+        assert bar._spans[-1][1] <= 80
+        last = shown[-1][2]
+        assert str(bar.render()).rstrip().endswith(last)  # the last key shown is whole

@@ -102,11 +102,13 @@ class KeyBar(Widget):
         x = 0
         for item in self.items:
             _key, shown, description, enabled = item
-            start = x
+            end = x + cell_len(shown) + cell_len(description) + 3
+            if end > self.size.width:
+                break  # whole keys only: F1 lists the rest
             text.append(f" {shown} ", key_style if enabled else key_style + _DIM)
             text.append(f"{description} ", description_style if enabled else description_style + _DIM)
-            x += cell_len(shown) + cell_len(description) + 3
-            self._spans.append((start, x, item))
+            self._spans.append((x, end, item))
+            x = end
         return text
 
     def key_at(self, x: int) -> KeyItem | None:
