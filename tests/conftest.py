@@ -42,10 +42,17 @@ def sample_text() -> str:
 
 @pytest.fixture(autouse=True)
 def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """No test sees the user's language, archive or home."""
+    """No test sees the user's language, archive, home or recovery files."""
     for name in ("JIANBAO_LANG", "JIANBAO_ARCHIVE", "LC_ALL", "LC_MESSAGES", "LANG"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("JIANBAO_STATE_DIR", str(tmp_path / "state"))
+
+
+@pytest.fixture
+def state_dir(tmp_path: Path) -> Path:
+    """Where this test's recovery files and crash logs go."""
+    return tmp_path / "state"
 
 
 def run_cli(

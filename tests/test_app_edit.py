@@ -12,11 +12,6 @@ from tui.app.validation import FindingTable
 from tui.storage import load_issue
 
 
-@pytest.fixture(autouse=True)
-def _state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("JIANBAO_STATE_DIR", str(tmp_path / "state"))
-
-
 async def test_type_chinese_in_body_save_and_reload(sample_toml: Path) -> None:
     app = make_app(sample_toml)
     async with app.run_test(size=SIZE) as pilot:

@@ -21,12 +21,6 @@ from tui.app.outline import NodeRef
 from tui.storage import load_issue
 
 
-@pytest.fixture(autouse=True)
-def _state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("JIANBAO_STATE_DIR", str(tmp_path / "state"))
-    return tmp_path / "state"
-
-
 async def _edit_title(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
     await select(pilot, NodeRef("article", 0))
     await focus(pilot, "#article-title", end=True)
@@ -167,9 +161,9 @@ asyncio.run(go())
 """
 
 
-async def test_recovery_after_a_crash_is_offered_and_restores(sample_toml: Path, _state: Path) -> None:
+async def test_recovery_after_a_crash_is_offered_and_restores(sample_toml: Path, state_dir: Path) -> None:
     tests = str(Path(__file__).parent)
-    env = {**os.environ, "JIANBAO_STATE_DIR": str(_state)}
+    env = {**os.environ, "JIANBAO_STATE_DIR": str(state_dir)}
     r = subprocess.run(
         [sys.executable, "-c", CRASH.format(tests=tests, path=str(sample_toml))],
         env=env,

@@ -14,12 +14,6 @@ from tui.app.outline import NodeRef, OutlineTree
 from tui.app.validation import FindingTable
 from tui.session import Session
 
-
-@pytest.fixture(autouse=True)
-def _state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("JIANBAO_STATE_DIR", str(tmp_path / "state"))
-
-
 # ------------------------------------------------------------ the checks list
 
 
@@ -166,7 +160,7 @@ def test_sign_off_never_decides_on_an_unchecked_issue(sample_toml: Path) -> None
 
 
 async def test_unexpected_error_keeps_the_text_and_says_where_the_details_are(
-    sample_toml: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    sample_toml: Path, state_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from tui import recovery
     from tui.app.main_screen import MainScreen
@@ -196,7 +190,7 @@ async def test_unexpected_error_keeps_the_text_and_says_where_the_details_are(
     assert "恢复文件" in message
     found = recovery.pending(sample_toml)
     assert found is not None and "杭州人大信息x" in found.read_text(encoding="utf-8")
-    (log,) = (tmp_path / "state" / "logs").glob("crash-*.log")
+    (log,) = (state_dir / "logs").glob("crash-*.log")
     assert str(log) in message and "action_toggle_preview" not in message
     assert 'raise ValueError("模拟的故障")' in log.read_text(encoding="utf-8")  # the details are in the log
     assert [str(r) for r in printed] == [message]  # instead of Textual's traceback

@@ -12,11 +12,6 @@ from tui.app.validation import FindingTable
 from tui.storage import load_issue
 
 
-@pytest.fixture(autouse=True)
-def _state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("JIANBAO_STATE_DIR", str(tmp_path / "state"))
-
-
 async def test_review_mode_text_is_read_only(sample_toml: Path) -> None:
     before = load_issue(sample_toml).articles[0]
     app = make_app(sample_toml, review=True)

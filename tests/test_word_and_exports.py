@@ -393,7 +393,6 @@ async def test_editor_imports_a_word_file_into_the_current_column(
     from tui.app.file_picker import WordFilePicker
     from tui.app.outline import NodeRef
 
-    monkeypatch.setenv("JIANBAO_STATE_DIR", str(tmp_path / "state"))
     make_docx(
         sample_toml.parent / "来稿.docx",
         ["淳安县：千岛湖保护", "淳安县人大常委会开展专题视察。", "（淳安县人大常委会办公室　周　杰）"],
@@ -417,7 +416,6 @@ async def test_editor_imports_a_word_file_into_the_current_column(
 async def test_editor_exports(sample_toml: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from apphelp import SIZE, make_app
 
-    monkeypatch.setenv("JIANBAO_STATE_DIR", str(tmp_path / "state"))
     app = make_app(sample_toml)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("e")
