@@ -95,3 +95,42 @@ async def until(pilot: Pilot, condition, tries: int = 100) -> None:  # type: ign
             return
         await pilot.pause(0.02)
     assert condition()
+
+
+def dead_pid() -> int:
+    """The pid of a process that has ended (for files left by a killed editor)."""
+    import subprocess
+    import sys
+
+    proc = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
+    )
+    return int(proc.stdout)
+
+
+def leave_recovery(issue: Path, text: str, *, pid: int | None = None) -> Path:
+    """A recovery file as an editing session leaves it (by default one whose process is gone)."""
+    import json
+
+    from tui import recovery
+
+    rec = recovery.Recovery.for_session(issue)
+    rec.write(text)
+    meta = rec.path.with_suffix(".json")
+    data = json.loads(meta.read_text(encoding="utf-8"))
+    data["pid"] = dead_pid() if pid is None else pid
+    meta.write_text(json.dumps(data), encoding="utf-8")
+    return rec.path
+
+
+def record_notifications(app: JianbaoApp) -> list[str]:
+    """Every message the app shows from now on, in order (the app's public notify, wrapped)."""
+    shown: list[str] = []
+    original = app.notify
+
+    def notify(message: str, *args: object, **kwargs: object) -> None:
+        shown.append(str(message))
+        original(message, *args, **kwargs)  # type: ignore[arg-type]
+
+    app.notify = notify  # type: ignore[method-assign]
+    return shown

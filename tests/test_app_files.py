@@ -8,12 +8,11 @@ import os
 import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
-from apphelp import SIZE, focus, main, make_app, select, settle, type_text
+from apphelp import SIZE, focus, leave_recovery, main, make_app, select, settle, type_text
 from tui import locking, recovery
 from tui.app.app import ErrorScreen
 from tui.app.dialogs import ChoiceDialog
@@ -132,7 +131,7 @@ async def test_autosave_writes_recovery_and_a_clean_save_removes_it(
     async with app.run_test(size=SIZE) as pilot:
         await _edit_title(pilot, "己")
         await settle(pilot)
-        rec = recovery.recovery_path(sample_toml)
+        rec = main(app).session.recovery.path
         assert rec.exists() and "己" in rec.read_text(encoding="utf-8")
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -173,7 +172,7 @@ async def test_recovery_after_a_crash_is_offered_and_restores(sample_toml: Path,
     )
     assert r.returncode == 9, r.stderr
     assert "崩溃前输入的文字" not in sample_toml.read_text(encoding="utf-8")
-    assert recovery.pending(sample_toml) is not None
+    assert recovery.find_pending(sample_toml)
     # The killed process left its lock behind; its pid is gone, so the lock is stale.
     assert locking.holder(sample_toml) is None
     app = make_app(sample_toml)
@@ -188,21 +187,22 @@ async def test_recovery_after_a_crash_is_offered_and_restores(sample_toml: Path,
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert load_issue(sample_toml).articles[6].paragraphs[-1].endswith("崩溃前输入的文字")
-    assert recovery.pending(sample_toml) is None
+    assert not recovery.find_pending(sample_toml)
+    assert not list(
+        (state_dir / "recovery").iterdir()
+    )  # the restored file was adopted, then removed by the save
 
 
 async def test_recovery_can_be_discarded(sample_toml: Path) -> None:
     issue_text = sample_toml.read_text(encoding="utf-8").replace("杨青青", "恢复版")
-    recovery.write(sample_toml, issue_text)
-    future = time.time() + 5
-    os.utime(recovery.recovery_path(sample_toml), (future, future))
+    left = leave_recovery(sample_toml, issue_text)
     app = make_app(sample_toml)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.click("#choice-discard")
         await pilot.pause()
         assert main(app).session.issue.endblock.editor == "杨青青"
-    assert not recovery.recovery_path(sample_toml).exists()
+    assert not left.exists()
 
 
 def _foreign_lock(issue: Path) -> None:
@@ -230,7 +230,7 @@ async def test_second_open_is_read_only_unless_insisted(sample_toml: Path) -> No
     )  # theirs, untouched
 
 
-async def test_insisting_takes_the_lock(sample_toml: Path) -> None:
+async def test_insisting_edits_but_leaves_the_lock_to_its_owner(sample_toml: Path) -> None:
     _foreign_lock(sample_toml)
     app = make_app(sample_toml)
     async with app.run_test(size=SIZE) as pilot:
@@ -238,8 +238,9 @@ async def test_insisting_takes_the_lock(sample_toml: Path) -> None:
         await pilot.click("#choice-edit")
         await pilot.pause()
         assert not main(app).session.read_only
-        assert json.loads(locking.lock_path(sample_toml).read_text(encoding="utf-8"))["pid"] == os.getpid()
-    assert not locking.lock_path(sample_toml).exists()  # released on exit
+        assert json.loads(locking.lock_path(sample_toml).read_text(encoding="utf-8"))["pid"] == 1
+    # only its owner removes a lock: the first editor still holds the file
+    assert json.loads(locking.lock_path(sample_toml).read_text(encoding="utf-8"))["pid"] == 1
 
 
 def test_stale_lock_of_a_dead_process_is_ignored(sample_toml: Path) -> None:

@@ -188,8 +188,9 @@ async def test_unexpected_error_keeps_the_text_and_says_where_the_details_are(
     message = app._crash_message
     assert message.startswith("jianbao 遇到内部错误，已退出：ValueError: 模拟的故障")
     assert "恢复文件" in message
-    found = recovery.pending(sample_toml)
-    assert found is not None and "杭州人大信息x" in found.read_text(encoding="utf-8")
+    found = recovery.find_pending(sample_toml)
+    assert found and "杭州人大信息x" in found[0].text()
+    assert app.return_code  # `jianbao` then exits non-zero (70), not 0
     (log,) = (state_dir / "logs").glob("crash-*.log")
     assert str(log) in message and "action_toggle_preview" not in message
     assert 'raise ValueError("模拟的故障")' in log.read_text(encoding="utf-8")  # the details are in the log

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import run_cli
-from tui.archive import make_next_issue, scan
+from tui.archive import make_next_issue, scan_lenient
 from tui.errors import UsageError
 from tui.house import Style
 from tui.model import Masthead
@@ -64,7 +64,7 @@ def test_filenames() -> None:
 
 
 def test_make_next_issue_from_archive(archive: Path, house) -> None:  # type: ignore[no-untyped-def]
-    issue = make_next_issue(scan(archive), house, dt.date(2025, 11, 28))
+    issue = make_next_issue(scan_lenient(archive)[0], house, dt.date(2025, 11, 28))
     assert (issue.masthead.number, issue.masthead.cumulative) == (13, 719)
     assert issue.masthead.name == "杭州人大信息" and issue.masthead.unit == "杭州市人大常委会研究室"
     assert [c.name for c in issue.columns] == ["助力攻坚", "监督纵横", "情况交流", "信息摘登"]
@@ -74,7 +74,7 @@ def test_make_next_issue_from_archive(archive: Path, house) -> None:  # type: ig
 
 def test_date_must_follow_previous(archive: Path, house) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(UsageError, match="不晚于上一期"):
-        make_next_issue(scan(archive), house, dt.date(2025, 11, 1))
+        make_next_issue(scan_lenient(archive)[0], house, dt.date(2025, 11, 1))
 
 
 def test_cli_new_within_year_then_year_end_then_supplement(archive: Path) -> None:
@@ -117,10 +117,56 @@ def test_cli_new_refuses_to_overwrite(archive: Path) -> None:
     assert existing.read_bytes() == before
 
 
-def test_cli_new_reports_a_broken_archive_file(archive: Path) -> None:
+def test_cli_new_skips_a_broken_archive_file_with_a_warning(archive: Path) -> None:
     (archive / "2025-11.toml").write_text("format = ", encoding="utf-8")
     r = run_cli("new", "--archive", str(archive), "--date", "2025-11-28")
-    assert r.returncode == 2 and "2025-11.toml" in r.stderr and "Traceback" not in r.stderr
+    assert r.returncode == 0, r.stderr
+    assert "2025-11.toml" in r.stderr and "警告" in r.stderr and "Traceback" not in r.stderr
+    made = load_issue(Path(r.stdout.strip()))
+    assert made.masthead.number == 13  # numbered from the good neighbour 2025-12
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "format = 'jianbao/1'\nn = " + "9" * 5000 + "\n",  # past Python's integer-string limit
+        "a = " + "[" * 500 + "]" * 500 + "\n",  # nesting deeper than the recursion limit
+    ],
+    ids=["5000-digit-number", "500-deep-nesting"],
+)
+def test_hostile_archive_files_are_skipped_by_new_and_check(archive: Path, content: str) -> None:
+    (archive / "2025-11.toml").write_text(content, encoding="utf-8")
+    r = run_cli("new", "--archive", str(archive), "--date", "2025-11-28")
+    assert r.returncode == 0 and "2025-11.toml" in r.stderr, r.stderr
+    r = run_cli("check", str(archive / "2025-12.toml"))
+    assert r.returncode == 1 and "2025-11.toml" in r.stdout and "内部错误" not in r.stderr
+    r = run_cli("check", str(archive / "2025-11.toml"))
+    assert r.returncode == 2 and "2025-11.toml" in r.stderr and "内部错误" not in r.stderr
+
+
+def test_a_title_of_a_million_characters_is_checked(archive: Path) -> None:
+    text = (archive / "2025-12.toml").read_text(encoding="utf-8")
+    huge = text.replace('title = "', 'title = "' + "长" * 1_000_000, 1)
+    (archive / "2025-11.toml").write_text(huge, encoding="utf-8")
+    r = run_cli("check", str(archive / "2025-11.toml"))
+    assert r.returncode == 1 and "内部错误" not in r.stderr, r.stderr[:300]
+
+
+def test_a_mistyped_archive_folder_is_an_error_not_a_new_archive(tmp_path: Path, archive: Path) -> None:
+    typo = tmp_path / "data" / "isues"
+    r = run_cli("new", "--archive", str(typo), "--date", "2025-11-28")
+    assert r.returncode == 2 and "isues" in r.stderr and "--create" in r.stderr
+    assert not typo.exists()
+    r = run_cli("new", "--date", "2025-11-28", env={"JIANBAO_ARCHIVE": str(typo)})
+    assert r.returncode == 2 and not typo.exists()
+    r = run_cli("new", "--archive", str(typo), "--date", "2025-11-28", "--create")
+    assert r.returncode == 0, r.stderr
+    assert load_issue(Path(r.stdout.strip())).masthead.number == 1
+
+
+def test_an_archive_that_is_a_file_is_named_as_such(sample_toml: Path) -> None:
+    r = run_cli("new", "--archive", str(sample_toml), "--date", "2025-11-28")
+    assert r.returncode == 2 and "文件夹" in r.stderr and "内部错误" not in r.stderr
 
 
 def test_cli_new_uses_environment_archive(archive: Path) -> None:
@@ -130,7 +176,7 @@ def test_cli_new_uses_environment_archive(archive: Path) -> None:
 
 
 def test_cli_new_in_empty_archive_uses_packaged_house(tmp_path: Path) -> None:
-    r = run_cli("new", "--date", "2026-03-01", cwd=tmp_path)
+    r = run_cli("new", "--date", "2026-03-01", "--create", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     made = load_issue(tmp_path / r.stdout.strip())
     assert (made.masthead.number, made.masthead.cumulative, made.masthead.name) == (1, 1, "杭州人大信息")

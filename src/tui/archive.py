@@ -20,24 +20,43 @@ class Archived:
     issue: Issue
 
 
-def scan(archive: Path, *, exclude: Path | None = None) -> list[Archived]:
-    """Every issue in the archive folder; an unreadable one stops the scan with its error.
-
-    Numbering from a partial archive would be silently wrong, so a broken
-    file is reported rather than skipped.
-    """
-    if not archive.is_dir():
-        return []
-    found = []
-    for path in sorted(archive.glob("*.toml")):
-        if exclude is not None and path.resolve() == exclude.resolve():
-            continue
-        found.append(Archived(path, load_issue(path)))
-    return found
+def archive_folder(path: Path, *, create: bool = False) -> Path:
+    """The archive folder, which must exist (a typo would otherwise start a new archive at 第1期)."""
+    if path.exists() and not path.is_dir():
+        raise UsageError(
+            Text(
+                "档案应是一个文件夹，这里是一个文件",
+                "the archive must be a folder; this is a file",
+            ),
+            file=path,
+        )
+    if not path.exists():
+        if not create:
+            raise UsageError(
+                Text(
+                    "档案文件夹不存在（路径是否写错？如确需新建，请加 --create）",
+                    "the archive folder does not exist (a typo? add --create to make a new archive)",
+                ),
+                file=path,
+            )
+        try:
+            path.mkdir(parents=True)
+        except OSError as exc:
+            raise UsageError(
+                Text(
+                    f"无法新建档案文件夹：{exc.strerror}", f"cannot create the archive folder: {exc.strerror}"
+                ),
+                file=path,
+            ) from None
+    return path
 
 
 def scan_lenient(archive: Path, *, exclude: Path | None = None) -> tuple[list[Archived], list[LoadError]]:
-    """Like :func:`scan`, but collects unreadable files instead of stopping at the first."""
+    """Every readable issue in the archive folder, and the errors of those that cannot be read.
+
+    One broken file must not stop work on its good neighbours: callers
+    report the errors (a warning naming each file) and go on.
+    """
     found: list[Archived] = []
     errors: list[LoadError] = []
     if not archive.is_dir():

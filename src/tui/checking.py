@@ -13,7 +13,7 @@ from tui.house import House
 from tui.i18n import Text
 from tui.model import Issue, Masthead
 from tui.rules import check_issue
-from tui.storage import load_issue
+from tui.storage import FileStamp, load_issue_stamped
 from tui.waivers import apply_waivers
 
 MAX_FIX_PASSES = 10
@@ -28,6 +28,7 @@ class FileCheck:
     archive_problems: list[Finding] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     changes: list[Change] = field(default_factory=list)
+    stamp: FileStamp | None = None  # the file as read: --fix writes only if it is still that
 
     def run(self) -> list[Finding]:
         self.findings = self.archive_problems + apply_waivers(
@@ -55,7 +56,7 @@ class FileCheck:
 
 def open_check(path: Path, archive: Path | None = None) -> FileCheck:
     """Load ``path`` with its archive (``archive`` or the file's folder) and house configuration."""
-    issue = load_issue(path)
+    issue, read = load_issue_stamped(path)
     folder = archive if archive is not None else path.parent
     house = load_house(folder)
     archived, errors = scan_lenient(folder, exclude=path)
@@ -71,4 +72,4 @@ def open_check(path: Path, archive: Path | None = None) -> FileCheck:
         )
         for e in errors
     ]
-    return FileCheck(path, issue, house, tuple(a.issue.masthead for a in archived), problems)
+    return FileCheck(path, issue, house, tuple(a.issue.masthead for a in archived), problems, stamp=read)

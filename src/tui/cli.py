@@ -73,11 +73,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # the last line of defence: no traceback for users
         if os.environ.get("JIANBAO_DEBUG"):
             raise
+        detail = str(exc)
+        detail = detail if len(detail) <= 300 else detail[:300] + "…"
         sys.stderr.write(
             t_(
                 lang,
-                f"jianbao 内部错误：{type(exc).__name__}: {exc}（设置 JIANBAO_DEBUG=1 可查看详情，请报告此问题）\n",
-                f"jianbao internal error: {type(exc).__name__}: {exc} (set JIANBAO_DEBUG=1 for details; please report it)\n",
+                f"jianbao 内部错误：{type(exc).__name__}: {detail}（设置 JIANBAO_DEBUG=1 可查看详情，请报告此问题）\n",
+                f"jianbao internal error: {type(exc).__name__}: {detail} (set JIANBAO_DEBUG=1 for details; please report it)\n",
             )
         )
         return EXIT_INTERNAL

@@ -99,6 +99,11 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
     p.add_argument(
         "--edition", default="普刊", help=t_(lang, "刊别：普刊、专刊、增刊", "edition: 普刊, 专刊 or 增刊")
     )
+    p.add_argument(
+        "--create",
+        action="store_true",
+        help=t_(lang, "档案文件夹不存在时新建它", "create the archive folder if it does not exist"),
+    )
 
     p = sub.add_parser(
         "import",
@@ -175,6 +180,15 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
             lang,
             "输出文件（默认打印到标准输出；docx 默认与期刊同名）",
             "output file (default: standard output; docx: the issue's name with .docx)",
+        ),
+    )
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help=t_(
+            lang,
+            "允许覆盖已有的输出文件（期刊文件本身除外）",
+            "allow replacing an existing output file (never the issue itself)",
         ),
     )
     p.add_argument("--archive", help=archive_help)

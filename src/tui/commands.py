@@ -35,13 +35,20 @@ def cmd_schema(args: argparse.Namespace, lang: Lang) -> int:
 
 
 def cmd_new(args: argparse.Namespace, lang: Lang) -> int:
-    from tui.archive import make_next_issue, scan, write_new_issue
+    from tui.archive import archive_folder, make_next_issue, scan_lenient, write_new_issue
     from tui.config import archive_dir, load_house
     from tui.numbering import issue_filename
 
-    archive = archive_dir(args.archive)
+    archive = archive_folder(archive_dir(args.archive), create=args.create)
     house = load_house(archive)
-    issue = make_next_issue(scan(archive), house, args.date or dt.date.today(), args.edition)
+    found, unreadable = scan_lenient(archive)
+    for error in unreadable:
+        sys.stderr.write(
+            t_(lang, "警告：已跳过无法读取的档案文件 ", "warning: skipped an unreadable archive file ")
+            + error.render(lang)
+            + "\n"
+        )
+    issue = make_next_issue(found, house, args.date or dt.date.today(), args.edition)
     path = write_new_issue(archive, issue, issue_filename(issue.masthead, house.style))
     _write_stdout(f"{path}\n")
     return EXIT_OK
@@ -70,6 +77,7 @@ def cmd_import(args: argparse.Namespace, lang: Lang) -> int:
         result = import_text(read_text(source, legacy_encodings=("gb18030",)), house)
     data = codec.dumps(result.issue)
     if args.output:
+        check_output_target(source, Path(args.output), force=args.force)
         atomic_write(args.output, data.encode("utf-8"), overwrite=args.force)
     else:
         _write_stdout(data)
@@ -84,10 +92,11 @@ def _import_submission(args: argparse.Namespace, lang: Lang, source: Path) -> in
     from tui import report
     from tui.config import load_house
     from tui.importers.docx import choose_column, import_submission
-    from tui.storage import load_issue, save_issue
+    from tui.storage import load_issue_stamped, save_issue
 
     target = Path(args.into)
-    issue = load_issue(target)
+    refuse_if_being_edited(target, lang)
+    issue, read = load_issue_stamped(target)
     house = load_house(Path(args.archive) if args.archive else target.parent)
     submission = import_submission(source, house)  # reads and checks everything before writing
     article = submission.article
@@ -104,7 +113,7 @@ def _import_submission(args: argparse.Namespace, lang: Lang, source: Path) -> in
     else:
         article.column = choose_column(issue, house, article)
     issue.articles.insert(issue.end_of_column(article.column), article)
-    save_issue(issue, target)
+    save_issue(issue, target, expect=read)
     title = article.title or (article.paragraphs[0][:12] + "…" if article.paragraphs else "")
     _write_stdout(
         t_(
@@ -126,15 +135,44 @@ def cmd_export(args: argparse.Namespace, lang: Lang) -> int:
     path = Path(args.file)
     issue = load_issue(path)
     house = load_house(archive_dir(args.archive) if args.archive else path.parent)
-    data = render(issue, house.style, args.to)
     output = args.output or (str(path.with_suffix(".docx")) if args.to == "docx" else None)
     if output:
-        atomic_write(output, data)
+        check_output_target(path, Path(output), force=args.force)
+    data = render(issue, house.style, args.to)
+    if output:
+        atomic_write(output, data, overwrite=args.force)
         if args.to == "docx" and not args.output:
             _write_stdout(f"{output}\n")
     else:
         _write_stdout(data.decode("utf-8"))
     return EXIT_OK
+
+
+def check_output_target(source: Path, output: Path, *, force: bool) -> None:
+    """An export or import never replaces its own source, and replaces another file only when told to."""
+    if output.exists() and (output.resolve() == source.resolve() or _same_file(output, source)):
+        raise UsageError(
+            Text(
+                "输出文件就是输入文件本身，不会覆盖；请用 -o 指定另一个文件",
+                "the output is the input file itself and will not be replaced; name another file with -o",
+            ),
+            file=output,
+        )
+    if output.exists() and not force:
+        raise UsageError(
+            Text(
+                "文件已存在，不会覆盖（确需覆盖请加 --force）",
+                "the file exists and will not be replaced (add --force to replace it)",
+            ),
+            file=output,
+        )
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.samefile(b)
+    except OSError:
+        return False
 
 
 def cmd_check(args: argparse.Namespace, lang: Lang) -> int:
@@ -144,10 +182,13 @@ def cmd_check(args: argparse.Namespace, lang: Lang) -> int:
 
     archive = Path(args.archive) if args.archive else None
     checks = [open_check(Path(f), archive) for f in args.files]  # all load before any is changed
+    if args.fix:
+        for check in checks:
+            refuse_if_being_edited(check.path, lang)
     for check in checks:
         if args.fix:
             if check.fix():
-                save_issue(check.issue, check.path)
+                save_issue(check.issue, check.path, expect=check.stamp)
         else:
             check.run()
     reports = [report.FileReport(str(c.path), c.findings, c.changes) for c in checks]
@@ -155,6 +196,21 @@ def cmd_check(args: argparse.Namespace, lang: Lang) -> int:
     _write_stdout(render(reports, lang))
     failed = any(c.failed_strict() if args.strict else c.failed for c in checks)
     return EXIT_FINDINGS if failed else EXIT_OK
+
+
+def refuse_if_being_edited(path: Path, lang: Lang) -> None:
+    """A writer other than the editor leaves a file alone while an editor holds it."""
+    from tui.locking import holder
+
+    who = holder(path)
+    if who is not None:
+        raise UsageError(
+            Text(
+                f"{who.describe()} 正在编辑这个文件，未作修改；请在编辑器中修改或等其关闭后再试",
+                f"{who.describe()} is editing this file; nothing changed. Fix it in the editor, or try again when it is closed",
+            ),
+            file=path,
+        )
 
 
 def cmd_edit(args: argparse.Namespace, lang: Lang) -> int:
@@ -168,4 +224,4 @@ def cmd_edit(args: argparse.Namespace, lang: Lang) -> int:
         path, lang=lang, review=review, allow_fixes=getattr(args, "allow_fixes", False), archive=archive
     )
     app.run()
-    return EXIT_OK
+    return EXIT_INTERNAL if app.return_code else EXIT_OK

@@ -56,3 +56,7 @@ class SaveError(JianbaoError):
 
 class UsageError(JianbaoError):
     """The command line asked for something that cannot be done."""
+
+
+class ChangedOnDisk(SaveError):
+    """The file is no longer what was read: writing would lose someone else's change."""

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,7 +17,7 @@ import tomli_w
 from tui import codec, recovery
 from tui.archive import scan_lenient
 from tui.config import load_house
-from tui.errors import JianbaoError
+from tui.errors import ChangedOnDisk, JianbaoError
 from tui.findings import Finding, Severity, sort_findings
 from tui.fixes import Change, apply_fixes
 from tui.house import House
@@ -27,7 +26,7 @@ from tui.model import Article, Column, Comment, Issue, Masthead, Signoff
 from tui.numbering import next_numbers, previous_in_sequence
 from tui.recheck import ArticleMemo
 from tui.rules import check_article, check_cross
-from tui.storage import atomic_write, load_issue, loads_issue, save_issue
+from tui.storage import FileStamp, atomic_write, load_issue_stamped, loads_issue, save_issue, stamp
 from tui.waivers import apply_waivers, waiver_for
 
 UNDO_DEPTH = 50
@@ -39,13 +38,6 @@ class Conflict(JianbaoError):
 
 class Refused(JianbaoError):
     """An action the session will not do, with the reason."""
-
-
-def _digest(path: Path) -> str | None:
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return None
 
 
 def now() -> dt.datetime:
@@ -62,18 +54,23 @@ class Session:
     read_only: bool = False
     version: int = 0
     saved_version: int = 0
-    disk_digest: str | None = None
+    disk_stamp: FileStamp | None = None  # the file as last read or written by this session
     article_findings: list[list[Finding]] = field(default_factory=list)
     cross_findings: list[Finding] = field(default_factory=list)
     undo_stack: list[tuple[Text, Issue]] = field(default_factory=list)
     checked: bool = False  # until the first full check has run (the editor runs it after its first paint)
     memo: ArticleMemo = field(default_factory=ArticleMemo, repr=False, compare=False)
+    recovery: recovery.Recovery = field(init=False, repr=False, compare=False)
+    autosave_error: JianbaoError | None = None  # why the last autosave failed, until one succeeds
+
+    def __post_init__(self) -> None:
+        self.recovery = recovery.Recovery.for_session(self.path)
 
     # ------------------------------------------------------------ opening
 
     @classmethod
     def open(cls, path: Path, *, archive: Path | None = None, review: bool = False) -> Session:
-        issue = load_issue(path)
+        issue, read = load_issue_stamped(path)
         folder = archive if archive is not None else path.parent
         archived, _ = scan_lenient(folder, exclude=path)
         session = cls(
@@ -82,13 +79,14 @@ class Session:
             house=load_house(folder),
             archive=tuple(a.issue.masthead for a in archived),
             review=review,
-            disk_digest=_digest(path),
+            disk_stamp=read,
         )
         return session
 
-    def restore_from(self, recovery_file: Path) -> None:
-        """Replace the buffer with a recovery file's issue; it stays unsaved."""
-        self.issue = loads_issue(recovery_file.read_text(encoding="utf-8"), recovery_file)
+    def restore_from(self, found: recovery.Found) -> None:
+        """Replace the buffer with a recovery file's issue; it stays unsaved, and the file is now ours."""
+        self.issue = loads_issue(found.text(), found.path)
+        self.recovery.adopt(found)
         self.touch()
         self.revalidate()
 
@@ -304,49 +302,89 @@ class Session:
     # ------------------------------------------------------------ files
 
     def changed_on_disk(self) -> bool:
-        return _digest(self.path) != self.disk_digest
+        now_on_disk = stamp(self.path)
+        return now_on_disk is None or self.disk_stamp is None or now_on_disk.digest != self.disk_stamp.digest
+
+    def gone_from_disk(self) -> bool:
+        return not self.path.exists()
 
     def save(self, path: Path | None = None, *, force: bool = False) -> Path:
-        """Save atomically; refuses (Conflict) if the file changed on disk, unless forced."""
+        """Save atomically; refuses (Conflict) if the file changed on disk, unless forced.
+
+        The check is made again by the write itself, right before the new file
+        replaces the old, so a save by someone else a moment earlier is not lost.
+        """
         target = path or self.path
-        if target == self.path and not force and self.changed_on_disk():
-            raise Conflict(
-                Text("文件在打开后被其他程序修改过", "the file was changed on disk since it was opened"),
-                file=self.path,
-            )
-        save_issue(self.issue, target)
-        if target != self.path:
-            recovery.discard(self.path)
+        same = target == self.path
+        if same and not force and self.changed_on_disk():
+            raise Conflict(self._conflict_text(), file=self.path)
+        try:
+            written = save_issue(self.issue, target, expect=self.disk_stamp if same and not force else None)
+        except ChangedOnDisk:
+            raise Conflict(self._conflict_text(), file=self.path) from None
+        if not same:
+            self.recovery.discard()
             self.path = target
-        self.disk_digest = _digest(target)
+            self.recovery = recovery.Recovery.for_session(target)
+        self.disk_stamp = written
         self.saved_version = self.version
-        recovery.discard(self.path)
+        self.recovery.discard()
         return target
 
+    def _conflict_text(self) -> Text:
+        if self.gone_from_disk():
+            return Text("文件已被删除或移走", "the file was deleted or moved away")
+        return Text("文件在打开后被其他程序修改过", "the file was changed on disk since it was opened")
+
     def reload(self) -> None:
-        self.issue = load_issue(self.path)
-        self.disk_digest = _digest(self.path)
+        if self.gone_from_disk():
+            raise Refused(
+                Text(
+                    "文件已不存在，无法重新载入；请用“另存为”保存",
+                    "the file is gone and cannot be reloaded; use Save As",
+                )
+            )
+        self.issue, self.disk_stamp = load_issue_stamped(self.path)
         self.version += 1
         self.saved_version = self.version
         self.undo_stack.clear()
         self.revalidate()
 
     def autosave(self) -> Path | None:
-        """Write the unsaved buffer to the recovery file; nothing if there is nothing unsaved."""
+        """Write the unsaved buffer to this session's recovery file; nothing if nothing is unsaved.
+
+        Raises SaveError when the file cannot be written (the reason is kept
+        in ``autosave_error`` until an autosave succeeds again).
+        """
         if not self.dirty:
             return None
-        return recovery.write(self.path, codec.dumps(self.issue))
+        try:
+            written = self.recovery.write(codec.dumps(self.issue))
+        except JianbaoError as exc:
+            self.autosave_error = exc
+            raise
+        self.autosave_error = None
+        return written
+
+    def discard_changes(self) -> None:
+        """The user chose to quit without saving: this session's recovery file goes too."""
+        self.recovery.discard()
 
     def close(self) -> None:
-        """A clean close: the recovery file is no longer needed if everything is saved."""
+        """A clean close: this session's recovery file is no longer needed if everything is saved.
+
+        Another session's recovery file is never touched here.
+        """
         if not self.dirty:
-            recovery.discard(self.path)
+            self.recovery.discard()
 
 
 def add_to_catalogue(house_file: Path, name: str, kind: str) -> None:
     """Append a column to bulletin.toml's catalogue, keeping the file's comments."""
-    text = house_file.read_text(encoding="utf-8")
+    data = house_file.read_bytes()
+    read = FileStamp.of_bytes(house_file, data)
+    text = data.decode("utf-8")
     entry = "[[columns]]\n" + tomli_w.dumps({"name": name, "kind": kind, "default": False}) + "\n"
     marker = text.find("\n[units]")
     text = text + "\n" + entry if marker < 0 else text[: marker + 1] + entry + text[marker + 1 :]
-    atomic_write(house_file, text.encode("utf-8"))
+    atomic_write(house_file, text.encode("utf-8"), expect=read)

@@ -156,13 +156,13 @@ class JianbaoApp(App[None]):
             if choice != "create":
                 self.exit()
                 return
-            from tui.archive import make_next_issue, scan, write_new_issue
+            from tui.archive import make_next_issue, scan_lenient, write_new_issue
             from tui.config import load_house
             from tui.numbering import issue_filename
 
             try:
                 house = load_house(archive)
-                issue = make_next_issue(scan(archive), house, dt.date.today())
+                issue = make_next_issue(scan_lenient(archive)[0], house, dt.date.today())
                 self.path = write_new_issue(archive, issue, issue_filename(issue.masthead, house.style))
             except JianbaoError as exc:
                 self.push_screen(ErrorScreen(exc.render(self.lang), self.lang))
@@ -191,7 +191,7 @@ class JianbaoApp(App[None]):
 
         def done(choice: str | None) -> None:
             if choice == "edit":
-                self._take_lock()
+                pass  # the lock stays the other editor's: only its owner removes it
             elif choice == "read_only":
                 self.session.read_only = True  # type: ignore[union-attr]
             else:
@@ -216,37 +216,53 @@ class JianbaoApp(App[None]):
         assert self.path is not None
         self.locked = locking.acquire(self.path)
 
-    def _recovery_file(self) -> Path | None:
-        """A recovery file worth offering: newer than the issue, and the issue is editable."""
+    def _recovery_file(self) -> recovery.Found | None:
+        """A recovery file worth offering: left by a session that is gone, and the issue is editable."""
         assert self.path is not None
         if self.session is None or self.session.read_only:
             return None
-        return recovery.pending(self.path)
+        found = recovery.find_pending(self.path)
+        return found[0] if found else None
 
     def _check_recovery(self) -> None:
-        assert self.path is not None
+        assert self.path is not None and self.session is not None
         found = self._recovery_file()
         if found is None:
             self._open_editor()
             return
-        when = dt.datetime.fromtimestamp(found.stat().st_mtime).strftime("%Y-%m-%d %H:%M:%S")
+        session = self.session
+        when = found.written.strftime("%Y-%m-%d %H:%M:%S")
+        body = t("recovery_body", self.lang, file=self.path.name, time=when)
+        try:
+            from tui.issuediff import describe
+            from tui.storage import loads_issue
+
+            body += "\n" + "\n".join(
+                describe(session.issue, loads_issue(found.text(), found.path), self.lang)
+            )
+        except (JianbaoError, OSError) as exc:
+            body += "\n" + (exc.render(self.lang) if isinstance(exc, JianbaoError) else str(exc))
+        if session.changed_on_disk() or found.written.timestamp() < self.path.stat().st_mtime:
+            body += "\n" + t("recovery_file_newer", self.lang)
 
         def done(choice: str | None) -> None:
             if choice == "restore":
                 try:
-                    self.session.restore_from(found)  # type: ignore[union-attr]
+                    session.restore_from(found)
                 except JianbaoError as exc:
                     self.notify(exc.render(self.lang), severity="error")
             elif choice == "discard":
-                recovery.discard(self.path)  # type: ignore[arg-type]
+                recovery.discard_found(found)
+            # Esc or 以后再说: the file stays, to be offered again next time
             self._open_editor()
 
         self.push_screen(
             ChoiceDialog(
                 t("recovery_title", self.lang),
-                t("recovery_body", self.lang, file=self.path.name, time=when),
+                body,
                 [
                     ("restore", t("recovery_restore", self.lang)),
+                    ("later", t("recovery_later", self.lang)),
                     ("discard", t("recovery_discard", self.lang)),
                 ],
             ),
@@ -273,6 +289,7 @@ class JianbaoApp(App[None]):
             if choice == "save":
                 screen.action_save(then_quit=True)
             elif choice == "discard":
+                session.discard_changes()  # the user's explicit choice: not offered again
                 self.action_exit_now()
 
         self.push_screen(

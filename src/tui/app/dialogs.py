@@ -34,7 +34,7 @@ class ChoiceDialog(ModalScreen[str | None]):
         with Vertical(classes="dialog-box"):
             yield Label(self.title_text, classes="dialog-title")
             if self.body:
-                yield Static(self.body, classes="dialog-body")
+                yield Static(self.body, classes="dialog-body", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 for i, (key, label) in enumerate(self.choices):
                     yield Button(

@@ -24,6 +24,7 @@ from tui.app.proof_actions import ProofActions
 from tui.app.strings import t
 from tui.app.structure_actions import StructureActions
 from tui.app.validation import FindingTable
+from tui.errors import JianbaoError
 from tui.exporters.text import render_text
 from tui.findings import Finding
 from tui.i18n import Lang
@@ -386,4 +387,21 @@ class MainScreen(FindingNavigation, StructureActions, ProofActions, Screen[None]
         self._autosave_timer = self.set_timer(AUTOSAVE_DELAY, self._autosave)
 
     def _autosave(self) -> None:
-        self.run_worker(self.session.autosave, thread=True, group="autosave", exclusive=True)
+        self.run_worker(self._autosave_in_thread, thread=True, group="autosave", exclusive=True)
+
+    def _autosave_in_thread(self) -> None:
+        """Write the recovery file; a failure is reported, never fatal: the text stays in the editor."""
+        was_failing = self.session.autosave_error is not None
+        try:
+            self.session.autosave()
+        except JianbaoError as exc:
+            if not was_failing:  # say it once, not at every pause in typing
+                self.app.call_from_thread(self._autosave_failed, exc)
+            return
+        if was_failing:
+            self.app.call_from_thread(self.notify, t("autosave_back", self.lang))
+
+    def _autosave_failed(self, exc: JianbaoError) -> None:
+        self.notify(
+            t("autosave_off", self.lang, reason=exc.render(self.lang)), severity="warning", timeout=15
+        )

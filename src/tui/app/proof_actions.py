@@ -152,29 +152,49 @@ class ProofActions:
             self.app.exit()
 
     def _ask_conflict(self: MainScreen, then_quit: bool) -> None:  # type: ignore[misc]
+        """The file changed (or went) since it was read: show what differs, let the user choose."""
+        session = self.session
+        gone = session.gone_from_disk()
+
         def done(choice: str | None) -> None:
-            if choice == "overwrite":
+            if choice in ("overwrite", "recreate"):
                 self._save(None, force=True, then_quit=then_quit)
             elif choice == "reload":
-                self.session.reload()
-                self.refresh_all()
-                self.reload_form()
+                if self._guard(session.reload)[0]:
+                    self.refresh_all()
+                    self.reload_form()
             elif choice == "save_as":
                 self.action_save_as()
 
-        self.app.push_screen(
-            ChoiceDialog(
-                t("conflict_title", self.lang),
-                str(self.session.path),
-                [
-                    ("save_as", t("conflict_save_as", self.lang)),
-                    ("overwrite", t("conflict_overwrite", self.lang)),
-                    ("reload", t("conflict_reload", self.lang)),
-                    ("cancel", t("cancel", self.lang)),
-                ],
-            ),
-            done,
-        )
+        if gone:
+            body = f"{session.path}\n{t('conflict_gone', self.lang)}"
+            choices = [
+                ("save_as", t("conflict_save_as", self.lang)),
+                ("recreate", t("conflict_recreate", self.lang)),
+                ("cancel", t("cancel", self.lang)),
+            ]
+        else:
+            body = f"{session.path}\n{t('conflict_differs', self.lang)}\n" + "\n".join(
+                self._disk_differences()
+            )
+            choices = [
+                ("save_as", t("conflict_save_as", self.lang)),
+                ("overwrite", t("conflict_overwrite", self.lang)),
+                ("reload", t("conflict_reload", self.lang)),
+                ("cancel", t("cancel", self.lang)),
+            ]
+        title = t("conflict_gone_title" if gone else "conflict_title", self.lang)
+        self.app.push_screen(ChoiceDialog(title, body, choices), done)
+
+    def _disk_differences(self: MainScreen) -> list[str]:  # type: ignore[misc]
+        from tui.issuediff import describe
+        from tui.storage import load_issue
+
+        try:
+            on_disk = load_issue(self.session.path)
+        except JianbaoError as exc:
+            return [exc.render(self.lang)]
+        return describe(on_disk, self.session.issue, self.lang)
 
     def action_save_as(self: MainScreen) -> None:  # type: ignore[misc]
         def done(values: dict[str, str] | None) -> None:
@@ -271,12 +291,34 @@ class ProofActions:
             target = Path(values["path"].strip() or self.session.path.with_suffix(SUFFIXES[fmt])).expanduser()
             if target.suffix.lower() != SUFFIXES[fmt]:
                 target = target.with_suffix(SUFFIXES[fmt])
-            try:
-                atomic_write(target, render(self.session.issue, self.session.house.style, fmt))
-            except JianbaoError as exc:
-                self.notify(exc.render(self.lang), severity="error", timeout=10)
+            if target.exists() and target.resolve() == self.session.path.resolve():
+                self.notify(t("export_is_source", self.lang), severity="error", timeout=10)
                 return
-            self.notify(t("exported", self.lang, path=target))
+
+            def write(choice: str | None = "overwrite") -> None:
+                if choice != "overwrite":
+                    return
+                try:
+                    atomic_write(target, render(self.session.issue, self.session.house.style, fmt))
+                except JianbaoError as exc:
+                    self.notify(exc.render(self.lang), severity="error", timeout=10)
+                    return
+                self.notify(t("exported", self.lang, path=target))
+
+            if target.exists():
+                self.app.push_screen(
+                    ChoiceDialog(
+                        t("exists_title", self.lang),
+                        str(target),
+                        [
+                            ("cancel", t("cancel", self.lang)),
+                            ("overwrite", t("conflict_overwrite", self.lang)),
+                        ],
+                    ),
+                    write,
+                )
+            else:
+                write()
 
         self.app.push_screen(
             FormDialog(

@@ -135,15 +135,35 @@ S: dict[str, tuple[str, str]] = {
     "rename_column_title": ("把栏目“{name}”改为", "Rename “{name}” to"),
     "conflict_title": ("文件在打开后被修改过", "The file changed on disk"),
     "conflict_overwrite": ("覆盖", "Overwrite"),
+    "conflict_differs": (
+        "本编辑器中的稿件与磁盘上的文件相比（− 磁盘上，+ 本编辑器中）：",
+        "This editor's issue against the file on disk (− on disk, + here):",
+    ),
+    "conflict_gone_title": ("文件已被删除或移走", "The file was deleted or moved"),
+    "conflict_gone": (
+        "磁盘上已没有这个文件。编辑器中的内容仍在，可另存为新文件，或在原位置重新建立。",
+        "The file is no longer on disk. Your text is still here: save it as a new file, or recreate it in place.",
+    ),
+    "conflict_recreate": ("在原位置重新保存", "Save it there again"),
     "conflict_reload": ("重新载入（放弃本次修改）", "Reload (drop my changes)"),
     "conflict_save_as": ("另存为", "Save as"),
+    "autosave_off": (
+        "自动保存已停止，无法写入恢复文件：{reason}。文字仍在编辑器中，请尽快按 Ctrl+S 保存。",
+        "Autosave is off: the recovery file cannot be written: {reason}. Your text is still here; save with Ctrl+S soon.",
+    ),
+    "autosave_back": ("自动保存已恢复。", "Autosave works again."),
     "recovery_title": ("发现未保存的修改", "Unsaved changes were recovered"),
     "recovery_body": (
         "上次编辑 {file} 时有未保存的修改（{time}）。",
         "Unsaved changes to {file} were kept from the last session ({time}).",
     ),
     "recovery_restore": ("恢复", "Restore"),
-    "recovery_discard": ("丢弃", "Discard"),
+    "recovery_discard": ("丢弃这些修改", "Discard them"),
+    "recovery_later": ("暂不处理（下次再问）", "Not now (ask next time)"),
+    "recovery_file_newer": (
+        "注意：文件本身在此之后也被修改过；恢复后保存会覆盖那些修改。",
+        "Note: the file itself was changed after that; saving a restored copy replaces those changes.",
+    ),
     "lock_title": ("文件正被打开", "The file is open elsewhere"),
     "lock_body": ("{who} 正在编辑这个文件。", "{who} is editing this file."),
     "lock_read_only": ("只读打开", "Open read-only"),
@@ -156,6 +176,10 @@ S: dict[str, tuple[str, str]] = {
     "create": ("新建", "Create"),
     # notifications
     "signoff_refused": ("还有 {n} 个未豁免的错误，不能签发", "{n} unwaived errors remain; sign-off refused"),
+    "export_is_source": (
+        "导出文件不能是期刊文件本身，请换一个文件名。",
+        "The export cannot replace the issue file itself; choose another name.",
+    ),
     "exists_title": ("文件已存在，覆盖吗？", "The file exists. Overwrite it?"),
     "saved": ("已保存：{path}", "Saved: {path}"),
     "save_failed": ("保存失败：{reason}", "Save failed: {reason}"),

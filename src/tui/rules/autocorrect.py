@@ -164,7 +164,32 @@ def changes(text: str) -> tuple[tuple[int, int, str], ...]:
     return found
 
 
+CHUNK = 50_000  # autocorrect's parser gives up ("call limit reached") somewhere past 200,000 characters
+_SENTENCE_ENDS = "。！？；\n"
+
+
+def _chunks(text: str) -> list[tuple[int, str]]:
+    """(offset, piece) cuts of a long text after a sentence's end, each at most CHUNK characters."""
+    out = []
+    start = 0
+    while len(text) - start > CHUNK:
+        window = text[start : start + CHUNK]
+        cut = max(window.rfind(ch) for ch in _SENTENCE_ENDS) + 1
+        if cut <= CHUNK // 2:  # no sentence end near: cut where the window ends
+            cut = CHUNK
+        out.append((start, text[start : start + cut]))
+        start += cut
+    out.append((start, text[start:]))
+    return out
+
+
 def _changes(text: str) -> tuple[tuple[int, int, str], ...]:
+    if len(text) > CHUNK:
+        return tuple(
+            (offset + a, offset + b, repl)
+            for offset, piece in _chunks(text)
+            for a, b, repl in _changes(piece)
+        )
     if not text.strip():
         return ()
     result = _engine().lint_for(text, "text")
