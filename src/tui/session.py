@@ -45,6 +45,22 @@ def now() -> dt.datetime:
 
 
 @dataclass
+class Step:
+    """A whole-issue state to go back (undo) or forward (redo) to.
+
+    ``version`` is the session's version on which the step applies cleanly;
+    if the issue changed since (text typed after a structural edit), going to
+    the step would drop that text too, and the editor asks first.  ``base``
+    is the version whose content ``issue`` holds.
+    """
+
+    label: Text
+    issue: Issue
+    base: int
+    version: int = -1
+
+
+@dataclass
 class Session:
     path: Path
     issue: Issue
@@ -57,11 +73,13 @@ class Session:
     disk_stamp: FileStamp | None = None  # the file as last read or written by this session
     article_findings: list[list[Finding]] = field(default_factory=list)
     cross_findings: list[Finding] = field(default_factory=list)
-    undo_stack: list[tuple[Text, Issue]] = field(default_factory=list)
+    undo_stack: list[Step] = field(default_factory=list)
+    redo_stack: list[Step] = field(default_factory=list)
     checked: bool = False  # until the first full check has run (the editor runs it after its first paint)
     memo: ArticleMemo = field(default_factory=ArticleMemo, repr=False, compare=False)
     recovery: recovery.Recovery = field(init=False, repr=False, compare=False)
     autosave_error: JianbaoError | None = None  # why the last autosave failed, until one succeeds
+    rejected: dict[str, tuple[str, str]] = field(default_factory=dict)  # field → (label, typed text)
 
     def __post_init__(self) -> None:
         self.recovery = recovery.Recovery.for_session(self.path)
@@ -139,17 +157,47 @@ class Session:
     # ------------------------------------------------------------ undo
 
     def checkpoint(self, label: Text) -> None:
-        self.undo_stack.append((label, copy.deepcopy(self.issue)))
+        """Record the issue before a structural edit or fix; a new edit ends what could be redone."""
+        self.undo_stack.append(Step(label, copy.deepcopy(self.issue), base=self.version))
         del self.undo_stack[:-UNDO_DEPTH]
+        self.redo_stack.clear()
+
+    def _recorded(self) -> None:
+        """The structural edit is done: the step remembers the version it left behind."""
+        if self.undo_stack:
+            self.undo_stack[-1].version = self.version
+
+    def undo_would_drop(self) -> Issue | None:
+        """The issue undo would return to, if it would also drop changes made since (else None)."""
+        return self._would_drop(self.undo_stack)
+
+    def redo_would_drop(self) -> Issue | None:
+        return self._would_drop(self.redo_stack)
+
+    def _would_drop(self, stack: list[Step]) -> Issue | None:
+        if not stack or stack[-1].version == self.version:
+            return None
+        return stack[-1].issue
 
     def undo(self) -> Text | None:
-        if not self.undo_stack:
+        """Go back one structural step; the state left is kept for redo, typed text included."""
+        return self._step(self.undo_stack, self.redo_stack)
+
+    def redo(self) -> Text | None:
+        return self._step(self.redo_stack, self.undo_stack)
+
+    def _step(self, source: list[Step], target: list[Step]) -> Text | None:
+        if not source:
             return None
-        label, issue = self.undo_stack.pop()
-        self.issue = issue
+        step = source.pop()
+        target.append(Step(step.label, self.issue, base=self.version))
+        self.issue = step.issue
         self.touch()
+        target[-1].version = self.version
+        if source and source[-1].version == step.base:  # the content is back to where that step applies
+            source[-1].version = self.version
         self.revalidate()
-        return label
+        return step.label
 
     # ------------------------------------------------------------ structure
 
@@ -160,6 +208,7 @@ class Session:
 
     def _after_structure(self) -> None:
         self.touch()
+        self._recorded()
         self.revalidate()
 
     def add_article(self, column: str, *, brief: bool = False, title: str = "") -> int:
@@ -270,6 +319,7 @@ class Session:
             self.undo_stack.pop()
             raise Refused(Text("文字已改动，修正不再适用", "the text has changed; the fix no longer applies"))
         self.touch()
+        self._recorded()
         self.revalidate(finding.location.article)
         return changes
 
@@ -301,6 +351,18 @@ class Session:
 
     # ------------------------------------------------------------ files
 
+    def reject_field(self, field_path: str, label: str, text: str | None) -> None:
+        """A form field holds text the model cannot take (None: it is valid again).
+
+        Saving is refused while any is left: the file would keep the old
+        value while the screen shows the typed one.
+        """
+        if text is None:
+            self.rejected.pop(field_path, None)
+        else:
+            self.rejected[field_path] = (label, text)
+            self.touch()  # typed text not yet in the file: quitting asks
+
     def changed_on_disk(self) -> bool:
         now_on_disk = stamp(self.path)
         return now_on_disk is None or self.disk_stamp is None or now_on_disk.digest != self.disk_stamp.digest
@@ -316,6 +378,14 @@ class Session:
         """
         target = path or self.path
         same = target == self.path
+        if self.rejected:
+            label, text = next(iter(self.rejected.values()))
+            raise Refused(
+                Text(
+                    f"{label}“{text}”无效，未保存；请先改正",
+                    f"{label} “{text}” is not valid; nothing saved. Correct it first",
+                )
+            )
         if same and not force and self.changed_on_disk():
             raise Conflict(self._conflict_text(), file=self.path)
         try:
@@ -348,6 +418,7 @@ class Session:
         self.version += 1
         self.saved_version = self.version
         self.undo_stack.clear()
+        self.redo_stack.clear()
         self.revalidate()
 
     def autosave(self) -> Path | None:

@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 
 from tui.app.keys import steady_cursors
 from tui.app.strings import t
+from tui.app.text_fields import FieldInput
 from tui.i18n import Lang
 
 
@@ -85,7 +86,7 @@ class FormDialog(ModalScreen[dict[str, str] | None]):
                         f.options, value=f.value or f.options[0][1], allow_blank=False, id=f"field-{f.key}"
                     )
                 else:
-                    yield Input(select_on_focus=False, value=f.value, id=f"field-{f.key}")
+                    yield FieldInput(select_on_focus=False, value=f.value, id=f"field-{f.key}")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("ok", self.lang), id="ok", variant="primary")
                 yield Button(t("cancel", self.lang), id="cancel")
@@ -99,7 +100,7 @@ class FormDialog(ModalScreen[dict[str, str] | None]):
         for f in self.fields:
             widget = self.query_one(f"#field-{f.key}")
             value = widget.value  # type: ignore[attr-defined]
-            out[f.key] = "" if value is Select.BLANK else str(value)
+            out[f.key] = "" if value is Select.NULL else str(value)
         return out
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -131,7 +132,7 @@ class PickDialog(ModalScreen[str | None]):
             yield OptionList(*[Option(label, id=value) for value, label in self.choices], id="pick")
             if self.new_label:
                 yield Label(self.new_label, classes="field-label")
-                yield Input(select_on_focus=False, id="pick-new")
+                yield FieldInput(select_on_focus=False, id="pick-new")
 
     def on_mount(self) -> None:
         steady_cursors(self)

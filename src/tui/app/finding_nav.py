@@ -4,12 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual.widgets import Input, TextArea
-from textual.widgets.input import Selection as InputSelection
-from textual.widgets.text_area import Selection as AreaSelection
-
 from tui.app.outline import NodeRef, OutlineTree, node_key
 from tui.app.strings import t
+from tui.app.text_fields import FieldArea, FieldInput
 from tui.app.validation import FindingTable
 from tui.bodytext import position_of
 from tui.findings import Finding
@@ -71,18 +68,18 @@ class FindingNavigation:
         start, end = loc.start or 0, loc.end if loc.end is not None else (loc.start or 0)
         field = loc.field
         if field == "paragraph" and loc.paragraph is not None:
-            area = self.query_one("#article-body", TextArea)
+            area = self.query_one("#article-body", FieldArea)
             a = position_of(area.text, loc.paragraph, start)
             b = position_of(area.text, loc.paragraph, end)
             if a is not None and b is not None:
                 area.focus()
-                area.selection = AreaSelection(a, b)
+                area.show_span(a, b)
                 area.scroll_cursor_visible(center=True)
             return
         if field == "endblock.distribution" and loc.paragraph is not None:
-            area = self.query_one("#endblock-distribution", TextArea)
+            area = self.query_one("#endblock-distribution", FieldArea)
             area.focus()
-            area.selection = AreaSelection((loc.paragraph, start), (loc.paragraph, end))
+            area.show_span((loc.paragraph, start), (loc.paragraph, end))
             return
         inputs = {
             "title": "#article-title",
@@ -100,11 +97,11 @@ class FindingNavigation:
             return
         widget = self.query_one(selector)
         widget.focus()
-        if isinstance(widget, Input):
+        if isinstance(widget, FieldInput):
             if field == "byline.author" and loc.paragraph is not None:
                 a = self.session.issue.articles[loc.article]  # type: ignore[index]
                 offset = sum(len(n) + 1 for n in a.byline.authors[: loc.paragraph])  # type: ignore[union-attr]
                 start, end = start + offset, end + offset
             if loc.start is None:
                 start, end = 0, len(widget.value)
-            widget.selection = InputSelection(start, end)
+            widget.show_span(start, end)

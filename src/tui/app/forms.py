@@ -11,7 +11,6 @@ import re
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.message import Message
 from textual.reactive import reactive
 from textual.suggester import SuggestFromList
 from textual.widget import Widget
@@ -19,7 +18,9 @@ from textual.widgets import Input, Label, Select, Static, TextArea
 from textual.widgets.text_area import Edit, EditResult
 
 from tui import bylines
+from tui.app.messages import ColumnChanged, Edited
 from tui.app.strings import t
+from tui.app.text_fields import FieldArea, FieldInput
 from tui.bodytext import body_text, paragraphs_of
 from tui.i18n import Lang
 from tui.model import Article, Byline, Issue
@@ -42,23 +43,7 @@ class Line(Widget):
         return self.text
 
 
-class Edited(Message):
-    """Something in the model changed; ``article`` is its index, or None for masthead/end block."""
-
-    def __init__(self, article: int | None, structural: bool = False) -> None:
-        super().__init__()
-        self.article = article
-        self.structural = structural
-
-
-class ColumnChanged(Message):
-    def __init__(self, article: int, column: str) -> None:
-        super().__init__()
-        self.article = article
-        self.column = column
-
-
-class BodyArea(TextArea):
+class BodyArea(FieldArea):
     """The article body: each edit reaches the model and the 字数 line in the same frame as the text.
 
     Through TextArea.Changed the count line would repaint a frame after the
@@ -86,13 +71,13 @@ class ArticleForm(Vertical):
         lang = self.lang
         with Horizontal(classes="row"):
             yield Label(t("column", lang), classes="field-label")
-            yield Select([], id="article-column", compact=True)
+            yield Select([("…", "")], id="article-column", compact=True, allow_blank=False)
         with Horizontal(classes="row"):
             yield Label(t("title", lang), classes="field-label", id="title-label")
-            yield Input(select_on_focus=False, id="article-title", compact=True)
+            yield FieldInput(select_on_focus=False, id="article-title", compact=True)
         with Horizontal(classes="row"):
             yield Label(t("unit", lang), classes="field-label")
-            yield Input(
+            yield FieldInput(
                 select_on_focus=False,
                 id="article-unit",
                 suggester=SuggestFromList(self.units, case_sensitive=True),
@@ -100,7 +85,7 @@ class ArticleForm(Vertical):
             )
         with Horizontal(classes="row"):
             yield Label(t("authors", lang), classes="field-label")
-            yield Input(
+            yield FieldInput(
                 select_on_focus=False, id="article-authors", placeholder=t("authors_hint", lang), compact=True
             )
         yield BodyArea(id="article-body", soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
@@ -210,7 +195,7 @@ class ArticleForm(Vertical):
         ):
             return
         event.stop()
-        if event.value is Select.BLANK or event.value == a.column:
+        if event.value is Select.NULL or not event.value or event.value == a.column:  # no blank column, ever
             return
         self.post_message(ColumnChanged(self.index, str(event.value)))  # type: ignore[arg-type]
 
@@ -224,13 +209,13 @@ class EndBlockForm(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Label(t("distribution", self.lang), classes="field-label")
-        yield TextArea(id="endblock-distribution", soft_wrap=True, tab_behavior="focus")
+        yield FieldArea(id="endblock-distribution", soft_wrap=True, tab_behavior="focus")
         with Horizontal(classes="row"):
             yield Label(t("editor", self.lang), classes="field-label wide-label")
-            yield Input(select_on_focus=False, id="endblock-editor", compact=True)
+            yield FieldInput(select_on_focus=False, id="endblock-editor", compact=True)
         with Horizontal(classes="row"):
             yield Label(t("phone", self.lang), classes="field-label wide-label")
-            yield Input(select_on_focus=False, id="endblock-phone", compact=True)
+            yield FieldInput(select_on_focus=False, id="endblock-phone", compact=True)
 
     def load(self, issue: Issue, *, read_only: bool) -> None:
         self.issue, self.read_only = issue, read_only

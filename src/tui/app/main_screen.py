@@ -15,10 +15,11 @@ from textual.widget import AwaitMount, Widget
 from textual.widgets import ContentSwitcher, Header, Static
 
 from tui.app.finding_nav import FindingNavigation
-from tui.app.forms import ArticleForm, ColumnChanged, Edited, EndBlockForm
+from tui.app.forms import ArticleForm, EndBlockForm
 from tui.app.keybar import KeyBar
 from tui.app.keys import localize_bindings, steady_cursors
 from tui.app.masthead import MastheadCard, MastheadForm
+from tui.app.messages import ColumnChanged, Edited, FieldRejected
 from tui.app.outline import NodeRef, OutlineTree
 from tui.app.proof_actions import ProofActions
 from tui.app.strings import t
@@ -336,6 +337,11 @@ class MainScreen(FindingNavigation, StructureActions, ProofActions, Screen[None]
         self.refresh_header()
         self.schedule_check(event.article)
         self.schedule_autosave()
+
+    @on(FieldRejected)
+    def _field_rejected(self, event: FieldRejected) -> None:
+        self.session.reject_field(event.field, event.label, event.text)
+        self.refresh_header()
 
     @on(ColumnChanged)
     def _column_changed(self, event: ColumnChanged) -> None:

@@ -16,8 +16,9 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static
 
-from tui.app.forms import Edited
+from tui.app.messages import Edited, FieldRejected
 from tui.app.strings import t
+from tui.app.text_fields import FieldInput
 from tui.i18n import Lang
 from tui.model import EDITIONS, Issue
 
@@ -107,7 +108,7 @@ class MastheadForm(VerticalScroll):
                     )
                 else:
                     kind = "integer" if key in ("number", "cumulative") else "text"
-                    yield Input(select_on_focus=False, id=f"masthead-{key}", type=kind, compact=True)  # type: ignore[arg-type]
+                    yield FieldInput(select_on_focus=False, id=f"masthead-{key}", type=kind, compact=True)  # type: ignore[arg-type]
         yield Static("", id="masthead-hint", classes="hint")
 
     def load(self, issue: Issue, expected: tuple[int, int] | None, *, read_only: bool) -> None:
@@ -139,9 +140,9 @@ class MastheadForm(VerticalScroll):
             setattr(m, key, event.value)
         elif key in ("number", "cumulative"):
             if not value.isdigit() or int(value) < 1:
-                event.input.add_class("invalid")
+                self._reject(event.input, key, event.value)
                 return
-            event.input.remove_class("invalid")
+            self._accept(event.input, key)
             if getattr(m, key) == int(value):
                 return
             setattr(m, key, int(value))
@@ -149,9 +150,9 @@ class MastheadForm(VerticalScroll):
             try:
                 date = dt.date.fromisoformat(value)
             except ValueError:
-                event.input.add_class("invalid")
+                self._reject(event.input, key, event.value)
                 return
-            event.input.remove_class("invalid")
+            self._accept(event.input, key)
             if m.date == date:
                 return
             m.date = date
@@ -159,11 +160,22 @@ class MastheadForm(VerticalScroll):
             return
         self.post_message(Edited(None))
 
+    def _reject(self, widget: Input, key: str, text: str) -> None:
+        widget.add_class("invalid")
+        self.post_message(FieldRejected(f"masthead.{key}", t(dict(MASTHEAD_FIELDS)[key], self.lang), text))
+
+    def _accept(self, widget: Input, key: str) -> None:
+        if widget.has_class("invalid"):
+            widget.remove_class("invalid")
+            self.post_message(
+                FieldRejected(f"masthead.{key}", t(dict(MASTHEAD_FIELDS)[key], self.lang), None)
+            )
+
     def on_select_changed(self, event: Select.Changed) -> None:
         if (
             self.issue is None
             or self.read_only
-            or event.value is Select.BLANK
+            or event.value is Select.NULL
             or event.value != event.select.value
         ):
             return

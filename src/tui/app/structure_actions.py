@@ -23,6 +23,7 @@ STRUCTURE_ACTIONS = (
     "move_to_column",
     "delete_article",
     "undo",
+    "redo",
     "add_column",
     "rename_column",
     "remove_column",
@@ -140,15 +141,48 @@ class StructureActions:
         )
 
     def action_undo(self: MainScreen) -> None:  # type: ignore[misc]
-        label = self.session.undo()
-        if label is None:
-            self.notify(t("nothing_to_undo", self.lang))
+        self._go(redo=False)
+
+    def action_redo(self: MainScreen) -> None:  # type: ignore[misc]
+        self._go(redo=True)
+
+    def _go(self: MainScreen, *, redo: bool) -> None:  # type: ignore[misc]
+        """Undo or redo a structural step; asks first when it would also take back text typed since."""
+        session = self.session
+        stack = session.redo_stack if redo else session.undo_stack
+        if not stack:
+            self.notify(t("nothing_to_redo" if redo else "nothing_to_undo", self.lang))
             return
-        node = self.node
-        if node.kind == "article" and (node.index is None or node.index >= len(self.session.issue.articles)):
-            node = NodeRef("masthead")
-        self.after_structure(node)
-        self.notify(t("undone", self.lang, what=label.get(self.lang)))
+        label = stack[-1].label.get(self.lang)
+        would_drop = session.redo_would_drop() if redo else session.undo_would_drop()
+
+        def go(choice: str | None = "yes") -> None:
+            if choice != "yes":
+                return
+            done = session.redo() if redo else session.undo()
+            if done is None:
+                return
+            node = self.node
+            if node.kind == "article" and (node.index is None or node.index >= len(session.issue.articles)):
+                node = NodeRef("masthead")
+            self.after_structure(node)
+            self.notify(t("redone" if redo else "undone", self.lang, what=done.get(self.lang)))
+
+        if would_drop is None:
+            go()
+            return
+        from tui.issuediff import describe
+
+        body = t("confirm_redo" if redo else "confirm_undo", self.lang, what=label)
+        body += "\n" + "\n".join(describe(session.issue, would_drop, self.lang))
+        self.app.push_screen(
+            ChoiceDialog(
+                t("b.redo" if redo else "b.undo", self.lang),
+                body,
+                [("no", t("no", self.lang)), ("yes", t("yes", self.lang))],
+            ),
+            go,
+        )
 
     def action_add_column(self: MainScreen) -> None:  # type: ignore[misc]
         present = {c.name for c in self.session.issue.columns}

@@ -1,0 +1,99 @@
+"""The editor's text fields: what a Chinese keyboard types, and a finding's span safe from the next key.
+
+Two things Textual's Input and TextArea do not do for this editor:
+
+- **U+3000.** A Chinese input method in full-width mode types the ideographic
+  space (U+3000); Textual counts it as non-printable and drops it, so
+  ``石　晗　刘　鹏`` typed as authors lost its separators.  These fields
+  insert it like any character.
+- **A jump's span.** A jump to a finding shows its span as a selection with
+  the cursor at its start.  A selection is at the mercy of the next key:
+  Enter or a typed character would replace the flagged text and the finding
+  would vanish.  The span is marked as a jump's: the first key that would
+  edit the text collapses the selection to its start first, so it inserts
+  there and deletes nothing; a navigation key just moves on.  A selection
+  the user makes stays an ordinary selection.
+"""
+
+from __future__ import annotations
+
+from textual import events
+from textual.widgets import Input, TextArea
+from textual.widgets.input import Selection as InputSelection
+from textual.widgets.text_area import Location
+from textual.widgets.text_area import Selection as AreaSelection
+
+IDEOGRAPHIC_SPACE = "\u3000"
+_MODIFIERS = ("shift+", "ctrl+", "alt+", "meta+", "super+")
+_NAVIGATION = frozenset(
+    {"up", "down", "left", "right", "home", "end", "pageup", "pagedown", "tab", "escape", "backtab"}
+)
+_READING = frozenset({"ctrl+c", "ctrl+a"})  # copy and select all change no text
+
+
+def is_navigation(key: str) -> bool:
+    """Keys that move, select or copy, never edit."""
+    if key in _READING:
+        return True
+    base = key
+    while base.startswith(_MODIFIERS):
+        base = base.split("+", 1)[1]
+    return base in _NAVIGATION or (base.startswith("f") and base[1:].isdigit())
+
+
+class FieldInput(Input):
+    """A one-line field (title, unit, authors, masthead…)."""
+
+    _jump: InputSelection | None = None
+
+    def show_span(self, start: int, end: int) -> None:
+        """Select a finding's span with the cursor at its start, guarded from the next key."""
+        self.selection = InputSelection(end, start)
+        self._jump = self.selection
+
+    def _guard(self, key: str | None) -> None:
+        jump, self._jump = self._jump, None
+        if jump is None or self.selection != jump or (key is not None and is_navigation(key)):
+            return
+        self.selection = InputSelection.cursor(min(jump))
+
+    async def on_key(self, event: events.Key) -> None:
+        self._guard(event.key)
+        if event.character == IDEOGRAPHIC_SPACE:
+            event.stop()
+            event.prevent_default()
+            if self.selection.is_empty:
+                self.insert_text_at_cursor(IDEOGRAPHIC_SPACE)
+            else:
+                self.replace(IDEOGRAPHIC_SPACE, *self.selection)
+
+    def on_paste(self, event: events.Paste) -> None:
+        self._guard(None)
+
+
+class FieldArea(TextArea):
+    """A multi-line field (the body, the 送 lines)."""
+
+    _jump: AreaSelection | None = None
+
+    def show_span(self, start: Location, end: Location) -> None:
+        """Select a finding's span with the cursor at its start, guarded from the next key."""
+        self.selection = AreaSelection(end, start)
+        self._jump = self.selection
+
+    def _guard(self, key: str | None) -> None:
+        jump, self._jump = self._jump, None
+        if jump is None or self.selection != jump or (key is not None and is_navigation(key)):
+            return
+        self.selection = AreaSelection.cursor(min(jump.start, jump.end))
+
+    async def on_key(self, event: events.Key) -> None:
+        self._guard(event.key)
+        if event.character == IDEOGRAPHIC_SPACE and not self.read_only:
+            event.stop()
+            event.prevent_default()
+            start, end = self.selection
+            self.replace(IDEOGRAPHIC_SPACE, start, end, maintain_selection_offset=False)
+
+    def on_paste(self, event: events.Paste) -> None:
+        self._guard(None)
