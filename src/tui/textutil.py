@@ -64,6 +64,19 @@ def ends_sentence(text: str) -> bool:
     return bool(stripped) and stripped[-1] in TERMINAL + ".!?"
 
 
+_STATEMENT_ENDS = "。；，、：….;,:"
+
+
+def could_be_title(text: str, max_length: int = 60) -> bool:
+    """A line that may be a title: short, and not ending as a statement or clause does.
+
+    A title may end with ？ or ！ (代表联络站如何“活”起来？), so those do
+    not make a line body text; 。；，、： do.
+    """
+    stripped = text.rstrip(WHITESPACE).rstrip(CLOSERS)
+    return bool(stripped) and len(text) <= max_length and stripped[-1] not in _STATEMENT_ENDS
+
+
 def fold(text: str) -> str:
     """A comparison key: widths folded, whitespace removed, NFKC for digits and letters."""
     text = "".join(ch for ch in text if ch not in WHITESPACE)

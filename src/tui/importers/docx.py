@@ -20,7 +20,7 @@ from tui.house import House
 from tui.i18n import Text
 from tui.importers.text import ImportResult, import_text
 from tui.model import Article, Byline, Issue
-from tui.textutil import ends_sentence, strip_ws
+from tui.textutil import could_be_title, strip_ws
 
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted .docx and old .doc files
 TITLE_MAX = 60
@@ -161,7 +161,7 @@ def import_submission(path: Path, house: House) -> Submission:
     )
     if styled is not None:
         title = paragraphs.pop(styled)[1]
-    elif paragraphs and len(paragraphs[0][1]) <= TITLE_MAX and not ends_sentence(paragraphs[0][1]):
+    elif paragraphs and could_be_title(paragraphs[0][1], TITLE_MAX):
         title = paragraphs.pop(0)[1]
         findings.append(
             _note(

@@ -21,7 +21,7 @@ from tui.importers import frame
 from tui.importers.contents import ContentsEntry, Match, closest, compare_contents, parse_contents_line
 from tui.importers.frame import Line
 from tui.model import Article, Column, Issue
-from tui.textutil import drop_cjk_latin_spaces, ends_sentence, fold, strip_ws
+from tui.textutil import could_be_title, drop_cjk_latin_spaces, ends_sentence, fold, strip_ws
 
 _PAGE_FOOTER = re.compile(r"^[—－\-–]+\s*\d+\s*[—－\-–]+$")
 _CONTENTS = re.compile(r"^目\s*录$")
@@ -101,8 +101,10 @@ class _Parser:
                     seen_titles.add(fold(first_title))
                 continue
             key = fold(line.text)
-            if key in seen_titles or len(line.text) > TITLE_MAX or ends_sentence(line.text):
+            if key in seen_titles or not could_be_title(line.text, TITLE_MAX):
                 return entries, i
+            if entries and entries[-1].count is not None:
+                return entries, i  # a briefs column ("N 则") lists no titles: the body has begun
             if looks_like_byline(line.text, self.house):
                 return entries, i
             if not entries:
@@ -189,7 +191,7 @@ class _Parser:
                 article = None
                 continue
             key = fold(text)
-            title_like = len(text) <= TITLE_MAX and not ends_sentence(text)
+            title_like = could_be_title(text, TITLE_MAX)
             if article is None and key not in unused and title_like:
                 key = closest(key, unused) or key
             if key in unused:
@@ -302,6 +304,7 @@ def import_text(text: str, house: House) -> ImportResult:
         entries, n = p.contents(after)
         rest = after[n:]
     issue = Issue(masthead=frame.parse_masthead(masthead_lines, house, p.note))
+    _guess_unnamed_column(entries, house, p)
     for e in entries:
         if e.column and issue.column(e.column) is None:
             kind = "briefs" if e.count is not None else None
@@ -318,6 +321,30 @@ def import_text(text: str, house: House) -> ImportResult:
         )
     p.findings += compare_contents(entries, issue, starts, p.matches)
     return ImportResult(issue, sort_findings(p.findings))
+
+
+def _guess_unnamed_column(entries: list[ContentsEntry], house: House, p: _Parser) -> None:
+    """Titles listed before any column name (its line lost): the first article column not listed."""
+    if not entries or entries[0].column or not entries[0].titles:
+        return
+    listed = {e.column for e in entries}
+    guess = next(
+        (c.name for c in house.columns if c.kind == "articles" and c.default and c.name not in listed),
+        next((c.name for c in house.columns if c.kind == "articles" and c.name not in listed), ""),
+    )
+    if not guess:
+        return
+    entries[0].column = guess
+    p.note(
+        "import.guessed-column",
+        "warning",
+        Text(
+            f"目录开头的文章前没有栏目名，已放入栏目“{guess}”，请核对",
+            f"the contents lists articles before any column name; they were put into “{guess}”: check it",
+        ),
+        field="column",
+        line=entries[0].line,
+    )
 
 
 def _masthead_span(lines: list[Line]) -> int:
