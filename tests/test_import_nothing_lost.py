@@ -88,7 +88,7 @@ def test_variants_with_lines_dropped_duplicated_or_shuffled_lose_nothing(sample_
 @pytest.mark.parametrize("dropped", range(5))
 def test_a_lost_contents_line_keeps_titles_and_columns(sample_text: str, dropped: int) -> None:
     lines = sample_text.splitlines()
-    contents = [i for i, line in enumerate(lines) if line.strip() == "目 录"][0]
+    contents = next(i for i, line in enumerate(lines) if line.strip() == "目 录")
     entries = [i for i in range(contents + 1, _body_start(lines) - 1) if lines[i].strip()]
     gone = entries[dropped]
     lines[gone] = ""
@@ -121,7 +121,9 @@ def test_titles_ending_in_question_or_exclamation_marks_stay_titles(sample_text:
     assert again.issue == result.issue
 
 
-def test_titles_ending_in_question_marks_survive_the_word_round_trip(sample_text: str, tmp_path: Path) -> None:
+def test_titles_ending_in_question_marks_survive_the_word_round_trip(
+    sample_text: str, tmp_path: Path
+) -> None:
     house = default_house()
     issue = import_text(_with_question_titles(sample_text), house).issue
     path = tmp_path / "issue.docx"

@@ -10,7 +10,7 @@ from pathlib import Path
 import docx
 import pytest
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+from docx.shared import Pt
 
 from conftest import run_cli
 from tui.config import default_house
@@ -349,29 +349,6 @@ def test_encrypted_or_old_doc(tmp_path: Path) -> None:
 def test_empty_document(tmp_path: Path) -> None:
     with pytest.raises(LoadError, match="空的"):
         import_submission(make_docx(tmp_path / "empty.docx", ["", "  "]), HOUSE)
-
-
-def test_tables_and_images_are_refused(tmp_path: Path) -> None:
-    document = docx.Document()
-    document.add_paragraph("富阳区：标题")
-    document.add_table(rows=2, cols=2)
-    path = tmp_path / "table.docx"
-    document.save(str(path))
-    with pytest.raises(LoadError, match="表格"):
-        import_submission(path, HOUSE)
-    png = tmp_path / "dot.png"
-    png.write_bytes(
-        bytes.fromhex(
-            "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5f9d2d30000000049454e44ae426082"
-        )
-    )
-    document = docx.Document()
-    document.add_paragraph("富阳区：标题")
-    document.add_picture(str(png), width=Mm(10))
-    path = tmp_path / "image.docx"
-    document.save(str(path))
-    with pytest.raises(LoadError, match="图片"):
-        import_submission(path, HOUSE)
 
 
 def test_cli_bad_docx_leaves_issue_untouched(sample_toml: Path, tmp_path: Path) -> None:

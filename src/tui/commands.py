@@ -89,7 +89,6 @@ def cmd_import(args: argparse.Namespace, lang: Lang) -> int:
 
 def _import_submission(args: argparse.Namespace, lang: Lang, source: Path) -> int:
     """A district's Word submission, appended to an issue as one article."""
-    from tui import report
     from tui.config import load_house
     from tui.importers.docx import choose_column, import_submission
     from tui.storage import load_issue_stamped, save_issue
@@ -111,7 +110,11 @@ def _import_submission(args: argparse.Namespace, lang: Lang, source: Path) -> in
             )
         article.column = args.column
     else:
-        article.column = choose_column(issue, house, article)
+        try:
+            article.column = choose_column(issue, house, article)
+        except UsageError:
+            _report(args, lang, source, submission.findings)  # what the import noticed, not only the refusal
+            raise
     issue.articles.insert(issue.end_of_column(article.column), article)
     save_issue(issue, target, expect=read)
     title = article.title or (article.paragraphs[0][:12] + "…" if article.paragraphs else "")
@@ -122,9 +125,15 @@ def _import_submission(args: argparse.Namespace, lang: Lang, source: Path) -> in
             f"added to {target}: column “{article.column}”, “{title}”\n",
         )
     )
-    render = report.render_json if args.format == "json" else report.render_text
-    sys.stderr.write(render([report.FileReport(str(source), submission.findings)], lang))
+    _report(args, lang, source, submission.findings)
     return EXIT_OK
+
+
+def _report(args: argparse.Namespace, lang: Lang, source: Path, findings: list) -> None:  # type: ignore[type-arg]
+    from tui import report
+
+    render = report.render_json if args.format == "json" else report.render_text
+    sys.stderr.write(render([report.FileReport(str(source), findings)], lang))
 
 
 def cmd_export(args: argparse.Namespace, lang: Lang) -> int:

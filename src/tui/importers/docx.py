@@ -1,106 +1,53 @@
 """Word (.docx) import: a district's submission, or a whole issue laid out like the print.
 
-python-docx reads the document; anything it cannot represent as running
-text (tables, images) is refused with a clear message rather than imported
-half-way.  A whole issue goes through the plain-text parser, fed one Word
-paragraph per paragraph.
+The document is read as Word shows it (docx_reader: tracked changes
+accepted, list numbers rendered, tables and captions as paragraphs, images
+reported).  A whole issue goes through the plain-text parser, fed one Word
+paragraph per line.  A submission is taken apart here: its title (and
+subtitle), its byline (a last paragraph in parentheses, or 作者：/单位：
+lines at the top or the end), a date line, and the body.
 """
 
 from __future__ import annotations
 
 import re
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tui.bylines import looks_like_byline, parenthesis_kind, parse_byline
-from tui.errors import LoadError, UsageError
+from tui.bylines import looks_like_byline, parenthesis_kind, parse_byline, split_names
+from tui.errors import UsageError
 from tui.findings import Finding, Location, Severity
 from tui.house import House
 from tui.i18n import Text
+from tui.importers.docx_reader import Para, read_word
 from tui.importers.text import ImportResult, import_text
 from tui.model import Article, Byline, Issue
 from tui.textutil import could_be_title, strip_ws
 
-OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted .docx and old .doc files
 TITLE_MAX = 60
-_AUTHOR = re.compile(r"^(?:作\s*者|撰\s*稿)\s*[：:]\s*(.+)$")
-_UNIT = re.compile(r"^(?:单\s*位|供\s*稿(?:单位)?)\s*[：:]\s*(.+)$")
-
-
-def read_paragraphs(path: Path) -> list[tuple[str, str]]:
-    """(style name, text) of every paragraph; refuses what is not plain running text."""
-    try:
-        head = path.read_bytes()[:8]
-    except FileNotFoundError:
-        raise LoadError(Text("文件不存在", "no such file"), file=path) from None
-    except OSError as exc:
-        raise LoadError(
-            Text(f"无法读取：{exc.strerror}", f"cannot read: {exc.strerror}"), file=path
-        ) from None
-    if head.startswith(OLE_SIGNATURE):
-        raise LoadError(
-            Text(
-                "这是加密的 Word 文档或旧版 .doc 文件；请在 Word 中取消密码并另存为 .docx",
-                "this is an encrypted Word document or an old .doc file; remove the password and save it as .docx",
-            ),
-            file=path,
-        )
-    if not zipfile.is_zipfile(path):
-        raise LoadError(Text("不是 Word 文档（.docx）", "not a Word document (.docx)"), file=path)
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
-
-    try:
-        document = docx.Document(str(path))
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile):
-        raise LoadError(
-            Text("不是 Word 文档（.docx）或文件已损坏", "not a Word document (.docx), or it is damaged"),
-            file=path,
-        ) from None
-    problems = []
-    if document.tables:
-        problems.append(Text(f"{len(document.tables)} 个表格", f"{len(document.tables)} table(s)"))
-    body = document.element.body
-    images = len(body.findall(".//" + _qn("w:drawing"))) + len(body.findall(".//" + _qn("w:pict")))
-    if images:
-        problems.append(Text(f"{images} 张图片", f"{images} image(s)"))
-    if problems:
-        listed = Text("", "")
-        for i, p in enumerate(problems):
-            listed = listed + (Text("、", ", ") if i else Text("", "")) + p
-        raise LoadError(
-            Text("文档含有", "the document holds ")
-            + listed
-            + Text(
-                "；jianbao 只导入文字，请把表格和图片改为文字或删去后再导入",
-                "; jianbao imports text only: turn them into text or remove them first",
-            ),
-            file=path,
-        )
-    paragraphs = [(p.style.name if p.style is not None else "", p.text) for p in document.paragraphs]
-    if not any(strip_ws(text) for _, text in paragraphs):
-        raise LoadError(Text("文档是空的", "the document is empty"), file=path)
-    return paragraphs
-
-
-def _qn(tag: str) -> str:
-    from docx.oxml.ns import qn
-
-    return qn(tag)
+_AUTHOR = re.compile(r"^(?:作\s*者|撰\s*稿|撰\s*写)\s*[：:]\s*(.+)$")
+_UNIT = re.compile(r"^(?:单\s*位|供\s*稿(?:单\s*位)?|来\s*源)\s*[：:]\s*(.+)$")
+_SUBTITLE = re.compile(r"^[—－-]{1,2}\s*\S")
+_DATE_LINE = re.compile(
+    r"^[（(]?\s*(?:\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{4}[-./]\d{1,2}[-./]\d{1,2})\s*[）)]?$"
+)
+_META_LINES = 3  # how many paragraphs after the title may still be 作者：/单位：/date lines
 
 
 # ---------------------------------------------------------------- whole issue
 
 
 def import_issue_docx(path: Path, house: House) -> ImportResult:
-    """A whole issue laid out like the print: the text parser, one Word paragraph per paragraph."""
+    """A whole issue laid out like the print: the text parser, one Word paragraph per line."""
+    word = read_word(path)
     lines = []
-    for _, text in read_paragraphs(path):
-        for part in text.split("\t"):  # 编印单位 and date share a line, apart by a tab
+    for para in word.paragraphs:
+        for part in para.text.split("\t"):  # 编印单位 and date share a line, apart by a tab
             if strip_ws(part):
                 lines.append("\u3000\u3000" + strip_ws(part))
-    return import_text("\n".join(lines), house)
+    result = import_text("\n".join(lines), house)
+    result.findings = word.findings + result.findings
+    return result
 
 
 # ---------------------------------------------------------------- one submission
@@ -116,28 +63,119 @@ def _note(rule: str, severity: str, message: Text, field: str = "source") -> Fin
     return Finding(rule, Severity(severity), Location(field=field), message)
 
 
+def _title_index(paragraphs: list[Para]) -> tuple[int | None, bool]:
+    """Where the title is, and whether it was a guess.
+
+    A paragraph styled Title or Heading 1 is the title; Heading 2 and lower
+    are subheadings of the body, even when no paragraph is styled as a title
+    (a bold first paragraph followed by Heading 2 subheadings).  Otherwise
+    the first paragraph is, if it reads like one.
+    """
+    styled = next((i for i, p in enumerate(paragraphs[:4]) if p.heading_level == 1), None)
+    if styled is not None:
+        return styled, False
+    if paragraphs and could_be_title(paragraphs[0].text, TITLE_MAX):
+        return 0, not paragraphs[0].bold
+    return None, False
+
+
+def _take_meta(texts: list[str], at: int, stop: int) -> tuple[str | None, str | None, list[str]]:
+    """作者：/单位： and date lines among texts[at:stop], removed from texts; (unit, authors, dates)."""
+    unit = authors = None
+    dates: list[str] = []
+    i = at
+    while i < min(stop, len(texts)):
+        text = texts[i]
+        if m := _UNIT.match(text):
+            unit = strip_ws(m.group(1))
+        elif m := _AUTHOR.match(text):
+            authors = m.group(1)
+        elif _DATE_LINE.match(text):
+            dates.append(text)
+        else:
+            i += 1
+            continue
+        del texts[i]
+        stop -= 1
+    return unit, authors, dates
+
+
 def import_submission(path: Path, house: House) -> Submission:
     """Title, body and byline of a district's submission; what was guessed is reported."""
-    paragraphs = [(style, strip_ws(text)) for style, text in read_paragraphs(path) if strip_ws(text)]
-    findings: list[Finding] = []
-    byline: Byline | None = None
-    unit = authors = None
-    while paragraphs and (m := _UNIT.match(paragraphs[-1][1]) or _AUTHOR.match(paragraphs[-1][1])):
-        if _UNIT.match(paragraphs[-1][1]):
-            unit = m.group(1)
-        else:
-            authors = m.group(1)
-        paragraphs.pop()
-    if unit is not None or authors is not None:
-        from tui.bylines import split_names
+    word = read_word(path)
+    paragraphs = [
+        Para(p.style, strip_ws(p.text), p.bold, p.in_table) for p in word.paragraphs if strip_ws(p.text)
+    ]
+    findings: list[Finding] = list(word.findings)
 
-        byline = Byline(strip_ws(unit or ""), split_names(re.sub(r"[、，,；;]", " ", authors or ""))[0])
-    elif paragraphs and (
-        parenthesis_kind(paragraphs[-1][1])[0] != "missing" or looks_like_byline(paragraphs[-1][1], house)
-    ):
-        parsed = parse_byline(paragraphs.pop()[1], house)
+    title = ""
+    at, guessed = _title_index(paragraphs)
+    if at is not None:
+        for skipped in paragraphs[:at]:  # text above a styled title stays in the body
+            findings.append(
+                _note(
+                    "import.before-title",
+                    "info",
+                    Text(
+                        f"标题前的“{skipped.text[:30]}”留在正文开头",
+                        f"“{skipped.text[:30]}” above the title stays in the body",
+                    ),
+                    "paragraph",
+                )
+            )
+        title = paragraphs.pop(at).text
+        if guessed:
+            findings.append(
+                _note(
+                    "import.title-guess",
+                    "info",
+                    Text(f"把第一段“{title}”当作标题", f"took the first paragraph “{title}” as the title"),
+                    "title",
+                )
+            )
+        if (
+            at < len(paragraphs)
+            and _SUBTITLE.match(paragraphs[at].text)
+            and len(paragraphs[at].text) <= TITLE_MAX
+        ):
+            subtitle = paragraphs.pop(at).text
+            title += subtitle
+            findings.append(
+                _note(
+                    "import.subtitle",
+                    "info",
+                    Text(
+                        f"副标题“{subtitle}”已接在标题后",
+                        f"the subtitle “{subtitle}” was joined to the title",
+                    ),
+                    "title",
+                )
+            )
+    else:
+        findings.append(
+            _note(
+                "import.untitled",
+                "info",
+                Text("没有标题：按信息摘登稿件处理", "no title: treated as a brief"),
+                "title",
+            )
+        )
+
+    texts = [p.text for p in paragraphs]
+    top = max(0, at or 0)
+    unit, authors, dates = _take_meta(texts, top, top + _META_LINES)
+    end_unit, end_authors, end_dates = _take_meta(texts, max(0, len(texts) - _META_LINES), len(texts))
+    unit, authors, dates = unit or end_unit, authors or end_authors, dates + end_dates
+
+    byline: Byline | None = None
+    if unit is not None or authors is not None:
+        byline = Byline(unit or "", split_names(re.sub(r"[、，,；;]", " ", authors or ""))[0])
+    elif texts and (parenthesis_kind(texts[-1])[0] != "missing" or looks_like_byline(texts[-1], house)):
+        parsed = parse_byline(texts.pop(), house)
         byline = parsed.byline
         findings += [_note(n.rule, n.severity, n.message, "byline") for n in parsed.notes]
+        while texts and _DATE_LINE.match(texts[-1]):
+            dates.append(texts.pop())
     else:
         findings.append(
             _note(
@@ -150,42 +188,23 @@ def import_submission(path: Path, house: House) -> Submission:
                 "byline",
             )
         )
-    title = ""
-    styled = next(
-        (
-            i
-            for i, (style, _) in enumerate(paragraphs)
-            if style.lower().startswith(("title", "heading")) or style.startswith("标题")
-        ),
-        None,
-    )
-    if styled is not None:
-        title = paragraphs.pop(styled)[1]
-    elif paragraphs and could_be_title(paragraphs[0][1], TITLE_MAX):
-        title = paragraphs.pop(0)[1]
+    for date in dates:
         findings.append(
             _note(
-                "import.title-guess",
+                "import.date-line",
                 "info",
-                Text(f"把第一段“{title}”当作标题", f"took the first paragraph “{title}” as the title"),
-                "title",
+                Text(
+                    f"稿件中的日期行“{date}”未放入正文（简报以报头日期为准）",
+                    f"the date line “{date}” was left out of the body (the masthead's date counts)",
+                ),
+                "paragraph",
             )
         )
-    else:
-        findings.append(
-            _note(
-                "import.untitled",
-                "info",
-                Text("没有标题：按信息摘登稿件处理", "no title: treated as a brief"),
-                "title",
-            )
-        )
-    body = [text for _, text in paragraphs]
-    if not body:
+    if not texts:
         findings.append(
             _note("import.empty-body", "warning", Text("正文为空", "the body is empty"), "paragraph")
         )
-    return Submission(Article(column="", title=title, paragraphs=body, byline=byline), findings)
+    return Submission(Article(column="", title=title, paragraphs=texts, byline=byline), findings)
 
 
 def choose_column(issue: Issue, house: House, article: Article) -> str:

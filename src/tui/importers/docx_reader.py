@@ -1,0 +1,373 @@
+"""Reading a .docx as the text a person sees in Word, with nothing dropped silently.
+
+python-docx's ``Paragraph.text`` leaves out what real submissions are made
+of: tracked insertions (``w:ins``), the numbers of automatic lists (1. 2. 3.,
+一、二、), the text of tables, the lines after a soft line break.  This reader
+walks the document body in order and gives:
+
+- every paragraph, tables' cell paragraphs in their place, with the document
+  read as if every tracked change were accepted (insertions kept, deletions
+  and moved-away text dropped), automatic list numbers rendered into the
+  text, and soft line breaks (Shift+Enter) as paragraph breaks;
+- a finding for each thing that is not text (an image, a table turned into
+  paragraphs, tracked changes accepted), so the proofreader knows.
+
+A damaged file of any kind is a LoadError naming it, and a document.xml
+larger than any bulletin's is refused before it is parsed.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tui.errors import JianbaoError, LoadError
+from tui.findings import Finding, Location, Severity
+from tui.i18n import Text
+from tui.textutil import strip_ws
+
+OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted .docx and old .doc files
+MAX_DOCUMENT_XML = 20_000_000  # bytes uncompressed; a long bulletin's is under 2 MB
+MAX_PACKAGE = 200_000_000  # bytes uncompressed, all parts together (images included)
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_SKIPPED_CONTAINERS = {f"{W}del", f"{W}moveFrom"}
+_BREAK_TYPES_KEPT = {None, "textWrapping"}
+
+
+@dataclass
+class Para:
+    """One paragraph as Word shows it."""
+
+    style: str
+    text: str
+    bold: bool = False  # every run with text is bold
+    in_table: bool = False
+
+    @property
+    def heading_level(self) -> int | None:
+        """1 for Title/Heading 1/标题 1, 2 for Heading 2…; None for body text."""
+        name = self.style.strip().lower()
+        if name in ("title", "标题"):
+            return 1
+        m = re.match(r"^(?:heading|标题)\s*(\d)$", name)
+        return int(m.group(1)) if m else None
+
+
+@dataclass
+class WordText:
+    paragraphs: list[Para] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+
+def _note(rule: str, severity: str, message: Text, paragraph: int | None = None) -> Finding:
+    return Finding(rule, Severity(severity), Location(field="source", paragraph=paragraph), message)
+
+
+def _damaged(path: Path, detail: str = "") -> LoadError:
+    extra_zh = f"（{detail}）" if detail else ""
+    extra_en = f" ({detail})" if detail else ""
+    return LoadError(
+        Text(
+            f"不是 Word 文档（.docx）或文件已损坏{extra_zh}",
+            f"not a Word document (.docx), or it is damaged{extra_en}",
+        ),
+        file=path,
+    )
+
+
+def _check_package(path: Path) -> None:
+    """Refuse what is not a .docx, and sizes no bulletin has, before parsing anything."""
+    try:
+        head = path.read_bytes()[:8]
+    except FileNotFoundError:
+        raise LoadError(Text("文件不存在", "no such file"), file=path) from None
+    except IsADirectoryError:
+        raise LoadError(Text("这是一个文件夹，不是文件", "is a folder, not a file"), file=path) from None
+    except OSError as exc:
+        raise LoadError(
+            Text(f"无法读取：{exc.strerror}", f"cannot read: {exc.strerror}"), file=path
+        ) from None
+    if head.startswith(OLE_SIGNATURE):
+        raise LoadError(
+            Text(
+                "这是加密的 Word 文档或旧版 .doc 文件；请在 Word 中取消密码并另存为 .docx",
+                "this is an encrypted Word document or an old .doc file; remove the password and save it as .docx",
+            ),
+            file=path,
+        )
+    if not zipfile.is_zipfile(path):
+        raise LoadError(Text("不是 Word 文档（.docx）", "not a Word document (.docx)"), file=path)
+    try:
+        with zipfile.ZipFile(path) as package:
+            infos = package.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise _damaged(path, str(exc)[:80]) from None
+    document = next((i for i in infos if i.filename == "word/document.xml"), None)
+    if document is None:
+        raise _damaged(path, "word/document.xml")
+    if document.file_size > MAX_DOCUMENT_XML or sum(i.file_size for i in infos) > MAX_PACKAGE:
+        raise LoadError(
+            Text(
+                f"文档太大（正文 {document.file_size // 1_000_000} MB），不像一篇稿件或一期简报；未导入",
+                f"the document is too large ({document.file_size // 1_000_000} MB of text) for a submission or an issue; not imported",
+            ),
+            file=path,
+        )
+
+
+# ---------------------------------------------------------------- numbering
+
+_CHINESE_DIGITS = "〇一二三四五六七八九"
+
+
+def _chinese(n: int) -> str:
+    if n <= 0:
+        return str(n)
+    if n < 10:
+        return _CHINESE_DIGITS[n]
+    if n < 20:
+        return "十" + (_CHINESE_DIGITS[n - 10] if n > 10 else "")
+    if n < 100:
+        return _CHINESE_DIGITS[n // 10] + "十" + (_CHINESE_DIGITS[n % 10] if n % 10 else "")
+    return str(n)
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, letters in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+                           (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):  # fmt: skip
+        while n >= value:
+            out, n = out + letters, n - value
+    return out
+
+
+def _letters(n: int) -> str:
+    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+
+
+def format_number(n: int, fmt: str) -> str:
+    """A list number in Word's numFmt (decimal, chineseCounting, lowerLetter, …)."""
+    if fmt in (
+        "chineseCounting",
+        "chineseCountingThousand",
+        "ideographTraditional",
+        "chineseLegalSimplified",
+    ):
+        return _chinese(n)
+    if fmt == "lowerLetter":
+        return _letters(n)
+    if fmt == "upperLetter":
+        return _letters(n).upper()
+    if fmt == "lowerRoman":
+        return _roman(n)
+    if fmt == "upperRoman":
+        return _roman(n).upper()
+    if fmt == "decimalEnclosedCircle" and 1 <= n <= 20:
+        return chr(0x2460 + n - 1)
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    return str(n)
+
+
+@dataclass
+class _Level:
+    fmt: str
+    text: str
+    start: int
+
+
+class _Numbering:
+    """Word's automatic list numbers, counted as Word counts them (per list, deeper levels restart)."""
+
+    def __init__(self, numbering_element: Any | None) -> None:
+        self.levels: dict[str, dict[int, _Level]] = {}
+        self.counters: dict[str, dict[int, int]] = {}
+        if numbering_element is None:
+            return
+        abstract: dict[str, dict[int, _Level]] = {}
+        for a in numbering_element.findall(f"{W}abstractNum"):
+            levels = {}
+            for lvl in a.findall(f"{W}lvl"):
+                fmt = lvl.find(f"{W}numFmt")
+                text = lvl.find(f"{W}lvlText")
+                start = lvl.find(f"{W}start")
+                levels[int(lvl.get(f"{W}ilvl", "0"))] = _Level(
+                    fmt.get(f"{W}val", "decimal") if fmt is not None else "decimal",
+                    text.get(f"{W}val", "") if text is not None else "",
+                    int(start.get(f"{W}val", "1")) if start is not None else 1,
+                )
+            abstract[a.get(f"{W}abstractNumId", "")] = levels
+        for num in numbering_element.findall(f"{W}num"):
+            ref = num.find(f"{W}abstractNumId")
+            if ref is not None:
+                self.levels[num.get(f"{W}numId", "")] = abstract.get(ref.get(f"{W}val", ""), {})
+
+    def label(self, num_id: str, ilvl: int) -> str:
+        levels = self.levels.get(num_id)
+        if not levels or ilvl not in levels:
+            return ""
+        level = levels[ilvl]
+        counts = self.counters.setdefault(num_id, {})
+        counts[ilvl] = counts.get(ilvl, level.start - 1) + 1
+        for deeper in [k for k in counts if k > ilvl]:
+            del counts[deeper]
+        if level.fmt in ("bullet", "none"):
+            return ""
+
+        def value(m: re.Match[str]) -> str:
+            k = int(m.group(1)) - 1
+            lv = levels.get(k)
+            n = counts.get(k, lv.start if lv else 1)
+            return format_number(n, lv.fmt if lv else "decimal")
+
+        return re.sub(r"%(\d)", value, level.text)
+
+
+# ---------------------------------------------------------------- reading
+
+
+def _numbering_of(document: Any) -> _Numbering:
+    try:
+        part = document.part.numbering_part
+    except (NotImplementedError, KeyError, AttributeError):
+        return _Numbering(None)
+    return _Numbering(part.element)
+
+
+def _paragraph_text(p: Any) -> tuple[str, bool]:
+    """The paragraph's visible text with tracked changes accepted; and whether all its text is bold."""
+    out: list[str] = []
+    bold_runs = plain_runs = 0
+    for element in p.iter():  # document order
+        tag = element.tag
+        if not isinstance(tag, str):
+            continue
+        if any(a.tag in _SKIPPED_CONTAINERS for a in element.iterancestors()):
+            continue
+        if tag == f"{W}t":
+            out.append(element.text or "")
+            run = element.getparent()
+            rpr = run.find(f"{W}rPr") if run is not None else None
+            b = rpr.find(f"{W}b") if rpr is not None else None
+            if b is not None and b.get(f"{W}val", "true") not in ("0", "false"):
+                bold_runs += 1
+            elif (element.text or "").strip():
+                plain_runs += 1
+        elif tag == f"{W}tab":
+            out.append("\t")
+        elif tag in (f"{W}br", f"{W}cr"):
+            if element.get(f"{W}type") in _BREAK_TYPES_KEPT:
+                out.append("\n")
+        elif tag == f"{W}noBreakHyphen":
+            out.append("-")
+    return "".join(out), bold_runs > 0 and plain_runs == 0
+
+
+def read_word(path: Path) -> WordText:
+    """The document's paragraphs and what about it was not plain text (see the module docstring)."""
+    _check_package(path)
+    try:
+        return _read(path)
+    except JianbaoError:
+        raise
+    except Exception as exc:  # lxml, zipfile and python-docx fail in many ways on damaged files
+        raise _damaged(path, type(exc).__name__) from None
+
+
+def _read(path: Path) -> WordText:
+    import docx
+
+    document = docx.Document(str(path))
+    numbering = _numbering_of(document)
+    result = WordText()
+    body = document.element.body
+    images = tables = insertions = deletions = 0
+    for child in body.iterchildren():
+        if child.tag == f"{W}p":
+            images += _add_paragraph(result, child, numbering, document, in_table=False)
+        elif child.tag == f"{W}tbl":
+            tables += 1
+            first = len(result.paragraphs)
+            for p in child.iter(f"{W}p"):
+                images += _add_paragraph(result, p, numbering, document, in_table=True)
+            result.findings.append(
+                _note(
+                    "import.table",
+                    "warning",
+                    Text(
+                        f"第 {tables} 个表格的单元格已按顺序作为段落导入，请核对",
+                        f"the cells of table {tables} were imported as paragraphs, in order: check them",
+                    ),
+                    paragraph=first,
+                )
+            )
+        insertions += len(child.findall(f".//{W}ins"))
+        deletions += len(child.findall(f".//{W}del")) + len(child.findall(f".//{W}moveFrom"))
+    if images:
+        result.findings.append(
+            _note(
+                "import.image",
+                "warning",
+                Text(
+                    f"文档中有 {images} 张图片，未导入（jianbao 只导入文字；图注已作为段落保留）",
+                    f"the document holds {images} image(s), not imported (jianbao imports text; captions are kept as paragraphs)",
+                ),
+            )
+        )
+    if insertions or deletions:
+        result.findings.append(
+            _note(
+                "import.tracked-changes",
+                "warning",
+                Text(
+                    f"文档带有修订痕迹（{insertions} 处插入、{deletions} 处删除），已按“接受全部修订”读取，请核对",
+                    f"the document has tracked changes ({insertions} insertions, {deletions} deletions); read as if all were accepted: check it",
+                ),
+            )
+        )
+    if not any(strip_ws(p.text) for p in result.paragraphs):
+        raise LoadError(Text("文档是空的", "the document is empty"), file=path)
+    return result
+
+
+def _add_paragraph(result: WordText, p: Any, numbering: _Numbering, document: Any, *, in_table: bool) -> int:
+    """Append the paragraph (split at soft line breaks); returns how many images it holds."""
+    text, bold = _paragraph_text(p)
+    style_element = _style_of(p, document)
+    style = (style_element.name_val if style_element is not None else "") or _style_id(p)
+    ppr = p.find(f"{W}pPr")
+    num = ppr.find(f"{W}numPr") if ppr is not None else None
+    if num is None and style_element is not None:  # numbered by its style (List Number)
+        style_ppr = style_element.find(f"{W}pPr")
+        num = style_ppr.find(f"{W}numPr") if style_ppr is not None else None
+    if num is not None:
+        num_id = num.find(f"{W}numId")
+        ilvl = num.find(f"{W}ilvl")
+        label = numbering.label(
+            num_id.get(f"{W}val", "") if num_id is not None else "",
+            int(ilvl.get(f"{W}val", "0")) if ilvl is not None else 0,
+        )
+        if label and strip_ws(text):
+            text = label + ("" if label[-1] in "、．.）)" or not label[-1].isascii() else " ") + text.lstrip()
+    for part in text.split("\n"):
+        result.paragraphs.append(Para(style, part, bold, in_table))
+    return len(p.findall(f".//{W}drawing")) + len(p.findall(f".//{W}pict"))
+
+
+def _style_id(p: Any) -> str:
+    ppr = p.find(f"{W}pPr")
+    style = ppr.find(f"{W}pStyle") if ppr is not None else None
+    return style.get(f"{W}val", "") if style is not None else ""
+
+
+def _style_of(p: Any, document: Any) -> Any | None:
+    style_id = _style_id(p)
+    if not style_id:
+        return None
+    try:
+        return document.styles.element.get_by_id(style_id)
+    except (KeyError, AttributeError):
+        return None
