@@ -9,8 +9,35 @@ FORMATS = ("text", "docx", "html", "md")
 SUFFIXES = {"text": ".txt", "docx": ".docx", "html": ".html", "md": ".md"}
 
 
+def printable(issue: Issue) -> Issue:
+    """A copy without control characters: Word's XML refuses them and no reader wants them.
+
+    The checks report each one (``text.control-character``) with a fix; an
+    export never fails on them.
+    """
+    import copy
+    import dataclasses
+
+    from tui.rules.control import CONTROL, strip_control
+
+    def clean(value: object) -> object:
+        if isinstance(value, str):
+            return strip_control(value) if CONTROL.search(value) else value
+        if isinstance(value, list):
+            return [clean(v) for v in value]
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            for f in dataclasses.fields(value):
+                setattr(value, f.name, clean(getattr(value, f.name)))
+        return value
+
+    copied = copy.deepcopy(issue)
+    clean(copied)
+    return copied
+
+
 def render(issue: Issue, style: Style, to: str) -> bytes:
     """The issue in one of FORMATS, as the bytes of the file."""
+    issue = printable(issue)
     if to == "docx":
         from tui.exporters.docx import render_docx
 

@@ -8,13 +8,29 @@ from tui.bylines import render_byline
 from tui.house import Style
 from tui.model import Article, Issue
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
+_LEADING_SPACE = re.compile(r"^[ \t]+")
+_LINE_START = re.compile(r"^([-+=])")
+_LIST_NUMBER = re.compile(r"^(\d+)([.)])")
 
 
 def md_escape(text: str) -> str:
-    """Escape what Markdown would read as markup; a leading "1." or "-" too."""
-    text = _SPECIAL.sub(r"\\\1", text)
-    return re.sub(r"^(\d+)\.", r"\1\\.", re.sub(r"^([-+])", r"\\\1", text))
+    """Text that Markdown shows as written, never as markup.
+
+    Escaped: the punctuation Markdown reads anywhere (including ~ and ` that
+    open code fences), & (so &amp; stays &amp;), and at the start of each line
+    what opens a block: spaces (a code block), - + = (lists, setext
+    headings, rules) and 1. or 1) (ordered lists).
+    """
+    text = _SPECIAL.sub(r"\\\1", text.replace("&", "&amp;"))
+    lines = []
+    for line in text.split("\n"):
+        line = _LEADING_SPACE.sub(
+            lambda m: "".join("&#9;" if c == "\t" else "&#32;" for c in m.group()), line
+        )
+        line = _LIST_NUMBER.sub(r"\1\\\2", _LINE_START.sub(r"\\\1", line))
+        lines.append(line)
+    return "\n".join(lines)
 
 
 def _article(article: Article, style: Style) -> list[str]:

@@ -11,12 +11,20 @@ from __future__ import annotations
 from tui.findings import Finding, sort_findings
 from tui.house import House
 from tui.model import Issue, Masthead
-from tui.rules import byline, numbering, required, section, title, typography  # noqa: F401  (registration)
+from tui.rules import byline, control, numbering, required, section, title, typography  # noqa: F401  (registration)
 from tui.rules.base import ARTICLE_RULES, ISSUE_RULES, Context, all_rule_ids
 
 # When two rules report the same span with the same fix, the more specific
 # family wins (a title's half-width colon is a title finding, not typography).
-_FAMILY_PRIORITY = {"title": 0, "byline": 1, "section": 2, "numbering": 3, "required": 4, "typography": 9}
+_FAMILY_PRIORITY = {
+    "text": -1,
+    "title": 0,
+    "byline": 1,
+    "section": 2,
+    "numbering": 3,
+    "required": 4,
+    "typography": 9,
+}
 
 
 def check_article(
