@@ -134,6 +134,8 @@ CASES = [
     Case("required.empty", "error", lambda i: setattr(i.endblock, "editor", "")),
     Case("required.phone", "error", lambda i: setattr(i.endblock, "phone", "0571-852"), "0571-852"),
     Case("required.empty-body", "error", lambda i: setattr(i.articles[0], "paragraphs", [])),
+    # text
+    Case("text.control-character", "error", para(0, 3, "三是“加油站”赋能\x07，精准激活力。"), "\x07", ""),
     # typography
     Case("typography.halfwidth-comma", "error", para(0, 3, "三是“加油站”赋能,精准激活力。"), ",", "，"),
     Case("typography.halfwidth-colon", "error", para(0, 3, "三是“加油站”赋能:精准激活力。"), ":", "："),
