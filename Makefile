@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SAMPLE := data/issues/2025-12.toml
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench faults clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "jianbao needs Python 3.11 or newer"; exit 1; }
@@ -23,6 +23,9 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+faults: $(STAMP)  # kill saves at 200 random points: the old or the new file survives, whole
+	JIANBAO_FAULT_ROUNDS=200 $(BIN)/python -m pytest -q tests/test_file_safety.py -k killed
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

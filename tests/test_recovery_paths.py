@@ -134,3 +134,32 @@ async def test_a_recovery_name_too_long_for_the_disk_is_reported_not_fatal(
         await settle(pilot)
         assert app.is_running and isinstance(app.screen, MainScreen)
         assert sum("自动保存已停止" in m for m in shown) == 1
+
+
+async def test_the_conflict_question_shows_what_differs(sample_toml: Path) -> None:
+    app = make_app(sample_toml)
+    async with app.run_test(size=SIZE) as pilot:
+        await select(pilot, NodeRef("article", 0))
+        await focus(pilot, "#article-title", end=True)
+        await type_text(pilot, "（修订）")
+        sample_toml.write_text(_with_editor(sample_toml, "同事改的"), encoding="utf-8")
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, ChoiceDialog))
+        body = app.screen.body  # type: ignore[attr-defined]
+        assert "报尾有改动" in body and "（修订）" in body
+
+
+async def test_a_file_deleted_on_disk_is_saved_again_not_a_crash(sample_toml: Path) -> None:
+    app = make_app(sample_toml)
+    async with app.run_test(size=SIZE) as pilot:
+        await select(pilot, NodeRef("article", 0))
+        await focus(pilot, "#article-title", end=True)
+        await type_text(pilot, "甲")
+        sample_toml.unlink()
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, ChoiceDialog))
+        assert "删除" in app.screen.title_text  # type: ignore[attr-defined]
+        assert not app.screen.query("#choice-reload")  # nothing to reload from
+        await pilot.click("#choice-recreate")
+        await until(pilot, lambda: isinstance(app.screen, MainScreen) and not main(app).session.dirty)
+    assert sample_toml.exists() and "甲" in sample_toml.read_text(encoding="utf-8")
