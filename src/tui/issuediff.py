@@ -27,8 +27,8 @@ def _clip(text: str) -> str:
     return text if len(text) <= MAX_WIDTH else text[: MAX_WIDTH - 1] + "…"
 
 
-def _article_lines(article: Article) -> list[str]:
-    lines = [f"title: {article.title}"] if article.title else []
+def _article_lines(article: Article, lang: Lang) -> list[str]:
+    lines = [("标题：" if lang == "zh" else "title: ") + article.title] if article.title else []
     lines += article.paragraphs
     if article.byline is not None:
         lines.append(f"（{article.byline.unit} {' '.join(article.byline.authors)}）")
@@ -55,7 +55,6 @@ def describe(old: Issue, new: Issue, lang: Lang) -> list[str]:
         out.append("报尾有改动" if zh else "the end block differs")
     if [c.name for c in old.columns] != [c.name for c in new.columns]:
         out.append("栏目有改动" if zh else "the columns differ")
-    old_ids = {id(a) for a in old.articles}
     matched: set[int] = set()
     for a in new.articles:
         twin = next(
@@ -75,15 +74,16 @@ def describe(old: Issue, new: Issue, lang: Lang) -> list[str]:
         )
         if twin is None:
             out.append(("新增 " if zh else "added ") + _label(a, lang))
-            out += ["  + " + _clip(line) for line in _article_lines(a)[:3]]
+            out += ["  + " + _clip(line) for line in _article_lines(a, lang)[:3]]
             continue
         matched.add(id(twin))
         if twin != a:
             out.append(("改动 " if zh else "changed ") + _label(a, lang))
-            out += _changed_lines(_article_lines(twin), _article_lines(a))
+            out += _changed_lines(_article_lines(twin, lang), _article_lines(a, lang))
     for b in old.articles:
-        if id(b) in old_ids and id(b) not in matched:
+        if id(b) not in matched:
             out.append(("删去 " if zh else "removed ") + _label(b, lang))
+            out += ["  − " + _clip(line) for line in _article_lines(b, lang)[:3]]
     if len(out) > MAX_LINES:
         rest = len(out) - MAX_LINES + 1
         out = [*out[: MAX_LINES - 1], f"……另有 {rest} 行" if zh else f"… {rest} more lines"]
