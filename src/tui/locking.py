@@ -15,6 +15,8 @@ import socket
 from dataclasses import dataclass
 from pathlib import Path
 
+from tui.processes import alive
+
 
 @dataclass(frozen=True)
 class Holder:
@@ -31,16 +33,6 @@ def lock_path(issue_path: Path) -> Path:
     return issue_path.with_name(f".{issue_path.name}.lock")
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 def holder(issue_path: Path) -> Holder | None:
     """Who holds the lock, if a live process does."""
     path = lock_path(issue_path)
@@ -49,7 +41,7 @@ def holder(issue_path: Path) -> Holder | None:
         h = Holder(int(data["pid"]), str(data["host"]), str(data["user"]), str(data["since"]))
     except (OSError, ValueError, KeyError, TypeError):
         return None
-    if h.host == socket.gethostname() and (h.pid == os.getpid() or not _alive(h.pid)):
+    if h.host == socket.gethostname() and (h.pid == os.getpid() or not alive(h.pid)):
         return None
     return h
 

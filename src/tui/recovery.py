@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tui.errors import SaveError
+from tui.processes import alive
 from tui.storage import atomic_write, os_error_reason
 
 
@@ -61,15 +62,7 @@ def _meta_path(path: Path) -> Path:
 def _alive_here(pid: int, host: str) -> bool:
     if host != socket.gethostname():
         return True  # another machine's process: assume it is still at work
-    if pid == os.getpid():
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (PermissionError, OverflowError):
-        return True
-    return True
+    return pid != os.getpid() and alive(pid)
 
 
 @dataclass(frozen=True)

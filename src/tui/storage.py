@@ -22,6 +22,7 @@ from tui import codec
 from tui.errors import ChangedOnDisk, LoadError, SaveError
 from tui.i18n import Text
 from tui.model import Issue
+from tui.processes import alive
 from tui.tomlread import FieldError
 
 _TOML_POS = re.compile(r"\(at line (\d+), column (\d+)\)")
@@ -54,7 +55,8 @@ _BOMS = (
 )
 
 
-def _read_bytes(path: Path) -> bytes:
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes; every way reading fails is a LoadError naming the file."""
     try:
         return path.read_bytes()
     except FileNotFoundError:
@@ -122,7 +124,7 @@ def read_text(path: Path, legacy_encodings: tuple[str, ...] = ()) -> str:
     ``legacy_encodings`` (e.g. GB18030, still common for text from Chinese
     offices) are tried when the bytes are not UTF-8.
     """
-    return decode_text(_read_bytes(path), path, legacy_encodings)
+    return decode_text(read_bytes(path), path, legacy_encodings)
 
 
 def _path_parts(path: str) -> list[str | int]:
@@ -222,7 +224,7 @@ def load_issue(path: str | Path) -> Issue:
 def load_issue_stamped(path: str | Path) -> tuple[Issue, FileStamp | None]:
     """The issue and the stamp of the very bytes it was read from (for a later safe write)."""
     path = Path(path)
-    data = _read_bytes(path)
+    data = read_bytes(path)
     issue = loads_issue(decode_text(data, path), path)
     return issue, FileStamp.of_bytes(path, data)
 
@@ -297,16 +299,6 @@ def _tmp_prefix(path: Path) -> str:
     return f".{path.name}."
 
 
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (PermissionError, OverflowError):
-        return True
-    return True
-
-
 def clean_stale_temporaries(path: Path) -> list[Path]:
     """Remove the temporary files that interrupted saves of ``path`` left beside it.
 
@@ -325,7 +317,7 @@ def clean_stale_temporaries(path: Path) -> list[Path]:
         middle = tmp.name[len(prefix) : -len(".tmp")]
         pid_text = middle.split(".", 1)[0]
         if pid_text.isdigit() and "." in middle:
-            stale = int(pid_text) != os.getpid() and not _pid_alive(int(pid_text))
+            stale = int(pid_text) != os.getpid() and not alive(int(pid_text))
         else:
             try:
                 stale = time.time() - tmp.stat().st_mtime > 60

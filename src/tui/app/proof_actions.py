@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -207,25 +208,11 @@ class ProofActions:
                 self.action_save()
                 return
 
-            def write(choice: str | None = "overwrite") -> None:
-                if choice == "overwrite":
-                    self.session.read_only = False  # the copy is ours
-                    self._save(target, force=True)
+            def write() -> None:
+                self.session.read_only = False  # the copy is ours
+                self._save(target, force=True)
 
-            if target.exists():
-                self.app.push_screen(
-                    ChoiceDialog(
-                        t("exists_title", self.lang),
-                        str(target),
-                        [
-                            ("cancel", t("cancel", self.lang)),
-                            ("overwrite", t("conflict_overwrite", self.lang)),
-                        ],
-                    ),
-                    write,
-                )
-            else:
-                write()
+            self._unless_unwanted_overwrite(target, write)
 
         self.app.push_screen(
             FormDialog(
@@ -234,6 +221,25 @@ class ProofActions:
                 self.lang,
             ),
             done,
+        )
+
+    def _unless_unwanted_overwrite(self: MainScreen, target: Path, write: Callable[[], None]) -> None:  # type: ignore[misc]
+        """Write at once to a new file; ask before replacing an existing one."""
+        if not target.exists():
+            write()
+            return
+
+        def chosen(choice: str | None) -> None:
+            if choice == "overwrite":
+                write()
+
+        self.app.push_screen(
+            ChoiceDialog(
+                t("exists_title", self.lang),
+                str(target),
+                [("cancel", t("cancel", self.lang)), ("overwrite", t("conflict_overwrite", self.lang))],
+            ),
+            chosen,
         )
 
     def action_import_word(self: MainScreen) -> None:  # type: ignore[misc]
@@ -295,9 +301,7 @@ class ProofActions:
                 self.notify(t("export_is_source", self.lang), severity="error", timeout=10)
                 return
 
-            def write(choice: str | None = "overwrite") -> None:
-                if choice != "overwrite":
-                    return
+            def write() -> None:
                 try:
                     atomic_write(target, render(self.session.issue, self.session.house.style, fmt))
                 except JianbaoError as exc:
@@ -305,20 +309,7 @@ class ProofActions:
                     return
                 self.notify(t("exported", self.lang, path=target))
 
-            if target.exists():
-                self.app.push_screen(
-                    ChoiceDialog(
-                        t("exists_title", self.lang),
-                        str(target),
-                        [
-                            ("cancel", t("cancel", self.lang)),
-                            ("overwrite", t("conflict_overwrite", self.lang)),
-                        ],
-                    ),
-                    write,
-                )
-            else:
-                write()
+            self._unless_unwanted_overwrite(target, write)
 
         self.app.push_screen(
             FormDialog(

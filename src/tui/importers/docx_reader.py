@@ -27,6 +27,7 @@ from typing import Any
 from tui.errors import JianbaoError, LoadError
 from tui.findings import Finding, Location, Severity
 from tui.i18n import Text
+from tui.storage import read_bytes
 from tui.textutil import strip_ws
 
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted .docx and old .doc files
@@ -80,16 +81,7 @@ def _damaged(path: Path, detail: str = "") -> LoadError:
 
 def _check_package(path: Path) -> None:
     """Refuse what is not a .docx, and sizes no bulletin has, before parsing anything."""
-    try:
-        head = path.read_bytes()[:8]
-    except FileNotFoundError:
-        raise LoadError(Text("文件不存在", "no such file"), file=path) from None
-    except IsADirectoryError:
-        raise LoadError(Text("这是一个文件夹，不是文件", "is a folder, not a file"), file=path) from None
-    except OSError as exc:
-        raise LoadError(
-            Text(f"无法读取：{exc.strerror}", f"cannot read: {exc.strerror}"), file=path
-        ) from None
+    head = read_bytes(path)[:8]
     if head.startswith(OLE_SIGNATURE):
         raise LoadError(
             Text(
