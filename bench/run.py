@@ -70,7 +70,7 @@ def measure(cmd: list[str], runs: int = RUNS, env: dict[str, str] | None = None)
 
 
 def write_issues(folder: Path) -> dict[int, Path]:
-    from tui import codec
+    from tui.files import codec
 
     paths = {}
     for n in (10, 50, 100, 300):
@@ -125,7 +125,7 @@ def headless_check(sample: Path, env: dict[str, str]) -> list[Row]:
     base, _ = measure([PY, "-c", "import tomllib"], env=env)
     check, _ = measure([PY, "-m", "tui", "check", str(sample)], env=env)
     ratio = check / base
-    code = "import sys; from tui.cli import main; main(['check', sys.argv[1]]); print(sorted(m for m in sys.modules if m.split('.')[0] == 'textual' or m == 'rich.live'))"
+    code = "import sys; from tui.cli.main import main; main(['check', sys.argv[1]]); print(sorted(m for m in sys.modules if m.split('.')[0] == 'textual' or m == 'rich.live'))"
     leaked = (
         subprocess.run([PY, "-c", code, str(sample)], capture_output=True, text=True, env=env)
         .stdout.strip()
@@ -150,10 +150,10 @@ def headless_check(sample: Path, env: dict[str, str]) -> list[Row]:
 def throughput(paths: dict[int, Path]) -> list[Row]:
     import autocorrect_py
 
-    from tui.config import default_house
-    from tui.rules import check_issue
-    from tui.rules.autocorrect import LINT_CACHE, _engine
-    from tui.storage import load_issue
+    from tui.checks.rules import check_issue
+    from tui.checks.rules.autocorrect import LINT_CACHE, _engine
+    from tui.files.config import default_house
+    from tui.files.storage import load_issue
 
     house = default_house()
     _engine()
@@ -178,9 +178,9 @@ def throughput(paths: dict[int, Path]) -> list[Row]:
 
 
 def live_recheck(paths: dict[int, Path]) -> list[Row]:
-    from tui.config import default_house
-    from tui.rules import check_article, check_cross
-    from tui.storage import load_issue
+    from tui.checks.rules import check_article, check_cross
+    from tui.files.config import default_house
+    from tui.files.storage import load_issue
 
     house = default_house()
     issue = load_issue(paths[300])
@@ -207,8 +207,8 @@ def load_save(paths: dict[int, Path]) -> list[Row]:
 
     import tomli_w
 
-    from tui import codec
-    from tui.storage import loads_issue
+    from tui.files import codec
+    from tui.files.storage import loads_issue
 
     text = paths[300].read_text(encoding="utf-8")
     data = tomllib.loads(text)
@@ -265,10 +265,10 @@ def typing(paths: dict[int, Path], folder: Path) -> list[Row]:
     from textual.app import App, ComposeResult
     from textual.widgets import TextArea
 
-    from tui import codec
     from tui.app.app import JianbaoApp
     from tui.app.outline import NodeRef, OutlineTree
-    from tui.storage import load_issue
+    from tui.files import codec
+    from tui.files.storage import load_issue
 
     issue = load_issue(paths[300])
     rng = random.Random(20000)

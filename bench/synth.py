@@ -20,10 +20,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from tui import codec  # noqa: E402
-from tui.config import default_house  # noqa: E402
+from tui.files import codec  # noqa: E402
+from tui.files.config import default_house  # noqa: E402
+from tui.files.storage import load_issue  # noqa: E402
 from tui.model import Article, Byline, Column, EndBlock, Issue, Masthead  # noqa: E402
-from tui.storage import load_issue  # noqa: E402
 
 SAMPLE = ROOT / "data" / "issues" / "2025-12.toml"
 DISTRICTS = list(default_house().districts)

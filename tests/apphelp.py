@@ -112,7 +112,7 @@ def leave_recovery(issue: Path, text: str, *, pid: int | None = None) -> Path:
     """A recovery file as an editing session leaves it (by default one whose process is gone)."""
     import json
 
-    from tui import recovery
+    from tui.files import recovery
 
     rec = recovery.Recovery.for_session(issue)
     rec.write(text)

@@ -30,7 +30,7 @@ def sample_toml(archive: Path) -> Path:
 
 @pytest.fixture
 def house():
-    from tui.config import default_house
+    from tui.files.config import default_house
 
     return default_house()
 

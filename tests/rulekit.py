@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tui.config import default_house
-from tui.findings import Finding
+from tui.checks.rules import check_issue
+from tui.files.config import default_house
 from tui.model import Article, Byline, Column, EndBlock, Issue, Masthead
-from tui.rules import check_issue
+from tui.model.findings import Finding
 
 HOUSE = default_house()
 # The previous issue in the archive: the shipped sample's masthead.

@@ -6,7 +6,7 @@ import datetime as dt
 
 from hypothesis import strategies as st
 
-from tui.config import default_house
+from tui.files.config import default_house
 from tui.model import (
     COLUMN_KINDS,
     EDITIONS,

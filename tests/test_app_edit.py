@@ -9,7 +9,7 @@ import pytest
 from apphelp import SIZE, checked, focus, main, make_app, select, settle, type_text, until
 from tui.app.outline import NodeRef, OutlineTree
 from tui.app.validation import FindingTable
-from tui.storage import load_issue
+from tui.files.storage import load_issue
 
 
 async def test_type_chinese_in_body_save_and_reload(sample_toml: Path) -> None:
@@ -293,7 +293,7 @@ async def test_sign_off_refused_with_errors(sample_toml: Path) -> None:
 
 async def test_sign_off_on_a_clean_issue(tmp_path: Path, archive: Path) -> None:
     from rulekit import clean_issue
-    from tui.storage import save_issue
+    from tui.files.storage import save_issue
 
     path = archive / "2025-13.toml"
     save_issue(clean_issue(), path)
@@ -455,7 +455,7 @@ async def test_escape_returns_to_the_outline(sample_toml: Path) -> None:
     ["甲。\n\n乙。", "  甲\n乙  \n\n\n\u3000丙", "\n\n甲\n \n乙\n", "", "   ", "甲 乙\n丙\n\n丁"],
 )
 def test_body_paragraphs_and_positions_agree(text: str) -> None:
-    from tui.bodytext import _blocks, _kept, paragraphs_of
+    from tui.model.bodytext import _blocks, _kept, paragraphs_of
 
     slow = ["".join(raw[i] for i in _kept(raw)) for _, raw in _blocks(text)]
     assert paragraphs_of(text) == [p for p in slow if p]

@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 
 from apphelp import SIZE, focus, leave_recovery, main, make_app, select, settle, type_text
-from tui import locking, recovery
 from tui.app.app import ErrorScreen
 from tui.app.dialogs import ChoiceDialog
 from tui.app.outline import NodeRef
-from tui.storage import load_issue
+from tui.files import locking, recovery
+from tui.files.storage import load_issue
 
 
 async def _edit_title(pilot, text: str) -> None:  # type: ignore[no-untyped-def]

@@ -111,7 +111,7 @@ def test_which_keys_only_navigate() -> None:
 async def test_an_invalid_masthead_date_blocks_the_save_until_corrected(sample_toml: Path) -> None:
     from apphelp import record_notifications
     from tui.app.masthead import MastheadCard
-    from tui.storage import load_issue
+    from tui.files.storage import load_issue
 
     before = sample_toml.read_bytes()
     app = make_app(sample_toml)

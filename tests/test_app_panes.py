@@ -162,8 +162,8 @@ def test_sign_off_never_decides_on_an_unchecked_issue(sample_toml: Path) -> None
 async def test_unexpected_error_keeps_the_text_and_says_where_the_details_are(
     sample_toml: Path, state_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from tui import recovery
     from tui.app.main_screen import MainScreen
+    from tui.files import recovery
 
     def broken(self: MainScreen) -> None:
         raise ValueError("模拟的故障")

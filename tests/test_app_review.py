@@ -9,7 +9,7 @@ import pytest
 from apphelp import SIZE, checked, focus, main, make_app, select, type_text, until
 from tui.app.outline import NodeRef
 from tui.app.validation import FindingTable
-from tui.storage import load_issue
+from tui.files.storage import load_issue
 
 
 async def test_review_mode_text_is_read_only(sample_toml: Path) -> None:

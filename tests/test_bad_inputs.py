@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from conftest import run_cli
-from tui.errors import LoadError
-from tui.storage import load_issue
+from tui.files.storage import load_issue
+from tui.model.errors import LoadError
 
 BAD = Path(__file__).parent / "data" / "bad"
 

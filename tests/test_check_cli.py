@@ -10,9 +10,9 @@ from pathlib import Path
 
 from conftest import run_cli
 from rulekit import clean_issue, findings
-from tui.fixes import apply_fixes
-from tui.storage import load_issue, save_issue
-from tui.waivers import STALE, apply_waivers, waiver_for
+from tui.checks.fixes import apply_fixes
+from tui.checks.waivers import STALE, apply_waivers, waiver_for
+from tui.files.storage import load_issue, save_issue
 
 AT = dt.datetime(2025, 11, 20, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=8)))
 
@@ -145,7 +145,7 @@ def test_numbering_against_archive_folder(archive: Path) -> None:
 
 def test_check_does_not_import_textual(sample_toml: Path) -> None:
     code = (
-        "import sys; from tui.cli import main; main(['check', sys.argv[1]]); "
+        "import sys; from tui.cli.main import main; main(['check', sys.argv[1]]); "
         "sys.stderr.write(repr(sorted(m for m in sys.modules if m.split('.')[0] == 'textual' or m.startswith('rich.live'))))"
     )
     r = subprocess.run([sys.executable, "-c", code, str(sample_toml)], capture_output=True, text=True)
@@ -154,7 +154,7 @@ def test_check_does_not_import_textual(sample_toml: Path) -> None:
 
 def test_docs_list_every_rule() -> None:
     from conftest import ROOT
-    from tui.rules import all_rule_ids
+    from tui.checks.rules import all_rule_ids
 
     doc = (ROOT / "docs" / "checks.md").read_text(encoding="utf-8")
     for rule in [*all_rule_ids(), STALE, "numbering.archive-unreadable"]:

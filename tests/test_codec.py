@@ -8,9 +8,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 
 from strategies import issues
-from tui import codec
+from tui.files import codec
+from tui.files.storage import load_issue, save_issue
 from tui.model import Byline, Issue
-from tui.storage import load_issue, save_issue
 
 
 def test_sample_has_every_part(sample_toml: Path) -> None:

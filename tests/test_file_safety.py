@@ -15,8 +15,8 @@ import pytest
 
 from apphelp import dead_pid
 from conftest import run_cli
-from tui.errors import ChangedOnDisk, SaveError
-from tui.storage import atomic_write, load_issue, load_issue_stamped, read_text, save_issue
+from tui.files.storage import atomic_write, load_issue, load_issue_stamped, read_text, save_issue
+from tui.model.errors import ChangedOnDisk, SaveError
 
 
 def _edited(path: Path, title: str = "改过的标题"):  # type: ignore[no-untyped-def]
@@ -110,9 +110,9 @@ RACE = textwrap.dedent(
     """
     import sys
     from pathlib import Path
-    from tui.checking import open_check
-    from tui.errors import ChangedOnDisk
-    from tui.storage import save_issue
+    from tui.checks.checking import open_check
+    from tui.model.errors import ChangedOnDisk
+    from tui.files.storage import save_issue
     path = Path(sys.argv[1])
     check = open_check(path)
     check.fix()
@@ -185,7 +185,7 @@ FAULT = textwrap.dedent(
     """
     import sys
     from pathlib import Path
-    from tui.storage import atomic_write
+    from tui.files.storage import atomic_write
     path, a, b = Path(sys.argv[1]), Path(sys.argv[2]).read_bytes(), Path(sys.argv[3]).read_bytes()
     print("go", flush=True)
     while True:

@@ -16,11 +16,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import SAMPLE_TOML
-from tui.config import default_house
-from tui.errors import JianbaoError
+from tui.files.config import default_house
+from tui.files.storage import loads_issue
 from tui.importers.docx import import_issue_docx, import_submission
 from tui.importers.text import import_text
-from tui.storage import loads_issue
+from tui.model.errors import JianbaoError
 
 HOUSE = default_house()
 SAMPLE = SAMPLE_TOML.read_text(encoding="utf-8")

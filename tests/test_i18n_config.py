@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA, run_cli
-from tui.config import archive_dir, default_house, load_house, loads_house
-from tui.errors import LoadError
-from tui.i18n import resolve_lang
+from tui.files.config import archive_dir, default_house, load_house, loads_house
+from tui.model.errors import LoadError
+from tui.model.i18n import resolve_lang
 
 
 @pytest.mark.parametrize(

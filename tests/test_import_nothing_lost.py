@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.config import default_house
 from tui.exporters import render
+from tui.files.config import default_house
 from tui.importers.docx import import_issue_docx
 from tui.importers.text import ImportResult, import_text
 from tui.model import Issue

@@ -11,9 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from conftest import ROOT, SAMPLE_TEXT, run_cli
 from strategies import house_style_issues
 from tui.exporters.text import render_text
+from tui.files.storage import load_issue
 from tui.importers.text import import_text
 from tui.model import Byline, Issue
-from tui.storage import load_issue
 
 
 def rules(result) -> list[str]:  # type: ignore[no-untyped-def]
@@ -125,7 +125,7 @@ def test_export_then_import_is_identity_for_sample(sample_toml: Path, house) -> 
 )
 @given(house_style_issues())
 def test_export_then_import_is_identity_for_generated(issue: Issue) -> None:
-    from tui.config import default_house
+    from tui.files.config import default_house
 
     house = default_house()
     assert import_text(render_text(issue, house.style), house).issue == issue
@@ -226,7 +226,7 @@ def test_missing_byline_is_reported(sample_text: str, house) -> None:  # type: i
 def test_every_source_character_survives(sample_text: str, house) -> None:  # type: ignore[no-untyped-def]
     """Nothing is dropped silently: every Han character of the source is in the issue."""
     issue = import_text(sample_text, house).issue
-    from tui.codec import dumps
+    from tui.files.codec import dumps
 
     stored = dumps(issue)
     body_start = sample_text.index("拱墅区：多措并举")  # the contents is derived, not stored

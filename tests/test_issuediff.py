@@ -5,9 +5,9 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
-from tui.issuediff import describe
+from tui.files.storage import load_issue
 from tui.model import Article
-from tui.storage import load_issue
+from tui.model.issuediff import describe
 
 
 def test_changed_added_and_removed_articles_with_their_lines(sample_toml: Path) -> None:

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 
 from conftest import run_cli
-from tui.archive import make_next_issue, scan_lenient
-from tui.errors import UsageError
-from tui.house import Style
+from tui.files.archive import make_next_issue, scan_lenient
+from tui.files.storage import load_issue
 from tui.model import Masthead
-from tui.numbering import issue_filename, next_numbers, previous_in_sequence
-from tui.storage import load_issue
+from tui.model.errors import UsageError
+from tui.model.house import Style
+from tui.model.numbering import issue_filename, next_numbers, previous_in_sequence
 
 STYLE = Style()
 

@@ -8,10 +8,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from strategies import house_style_issues
-from tui.config import default_house
+from tui.checks.recheck import ArticleMemo
+from tui.checks.rules import check_article
+from tui.files.config import default_house
 from tui.model import Article, Byline, Issue
-from tui.recheck import ArticleMemo
-from tui.rules import check_article
 from tui.session import Refused, Session
 
 HOUSE = default_house()
@@ -77,7 +77,7 @@ def test_memo_reuses_unchanged_articles_and_reindexes_moved_ones() -> None:
 
 
 def _three_articles() -> Issue:
-    from tui.storage import loads_issue
+    from tui.files.storage import loads_issue
 
     text = (Path(__file__).parent / "data" / "good-minimal.toml").read_text(encoding="utf-8")
     issue = loads_issue(text, Path("good-minimal.toml"))

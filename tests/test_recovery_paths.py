@@ -21,10 +21,10 @@ from apphelp import (
     until,
 )
 from conftest import run_cli
-from tui import locking, recovery
 from tui.app.dialogs import ChoiceDialog
 from tui.app.main_screen import MainScreen
 from tui.app.outline import NodeRef
+from tui.files import locking, recovery
 
 
 def _with_editor(sample_toml: Path, name: str) -> str:

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 import pytest
 
 from rulekit import ARCHIVE, HOUSE, clean_issue, findings, rules
+from tui.checks.rules import all_rule_ids, check_article, check_cross
 from tui.model import Byline, Column, Issue, Masthead
-from tui.rules import all_rule_ids, check_article, check_cross
 
 
 def test_clean_issue_has_no_findings() -> None:
@@ -200,7 +200,7 @@ def test_rule_fires(case: Case) -> None:
 
 
 def test_autocorrect_lints_each_text_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    from tui.rules import autocorrect
+    from tui.checks.rules import autocorrect
 
     calls: list[str] = []
     lint = autocorrect._changes
@@ -212,7 +212,7 @@ def test_autocorrect_lints_each_text_once(monkeypatch: pytest.MonkeyPatch) -> No
 
 
 def test_lint_cache_is_bounded_by_characters() -> None:
-    from tui.rules.autocorrect import LintCache
+    from tui.checks.rules.autocorrect import LintCache
 
     cache = LintCache(max_chars=10)
     cache.put("一二三四", ())
@@ -225,7 +225,7 @@ def test_lint_cache_is_bounded_by_characters() -> None:
 
 
 def test_unclassified_autocorrect_change_is_a_warning(monkeypatch: pytest.MonkeyPatch) -> None:
-    from tui.rules import autocorrect
+    from tui.checks.rules import autocorrect
 
     monkeypatch.setattr(
         autocorrect, "changes", lambda text: [(0, 2, "那是")] if text.startswith("三是") else []
@@ -270,7 +270,7 @@ def test_title_colon_reported_once() -> None:
 def test_house_style_with_spaces_asks_for_them() -> None:
     from dataclasses import replace
 
-    from tui.rules import check_issue
+    from tui.checks.rules import check_issue
 
     house = replace(HOUSE, style=replace(HOUSE.style, space_between_cjk_and_latin=True))
     found = [f for f in check_issue(clean_issue(), house, ARCHIVE) if f.rule == "typography.cjk-latin-space"]
@@ -344,7 +344,7 @@ def test_sample_findings(sample_toml) -> None:  # type: ignore[no-untyped-def]
     """What docs/checks.md promises for the shipped sample."""
     from collections import Counter
 
-    from tui.storage import load_issue
+    from tui.files.storage import load_issue
 
     found = findings(load_issue(sample_toml), ())
     assert Counter(f.rule for f in found) == {

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.errors import SaveError
-from tui.storage import atomic_write, load_issue, locate, save_issue
+from tui.files.storage import atomic_write, load_issue, locate, save_issue
+from tui.model.errors import SaveError
 
 
 def _fail(err: int):  # type: ignore[no-untyped-def]

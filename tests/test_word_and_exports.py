@@ -13,12 +13,12 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from conftest import run_cli
-from tui.config import default_house
-from tui.errors import LoadError, UsageError
 from tui.exporters import render
+from tui.files.config import default_house
+from tui.files.storage import load_issue
 from tui.importers.docx import choose_column, import_issue_docx, import_submission
 from tui.model import Byline
-from tui.storage import load_issue
+from tui.model.errors import LoadError, UsageError
 
 HOUSE = default_house()
 

@@ -12,11 +12,11 @@ from docx.oxml import parse_xml
 from docx.shared import Mm
 
 from conftest import run_cli
-from tui.config import default_house
-from tui.errors import LoadError
+from tui.files.config import default_house
 from tui.importers.docx import import_issue_docx, import_submission
 from tui.importers.docx_reader import MAX_DOCUMENT_XML, format_number, read_word
 from tui.model import Byline
+from tui.model.errors import LoadError
 
 HOUSE = default_house()
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
@@ -232,7 +232,7 @@ def test_refusing_a_column_still_shows_what_the_import_noticed(sample_toml: Path
 
 def test_the_whole_issue_import_reports_word_findings_too(tmp_path: Path, sample_toml: Path) -> None:
     from tui.exporters import render
-    from tui.storage import load_issue
+    from tui.files.storage import load_issue
 
     path = tmp_path / "issue.docx"
     path.write_bytes(render(load_issue(sample_toml), HOUSE.style, "docx"))

@@ -1,5 +1,5 @@
 """``python -m tui`` is the ``jianbao`` command."""
 
-from tui.cli import run
+from tui.cli.main import run
 
 run()

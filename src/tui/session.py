@@ -14,20 +14,20 @@ from pathlib import Path
 
 import tomli_w
 
-from tui import codec, recovery
-from tui.archive import scan_lenient
-from tui.config import load_house
-from tui.errors import ChangedOnDisk, JianbaoError
-from tui.findings import Finding, Severity, sort_findings
-from tui.fixes import Change, apply_fixes
-from tui.house import House
-from tui.i18n import Text
+from tui.checks.fixes import Change, apply_fixes
+from tui.checks.recheck import ArticleMemo
+from tui.checks.rules import check_article, check_cross
+from tui.checks.waivers import apply_waivers, waiver_for
+from tui.files import codec, recovery
+from tui.files.archive import scan_lenient
+from tui.files.config import load_house
+from tui.files.storage import FileStamp, atomic_write, load_issue_stamped, loads_issue, save_issue, stamp
 from tui.model import Article, Column, Comment, Issue, Masthead, Signoff
-from tui.numbering import next_numbers, previous_in_sequence
-from tui.recheck import ArticleMemo
-from tui.rules import check_article, check_cross
-from tui.storage import FileStamp, atomic_write, load_issue_stamped, loads_issue, save_issue, stamp
-from tui.waivers import apply_waivers, waiver_for
+from tui.model.errors import ChangedOnDisk, JianbaoError
+from tui.model.findings import Finding, Severity, sort_findings
+from tui.model.house import House
+from tui.model.i18n import Text
+from tui.model.numbering import next_numbers, previous_in_sequence
 
 UNDO_DEPTH = 50
 

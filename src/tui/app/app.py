@@ -20,13 +20,13 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
-from tui import locking, recovery
 from tui.app.dialogs import ChoiceDialog
 from tui.app.keybar import KeyBar
 from tui.app.main_screen import MainScreen
 from tui.app.strings import t
-from tui.errors import JianbaoError
-from tui.i18n import Lang
+from tui.files import locking, recovery
+from tui.model.errors import JianbaoError
+from tui.model.i18n import Lang
 from tui.session import Session
 
 
@@ -148,7 +148,7 @@ class JianbaoApp(App[None]):
 
     def _offer_new(self) -> None:
         """An empty archive: offer to make its first issue (today's date)."""
-        from tui.config import archive_dir
+        from tui.files.config import archive_dir
 
         archive = archive_dir(self.archive)
 
@@ -156,9 +156,9 @@ class JianbaoApp(App[None]):
             if choice != "create":
                 self.exit()
                 return
-            from tui.archive import make_next_issue, scan_lenient, write_new_issue
-            from tui.config import load_house
-            from tui.numbering import issue_filename
+            from tui.files.archive import make_next_issue, scan_lenient, write_new_issue
+            from tui.files.config import load_house
+            from tui.model.numbering import issue_filename
 
             try:
                 house = load_house(archive)
@@ -234,8 +234,8 @@ class JianbaoApp(App[None]):
         when = found.written.strftime("%Y-%m-%d %H:%M:%S")
         body = t("recovery_body", self.lang, file=self.path.name, time=when)
         try:
-            from tui.issuediff import describe
-            from tui.storage import loads_issue
+            from tui.files.storage import loads_issue
+            from tui.model.issuediff import describe
 
             body += "\n" + "\n".join(
                 describe(session.issue, loads_issue(found.text(), found.path), self.lang)
@@ -335,7 +335,7 @@ class JianbaoApp(App[None]):
 
 def newest_issue(archive: Path) -> Path | None:
     """The archive's latest issue by date and number (unreadable files are skipped)."""
-    from tui.archive import scan_lenient
+    from tui.files.archive import scan_lenient
 
     found, _ = scan_lenient(archive)
     latest = max(found, key=lambda a: (a.issue.masthead.date, a.issue.masthead.cumulative), default=None)

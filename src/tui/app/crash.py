@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import traceback
 
-from tui import recovery
 from tui.app.strings import t
-from tui.i18n import Lang
+from tui.files import recovery
+from tui.model.i18n import Lang
 from tui.session import Session
 
 

@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 from tui.app.keys import steady_cursors
 from tui.app.strings import t
 from tui.app.text_fields import FieldInput
-from tui.i18n import Lang
+from tui.model.i18n import Lang
 
 
 class ChoiceDialog(ModalScreen[str | None]):

@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DirectoryTree, Label
 
 from tui.app.strings import t
-from tui.i18n import Lang
+from tui.model.i18n import Lang
 
 
 class WordTree(DirectoryTree):

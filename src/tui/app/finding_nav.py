@@ -8,8 +8,8 @@ from tui.app.outline import NodeRef, OutlineTree, node_key
 from tui.app.strings import t
 from tui.app.text_fields import FieldArea, FieldInput
 from tui.app.validation import FindingTable
-from tui.bodytext import position_of
-from tui.findings import Finding
+from tui.model.bodytext import position_of
+from tui.model.findings import Finding
 
 if TYPE_CHECKING:
     from tui.app.main_screen import MainScreen

@@ -17,13 +17,12 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, TextArea
 from textual.widgets.text_area import Edit, EditResult
 
-from tui import bylines
 from tui.app.messages import ColumnChanged, Edited
 from tui.app.strings import t
 from tui.app.text_fields import FieldArea, FieldInput
-from tui.bodytext import body_text, paragraphs_of
-from tui.i18n import Lang
-from tui.model import Article, Byline, Issue
+from tui.model import Article, Byline, Issue, bylines
+from tui.model.bodytext import body_text, paragraphs_of
+from tui.model.i18n import Lang
 
 _NAME_SEPARATORS = re.compile(r"[、，,；;]+")
 

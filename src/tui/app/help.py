@@ -9,7 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui.app.strings import t
-from tui.i18n import Lang
+from tui.model.i18n import Lang
 
 _KEY_NAMES = {"ctrl": "Ctrl", "shift": "Shift", "up": "↑", "down": "↓", "delete": "Delete", "enter": "Enter"}
 

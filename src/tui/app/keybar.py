@@ -17,7 +17,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 
 from tui.app.strings import t
-from tui.i18n import Lang
+from tui.model.i18n import Lang
 
 _DIM = Style(dim=True)
 

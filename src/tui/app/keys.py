@@ -8,7 +8,7 @@ from textual.binding import BindingsMap
 from textual.dom import DOMNode
 
 from tui.app.strings import S, t
-from tui.i18n import Lang
+from tui.model.i18n import Lang
 
 
 def localize_bindings(node: DOMNode, lang: Lang) -> None:

@@ -25,11 +25,11 @@ from tui.app.proof_actions import ProofActions
 from tui.app.strings import t
 from tui.app.structure_actions import StructureActions
 from tui.app.validation import FindingTable
-from tui.errors import JianbaoError
+from tui.checks.rules import check_article, check_cross
 from tui.exporters.text import render_text
-from tui.findings import Finding
-from tui.i18n import Lang
-from tui.rules import check_article, check_cross
+from tui.model.errors import JianbaoError
+from tui.model.findings import Finding
+from tui.model.i18n import Lang
 from tui.session import Session
 
 CHECK_DELAY = 0.3  # seconds of quiet typing before a re-check

@@ -19,8 +19,8 @@ from textual.widgets import Input, Label, Select, Static
 from tui.app.messages import Edited, FieldRejected
 from tui.app.strings import t
 from tui.app.text_fields import FieldInput
-from tui.i18n import Lang
 from tui.model import EDITIONS, Issue
+from tui.model.i18n import Lang
 
 MASTHEAD_FIELDS = (
     ("name", "name"),

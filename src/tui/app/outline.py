@@ -11,9 +11,9 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from tui.app.strings import t
-from tui.findings import Finding, Severity
-from tui.i18n import Lang
 from tui.model import Issue
+from tui.model.findings import Finding, Severity
+from tui.model.i18n import Lang
 
 BRIEF_PREVIEW = 12
 

@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING
 from tui.app.dialogs import ChoiceDialog, Field, FormDialog
 from tui.app.strings import t
 from tui.app.validation import FindingTable
-from tui.errors import JianbaoError
-from tui.findings import Finding
 from tui.model import ROLES
+from tui.model.errors import JianbaoError
+from tui.model.findings import Finding
 from tui.session import Conflict
 
 if TYPE_CHECKING:
@@ -188,8 +188,8 @@ class ProofActions:
         self.app.push_screen(ChoiceDialog(title, body, choices), done)
 
     def _disk_differences(self: MainScreen) -> list[str]:  # type: ignore[misc]
-        from tui.issuediff import describe
-        from tui.storage import load_issue
+        from tui.files.storage import load_issue
+        from tui.model.issuediff import describe
 
         try:
             on_disk = load_issue(self.session.path)
@@ -281,7 +281,7 @@ class ProofActions:
 
     def action_export(self: MainScreen) -> None:  # type: ignore[misc]
         from tui.exporters import FORMATS, SUFFIXES, render
-        from tui.storage import atomic_write
+        from tui.files.storage import atomic_write
 
         labels = {
             "docx": "Word (.docx)",

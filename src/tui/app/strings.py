@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui.i18n import Lang
+from tui.model.i18n import Lang
 
 S: dict[str, tuple[str, str]] = {
     # panes and nodes

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Any
 from tui.app.dialogs import ChoiceDialog, PickDialog
 from tui.app.outline import NodeRef
 from tui.app.strings import t
-from tui.config import house_path_for, load_house
-from tui.errors import JianbaoError
+from tui.files.config import house_path_for, load_house
+from tui.model.errors import JianbaoError
 from tui.session import add_to_catalogue
 
 if TYPE_CHECKING:
@@ -171,7 +171,7 @@ class StructureActions:
         if would_drop is None:
             go()
             return
-        from tui.issuediff import describe
+        from tui.model.issuediff import describe
 
         body = t("confirm_redo" if redo else "confirm_undo", self.lang, what=label)
         body += "\n" + "\n".join(describe(session.issue, would_drop, self.lang))

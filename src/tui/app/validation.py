@@ -20,8 +20,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.app.strings import t
-from tui.findings import SEVERITY_LABEL, Finding, Severity, summarize
-from tui.i18n import Lang
+from tui.model.findings import SEVERITY_LABEL, Finding, Severity, summarize
+from tui.model.i18n import Lang
 
 FILTERS: tuple[Severity | None, ...] = (None, Severity.ERROR, Severity.WARNING, Severity.INFO)
 _FILTER_KEYS = {

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from tui.house import Style
 from tui.model import Issue
+from tui.model.house import Style
 
 FORMATS = ("text", "docx", "html", "md")
 SUFFIXES = {"text": ".txt", "docx": ".docx", "html": ".html", "md": ".md"}
@@ -18,7 +18,7 @@ def printable(issue: Issue) -> Issue:
     import copy
     import dataclasses
 
-    from tui.rules.control import CONTROL, strip_control
+    from tui.checks.rules.control import CONTROL, strip_control
 
     def clean(value: object) -> object:
         if isinstance(value, str):

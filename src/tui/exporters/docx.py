@@ -18,11 +18,11 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
-from tui.bylines import render_byline
 from tui.exporters import docx_style as S
 from tui.exporters.text import contents_lines, masthead_lines
-from tui.house import Style
 from tui.model import Article, Issue
+from tui.model.bylines import render_byline
+from tui.model.house import Style
 
 
 def _font(run, font: S.Font, color: tuple[int, int, int] | None = None) -> None:  # type: ignore[no-untyped-def]

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from html import escape
 
-from tui.bylines import render_byline
-from tui.house import Style
 from tui.model import Article, Issue
+from tui.model.bylines import render_byline
+from tui.model.house import Style
 
 CSS = """
 body { font-family: "FangSong", "STFangsong", "仿宋", serif; max-width: 42em; margin: 2em auto; padding: 0 1em;

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from tui.bylines import render_byline
-from tui.house import Style
 from tui.model import Article, Issue
+from tui.model.bylines import render_byline
+from tui.model.house import Style
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
 _LEADING_SPACE = re.compile(r"^[ \t]+")

@@ -8,9 +8,9 @@ in house style.
 
 from __future__ import annotations
 
-from tui.bylines import render_byline
-from tui.house import Style
 from tui.model import Issue
+from tui.model.bylines import render_byline
+from tui.model.house import Style
 
 INDENT = "\u3000\u3000"
 

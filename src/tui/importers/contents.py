@@ -12,10 +12,10 @@ import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from tui.findings import Finding, Location, Severity
-from tui.i18n import Text
 from tui.model import Issue
-from tui.textutil import WHITESPACE, fold
+from tui.model.findings import Finding, Location, Severity
+from tui.model.i18n import Text
+from tui.model.textutil import WHITESPACE, fold
 
 _BRACKETED = re.compile(r"^(?:[-•·■◆●]\s*)?【(?P<name>[^】]+)】\s*(?P<rest>.*)$")
 _STARRED = re.compile(r"^(?:[-•·■◆●]\s*)?(?:\*\*)?(?P<name>[^\s*]+?)\*\*\s*(?P<rest>.*)$")

@@ -14,15 +14,15 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tui.bylines import looks_like_byline, parenthesis_kind, parse_byline, split_names
-from tui.errors import UsageError
-from tui.findings import Finding, Location, Severity
-from tui.house import House
-from tui.i18n import Text
 from tui.importers.docx_reader import Para, read_word
 from tui.importers.text import ImportResult, import_text
 from tui.model import Article, Byline, Issue
-from tui.textutil import could_be_title, strip_ws
+from tui.model.bylines import looks_like_byline, parenthesis_kind, parse_byline, split_names
+from tui.model.errors import UsageError
+from tui.model.findings import Finding, Location, Severity
+from tui.model.house import House
+from tui.model.i18n import Text
+from tui.model.textutil import could_be_title, strip_ws
 
 TITLE_MAX = 60
 _AUTHOR = re.compile(r"^(?:作\s*者|撰\s*稿|撰\s*写)\s*[：:]\s*(.+)$")

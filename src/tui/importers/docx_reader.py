@@ -24,11 +24,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tui.errors import JianbaoError, LoadError
-from tui.findings import Finding, Location, Severity
-from tui.i18n import Text
-from tui.storage import read_bytes
-from tui.textutil import strip_ws
+from tui.files.storage import read_bytes
+from tui.model.errors import JianbaoError, LoadError
+from tui.model.findings import Finding, Location, Severity
+from tui.model.i18n import Text
+from tui.model.textutil import strip_ws
 
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted .docx and old .doc files
 MAX_DOCUMENT_XML = 20_000_000  # bytes uncompressed; a long bulletin's is under 2 MB

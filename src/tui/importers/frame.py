@@ -7,9 +7,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from tui.house import House
-from tui.i18n import Text
 from tui.model import EndBlock, Issue, Masthead
+from tui.model.house import House
+from tui.model.i18n import Text
 
 EDITION = re.compile(r"^[(（]\s*([普专增])\s*刊\s*[)）]$")
 NUMBER = re.compile(r"第\s*(\d+)\s*期\s*[(（]\s*总\s*第\s*(\d+)\s*期\s*[)）]")

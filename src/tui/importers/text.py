@@ -13,15 +13,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tui.bylines import looks_like_byline, parse_byline
-from tui.findings import Finding, Location, Severity, sort_findings
-from tui.house import House
-from tui.i18n import Text
 from tui.importers import frame
 from tui.importers.contents import ContentsEntry, Match, closest, compare_contents, parse_contents_line
 from tui.importers.frame import Line
 from tui.model import Article, Column, Issue
-from tui.textutil import could_be_title, drop_cjk_latin_spaces, ends_sentence, fold, strip_ws
+from tui.model.bylines import looks_like_byline, parse_byline
+from tui.model.findings import Finding, Location, Severity, sort_findings
+from tui.model.house import House
+from tui.model.i18n import Text
+from tui.model.textutil import could_be_title, drop_cjk_latin_spaces, ends_sentence, fold, strip_ws
 
 _PAGE_FOOTER = re.compile(r"^[—－\-–]+\s*\d+\s*[—－\-–]+$")
 _CONTENTS = re.compile(r"^目\s*录$")

@@ -1,0 +1,75 @@
+"""Checking an issue file: load it, find its archive and house, run the rules, apply waivers, fix."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tui.checks.fixes import Change, apply_fixes
+from tui.checks.rules import check_issue
+from tui.checks.waivers import apply_waivers
+from tui.files.archive import scan_lenient
+from tui.files.config import load_house
+from tui.files.storage import FileStamp, load_issue_stamped
+from tui.model import Issue, Masthead
+from tui.model.findings import Finding, Location, Severity
+from tui.model.house import House
+from tui.model.i18n import Text
+
+MAX_FIX_PASSES = 10
+
+
+@dataclass
+class FileCheck:
+    path: Path
+    issue: Issue
+    house: House
+    archive: tuple[Masthead, ...]
+    archive_problems: list[Finding] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)
+    stamp: FileStamp | None = None  # the file as read: --fix writes only if it is still that
+
+    def run(self) -> list[Finding]:
+        self.findings = self.archive_problems + apply_waivers(
+            check_issue(self.issue, self.house, self.archive), self.issue.waivers
+        )
+        return self.findings
+
+    def fix(self) -> list[Change]:
+        """Apply safe fixes until none is left (a fix can uncover or unblock another)."""
+        for _ in range(MAX_FIX_PASSES):
+            changes = apply_fixes(self.issue, self.run())
+            if not changes:
+                break
+            self.changes += changes
+        self.run()
+        return self.changes
+
+    @property
+    def failed(self) -> bool:
+        return any(f.active and f.severity is Severity.ERROR for f in self.findings)
+
+    def failed_strict(self) -> bool:
+        return any(f.active and f.severity in (Severity.ERROR, Severity.WARNING) for f in self.findings)
+
+
+def open_check(path: Path, archive: Path | None = None) -> FileCheck:
+    """Load ``path`` with its archive (``archive`` or the file's folder) and house configuration."""
+    issue, read = load_issue_stamped(path)
+    folder = archive if archive is not None else path.parent
+    house = load_house(folder)
+    archived, errors = scan_lenient(folder, exclude=path)
+    problems = [
+        Finding(
+            "numbering.archive-unreadable",
+            Severity.WARNING,
+            Location(field="masthead.number"),
+            Text(
+                f"档案文件无法读取，期号核对可能不完整：{e.render('zh')}",
+                f"an archive file cannot be read, numbering checks may be incomplete: {e.render('en')}",
+            ),
+        )
+        for e in errors
+    ]
+    return FileCheck(path, issue, house, tuple(a.issue.masthead for a in archived), problems, stamp=read)

@@ -1,0 +1,55 @@
+"""Re-checking a whole issue after a structural edit: only what could have changed.
+
+An article rule reads the article, its column's declaration, the house and
+the archive; the article's index appears only in its findings' locations.
+So after a move, a delete, an insert or an undo, an article whose content
+and column are unchanged keeps its findings, re-indexed.  (A test compares
+this with a fresh check after random edits.)
+"""
+
+from __future__ import annotations
+
+from dataclasses import fields, is_dataclass, replace
+
+from tui.checks.rules import check_article
+from tui.model import Issue, Masthead
+from tui.model.findings import Finding
+from tui.model.house import House
+
+
+def frozen(value: object) -> object:
+    """A hashable copy of a model value: dataclasses and lists become tuples."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return (type(value).__name__, *(frozen(getattr(value, f.name)) for f in fields(value)))
+    if isinstance(value, list):
+        return tuple(frozen(v) for v in value)
+    return value
+
+
+def reindexed(found: list[Finding], index: int) -> list[Finding]:
+    return [replace(f, location=replace(f.location, article=index)) for f in found]
+
+
+class ArticleMemo:
+    """The last full check's findings per article, keyed by everything an article rule reads."""
+
+    def __init__(self) -> None:
+        self._entries: dict[object, tuple[int, list[Finding]]] = {}
+        self._context: tuple[House, tuple[Masthead, ...]] | None = None
+
+    def check(self, issue: Issue, house: House, archive: tuple[Masthead, ...]) -> list[list[Finding]]:
+        if self._context is None or self._context[0] is not house or self._context[1] is not archive:
+            self._entries = {}  # another house or archive: nothing carries over
+        entries: dict[object, tuple[int, list[Finding]]] = {}
+        out: list[list[Finding]] = []
+        for i, article in enumerate(issue.articles):
+            key = (frozen(article), frozen(issue.column(article.column)))
+            hit = self._entries.get(key)
+            if hit is None:
+                found = check_article(issue, i, house, archive)
+            else:
+                found = hit[1] if hit[0] == i else reindexed(hit[1], i)
+            entries[key] = (i, found)
+            out.append(found)
+        self._entries, self._context = entries, (house, archive)
+        return out

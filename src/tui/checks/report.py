@@ -1,0 +1,109 @@
+"""Findings as linter-style text lines or as JSON, for the CLI and scripts."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from tui.checks.fixes import Change
+from tui.model.findings import SEVERITY_LABEL, Finding, summarize
+from tui.model.i18n import Lang
+
+
+@dataclass
+class FileReport:
+    file: str
+    findings: Sequence[Finding]
+    changes: Sequence[Change] = ()
+
+
+def finding_line(file: str, finding: Finding, lang: Lang) -> str:
+    where = finding.location.describe(lang)
+    head = f"{file}: {where}" if where else file
+    line = f"{head}: {finding.severity.value} [{finding.rule}] {finding.message.get(lang)}"
+    w = finding.waiver
+    if w is not None:
+        line += f"（已豁免：{w.reason}——{w.by}）" if lang == "zh" else f" (waived: {w.reason} — {w.by})"
+    return line
+
+
+def change_line(file: str, change: Change, lang: Lang) -> str:
+    where = change.location.describe(lang)
+    verb = "已修改" if lang == "zh" else "fixed"
+    return f"{file}: {where}: {verb} “{change.old}” → “{change.new}” [{change.rule}]"
+
+
+def summary_line(findings: Sequence[Finding], lang: Lang) -> str:
+    counts = summarize(list(findings))
+    if lang == "zh":
+        parts = [f"{counts[s.value]} {SEVERITY_LABEL[s].zh}" for s in SEVERITY_LABEL]
+        if counts["waived"]:
+            parts.append(f"{counts['waived']} 已豁免")
+        return f"共 {len(findings)} 条：" + "，".join(parts)
+    parts = [f"{counts[s.value]} {SEVERITY_LABEL[s].en}" for s in SEVERITY_LABEL]
+    if counts["waived"]:
+        parts.append(f"{counts['waived']} waived")
+    return f"{len(findings)} findings: " + ", ".join(parts)
+
+
+def render_text(reports: Sequence[FileReport], lang: Lang) -> str:
+    lines = [change_line(r.file, c, lang) for r in reports for c in r.changes]
+    lines += [finding_line(r.file, f, lang) for r in reports for f in r.findings]
+    lines.append(summary_line([f for r in reports for f in r.findings], lang))
+    return "\n".join(lines) + "\n"
+
+
+def finding_json(finding: Finding, lang: Lang) -> dict[str, Any]:
+    loc = finding.location
+    return {
+        "rule": finding.rule,
+        "severity": finding.severity.value,
+        "message": finding.message.get(lang),
+        "location": {
+            "article": loc.article,
+            "title": loc.title,
+            "field": loc.field,
+            "paragraph": loc.paragraph,
+            "start": loc.start,
+            "end": loc.end,
+            "line": loc.line,
+        },
+        "fix": finding.fix,
+        "matched": finding.matched,
+        "waived": None
+        if finding.waiver is None
+        else {"reason": finding.waiver.reason, "by": finding.waiver.by, "at": finding.waiver.at.isoformat()},
+    }
+
+
+def _change_json(change: Change) -> dict[str, Any]:
+    loc = change.location
+    return {
+        "rule": change.rule,
+        "old": change.old,
+        "new": change.new,
+        "location": {
+            "article": loc.article,
+            "field": loc.field,
+            "paragraph": loc.paragraph,
+            "start": loc.start,
+            "end": loc.end,
+        },
+    }
+
+
+def render_json(reports: Sequence[FileReport], lang: Lang) -> str:
+    doc = {
+        "files": [
+            {
+                "file": r.file,
+                "findings": [finding_json(f, lang) for f in r.findings],
+                "summary": summarize(list(r.findings)),
+                **({"fixed": [_change_json(c) for c in r.changes]} if r.changes else {}),
+            }
+            for r in reports
+        ]
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,70 @@
+"""Control characters: invisible bytes pasted in from other programs.
+
+U+0000–U+001F (but tab and newline), U+007F and the non-characters U+FFFE
+and U+FFFF cannot be printed and are not allowed in Word's XML; they come
+from copying out of PDFs, web pages and old systems.  Each is an error with
+a fix that removes it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from tui.checks.rules.base import Context, Segment, article_rule, issue_rule, span
+from tui.model import Article
+from tui.model.findings import Finding
+from tui.model.i18n import Text
+
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
+RULE = "text.control-character"
+
+
+def _findings(seg: Segment) -> Iterator[Finding]:
+    for m in CONTROL.finditer(seg.text):
+        code = f"U+{ord(m.group()):04X}"
+        yield span(
+            seg,
+            RULE,
+            "error",
+            Text(
+                f"含有不可见的控制字符 {code}（多从其他程序粘贴而来），应删除",
+                f"an invisible control character {code} (usually pasted in); remove it",
+            ),
+            m.start(),
+            m.end(),
+            fix="",
+        )
+
+
+def _article_segments(article: Article, index: int) -> Iterator[Segment]:
+    where = {"article": index, "title": article.title}
+    yield Segment("title", article.title, **where)  # type: ignore[arg-type]
+    for k, text in enumerate(article.paragraphs):
+        yield Segment("paragraph", text, paragraph=k, **where)  # type: ignore[arg-type]
+    if article.byline is not None:
+        yield Segment("byline.unit", article.byline.unit, **where)  # type: ignore[arg-type]
+        for k, name in enumerate(article.byline.authors):
+            yield Segment("byline.author", name, paragraph=k, **where)  # type: ignore[arg-type]
+
+
+@article_rule(RULE)
+def in_article(article: Article, index: int, ctx: Context) -> Iterator[Finding]:
+    for seg in _article_segments(article, index):
+        yield from _findings(seg)
+
+
+@issue_rule(RULE)
+def in_masthead_and_endblock(ctx: Context) -> Iterator[Finding]:
+    m, e = ctx.issue.masthead, ctx.issue.endblock
+    for key in ("name", "unit"):
+        yield from _findings(Segment(f"masthead.{key}", getattr(m, key)))
+    for k, line in enumerate(e.distribution):
+        yield from _findings(Segment("endblock.distribution", line, paragraph=k))
+    for key in ("editor", "phone"):
+        yield from _findings(Segment(f"endblock.{key}", getattr(e, key)))
+
+
+def strip_control(text: str) -> str:
+    """The text without control characters (what the exporters print)."""
+    return CONTROL.sub("", text)

@@ -1,0 +1,75 @@
+"""Waivers: a proofreader's accepted findings, matched back onto fresh findings.
+
+A waiver names its finding by rule, field, article, list index and the text
+it matched, and prefers the nearest position, so it survives edits elsewhere
+in the paragraph but goes stale when the text it waived changes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from tui.model import Waiver
+from tui.model.findings import Finding, Location, Severity, sort_findings
+from tui.model.i18n import Text
+
+STALE = "waiver.stale"
+
+
+def waiver_for(finding: Finding, reason: str, by: str, at: dt.datetime) -> Waiver:
+    loc = finding.location
+    return Waiver(
+        rule=finding.rule,
+        field=loc.field,
+        text=finding.matched,
+        reason=reason,
+        by=by,
+        at=at,
+        article=loc.article,
+        paragraph=loc.paragraph,
+        start=loc.start,
+        end=loc.end,
+    )
+
+
+def _fits(w: Waiver, f: Finding) -> bool:
+    loc = f.location
+    return (w.rule, w.field, w.article, w.paragraph, w.text) == (
+        f.rule,
+        loc.field,
+        loc.article,
+        loc.paragraph,
+        f.matched,
+    )
+
+
+def apply_waivers(findings: list[Finding], waivers: list[Waiver]) -> list[Finding]:
+    """Mark waived findings, and add an info finding for each waiver that no longer fits one."""
+    used: set[int] = set()
+    out: list[Finding] = []
+    for f in findings:
+        candidates = [i for i, w in enumerate(waivers) if i not in used and _fits(w, f)]
+        if not candidates:
+            out.append(f)
+            continue
+        start = f.location.start or 0
+        best = min(candidates, key=lambda i: abs((waivers[i].start or 0) - start))
+        used.add(best)
+        out.append(replace(f, waiver=waivers[best]))
+    for i, w in enumerate(waivers):
+        if i in used:
+            continue
+        out.append(
+            Finding(
+                STALE,
+                Severity.INFO,
+                Location(field=w.field, article=w.article, paragraph=w.paragraph, start=w.start, end=w.end),
+                Text(
+                    f"豁免已失效：{w.rule}「{w.text}」的问题已不存在（{w.by}：{w.reason}）",
+                    f"stale waiver: the finding {w.rule} “{w.text}” is gone ({w.by}: {w.reason})",
+                ),
+                matched=w.text,
+            )
+        )
+    return sort_findings(out)

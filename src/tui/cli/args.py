@@ -1,0 +1,257 @@
+"""The ``jianbao`` command line: its options, in the user's language."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+
+from tui.model.errors import UsageError
+from tui.model.i18n import Lang, Text
+
+
+def t_(lang: Lang, zh: str, en: str) -> str:
+    return zh if lang == "zh" else en
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but usage errors become UsageError (clear message, exit 2)."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(
+            Text(f"命令行参数有误：{message}\n{self.format_usage()}", f"{message}\n{self.format_usage()}")
+        )
+
+
+def _parse_date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r}: YYYY-MM-DD") from None
+
+
+_ARGPARSE_ZH = {
+    "usage: ": "用法：",
+    "options": "选项",
+    "positional arguments": "参数",
+    "the following arguments are required: %s": "缺少参数：%s",
+    "unrecognized arguments: %s": "无法识别的参数：%s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "无效的选项：%(value)r（可选：%(choices)s）",
+    "expected one argument": "需要一个参数",
+    "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
+}
+
+
+def _localise_argparse(lang: Lang) -> None:
+    """argparse's own words (usage, options) follow the UI language too."""
+    from gettext import gettext
+
+    table = _ARGPARSE_ZH if lang == "zh" else {}
+    argparse._ = lambda message: table.get(message, gettext(message))  # type: ignore[attr-defined]
+
+
+def build_parser(lang: Lang) -> argparse.ArgumentParser:
+    _localise_argparse(lang)
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "-h", "--help", action="help", help=t_(lang, "显示帮助并退出", "show this help and exit")
+    )
+    common.add_argument(
+        "--lang",
+        choices=("zh", "en"),
+        help=t_(lang, "界面语言（默认中文）", "interface language (default Chinese)"),
+    )
+    archive_help = t_(
+        lang,
+        "期刊档案文件夹（默认 $JIANBAO_ARCHIVE 或 ./data/issues）",
+        "archive folder (default $JIANBAO_ARCHIVE or ./data/issues)",
+    )
+
+    parser = _Parser(
+        add_help=False,
+        prog="jianbao",
+        parents=[common],
+        description=t_(
+            lang, "jianbao：简报编辑工具", "jianbao: an editor for Chinese official bulletins (简报)"
+        ),
+    )
+    from tui import __version__
+
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"jianbao {__version__}",
+        help=t_(lang, "显示版本并退出", "show the version and exit"),
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser(
+        "new",
+        add_help=False,
+        parents=[common],
+        help=t_(lang, "在档案中新建下一期", "write the next issue into the archive"),
+    )
+    p.add_argument("--archive", help=archive_help)
+    p.add_argument(
+        "--date",
+        type=_parse_date,
+        help=t_(lang, "出刊日期 YYYY-MM-DD（默认今天）", "issue date YYYY-MM-DD (default today)"),
+    )
+    p.add_argument(
+        "--edition", default="普刊", help=t_(lang, "刊别：普刊、专刊、增刊", "edition: 普刊, 专刊 or 增刊")
+    )
+    p.add_argument(
+        "--create",
+        action="store_true",
+        help=t_(lang, "档案文件夹不存在时新建它", "create the archive folder if it does not exist"),
+    )
+
+    p = sub.add_parser(
+        "import",
+        add_help=False,
+        parents=[common],
+        help=t_(
+            lang,
+            "把简报文本或 Word 文档导入为期刊文件，或把 Word 来稿加入一期",
+            "import a bulletin (text or Word) as an issue file, or add a Word submission to an issue",
+        ),
+    )
+    p.add_argument(
+        "file",
+        help=t_(
+            lang,
+            "简报文本（UTF-8 或 GB18030）或 Word 文档（.docx）",
+            "the bulletin as text (UTF-8 or GB18030) or a Word document (.docx)",
+        ),
+    )
+    p.add_argument(
+        "--into",
+        metavar="ISSUE.toml",
+        help=t_(
+            lang, "把 Word 来稿作为一篇稿件加入这一期", "add a Word submission to this issue as an article"
+        ),
+    )
+    p.add_argument(
+        "--column",
+        help=t_(
+            lang,
+            "来稿放入的栏目（默认按本刊规则判断）",
+            "the column for the submission (default: by the house rules)",
+        ),
+    )
+    p.add_argument(
+        "-o",
+        "--output",
+        help=t_(
+            lang, "输出的 TOML 文件（默认打印到标准输出）", "output TOML file (default: standard output)"
+        ),
+    )
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help=t_(lang, "允许覆盖已有的输出文件", "allow replacing an existing output file"),
+    )
+    p.add_argument("--archive", help=archive_help)
+    p.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help=t_(
+            lang, "问题报告的格式（输出到标准错误）", "format of the findings (written to standard error)"
+        ),
+    )
+
+    p = sub.add_parser(
+        "export",
+        add_help=False,
+        parents=[common],
+        help=t_(lang, "按印刷版式导出期刊", "render an issue in its printed layout"),
+    )
+    p.add_argument("file", help=t_(lang, "期刊文件（TOML）", "issue file (TOML)"))
+    p.add_argument(
+        "--to",
+        choices=("text", "docx", "html", "md"),
+        default="text",
+        help=t_(lang, "导出格式", "output format"),
+    )
+    p.add_argument(
+        "-o",
+        "--output",
+        help=t_(
+            lang,
+            "输出文件（默认打印到标准输出；docx 默认与期刊同名）",
+            "output file (default: standard output; docx: the issue's name with .docx)",
+        ),
+    )
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help=t_(
+            lang,
+            "允许覆盖已有的输出文件（期刊文件本身除外）",
+            "allow replacing an existing output file (never the issue itself)",
+        ),
+    )
+    p.add_argument("--archive", help=archive_help)
+
+    for name, helptext in (
+        (
+            "edit",
+            t_(
+                lang,
+                "在编辑器中打开期刊（默认：档案中最新的一期）",
+                "open an issue in the editor (default: the archive's newest)",
+            ),
+        ),
+        (
+            "review",
+            t_(lang, "以校对模式打开期刊（正文只读）", "open an issue for proofreading (text read-only)"),
+        ),
+    ):
+        p = sub.add_parser(name, add_help=False, parents=[common], help=helptext)
+        p.add_argument(
+            "file",
+            nargs="?" if name == "edit" else None,
+            help=t_(lang, "期刊文件（TOML）", "issue file (TOML)"),
+        )
+        p.add_argument("--archive", help=archive_help)
+        if name == "review":
+            p.add_argument(
+                "--allow-fixes",
+                action="store_true",
+                help=t_(lang, "允许校对人员应用自动修正", "let the proofreader apply offered fixes"),
+            )
+
+    p = sub.add_parser(
+        "check",
+        add_help=False,
+        parents=[common],
+        help=t_(lang, "校对检查期刊文件", "check issue files as a proofreader would"),
+    )
+    p.add_argument(
+        "files", nargs="+", metavar="FILE", help=t_(lang, "期刊文件（TOML）", "issue files (TOML)")
+    )
+    p.add_argument(
+        "--archive",
+        help=t_(
+            lang,
+            "核对期号用的档案文件夹（默认为文件所在文件夹）",
+            "archive folder for numbering checks (default: the file's folder)",
+        ),
+    )
+    p.add_argument(
+        "--format", choices=("text", "json"), default="text", help=t_(lang, "输出格式", "output format")
+    )
+    p.add_argument(
+        "--fix",
+        action="store_true",
+        help=t_(lang, "自动修正可安全修正的问题并保存", "apply the safe fixes and save"),
+    )
+    p.add_argument("--strict", action="store_true", help=t_(lang, "警告也视为不通过", "fail on warnings too"))
+
+    sub.add_parser(
+        "schema",
+        add_help=False,
+        parents=[common],
+        help=t_(lang, "打印期刊文件格式的 JSON Schema", "print the JSON Schema of the issue format"),
+    )
+    return parser

@@ -1,0 +1,237 @@
+"""The subcommands of ``jianbao``: each parses nothing and imports what it needs late.
+
+Late imports keep ``jianbao check`` free of Textual and quick to start.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+
+from tui.cli.args import t_
+from tui.model.errors import UsageError
+from tui.model.i18n import Lang, Text
+
+EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE, EXIT_INTERNAL = 0, 1, 2, 70
+
+
+def _write_stdout(text: str) -> None:
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:  # e.g. piped into head
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+def cmd_schema(args: argparse.Namespace, lang: Lang) -> int:
+    from importlib import resources
+
+    _write_stdout((resources.files("tui") / "schema" / "issue.schema.json").read_text(encoding="utf-8"))
+    return EXIT_OK
+
+
+def cmd_new(args: argparse.Namespace, lang: Lang) -> int:
+    from tui.files.archive import archive_folder, make_next_issue, scan_lenient, write_new_issue
+    from tui.files.config import archive_dir, load_house
+    from tui.model.numbering import issue_filename
+
+    archive = archive_folder(archive_dir(args.archive), create=args.create)
+    house = load_house(archive)
+    found, unreadable = scan_lenient(archive)
+    for error in unreadable:
+        sys.stderr.write(
+            t_(lang, "警告：已跳过无法读取的档案文件 ", "warning: skipped an unreadable archive file ")
+            + error.render(lang)
+            + "\n"
+        )
+    issue = make_next_issue(found, house, args.date or dt.date.today(), args.edition)
+    path = write_new_issue(archive, issue, issue_filename(issue.masthead, house.style))
+    _write_stdout(f"{path}\n")
+    return EXIT_OK
+
+
+def _is_docx(path: Path) -> bool:
+    return path.suffix.lower() == ".docx"
+
+
+def cmd_import(args: argparse.Namespace, lang: Lang) -> int:
+    from tui.checks import report
+    from tui.files import codec
+    from tui.files.config import archive_dir, load_house
+    from tui.files.storage import atomic_write, read_text
+
+    source = Path(args.file)
+    if args.into:
+        return _import_submission(args, lang, source)
+    house = load_house(archive_dir(args.archive))
+    if _is_docx(source):
+        from tui.importers.docx import import_issue_docx
+
+        result = import_issue_docx(source, house)
+    else:
+        from tui.importers.text import import_text
+
+        result = import_text(read_text(source, legacy_encodings=("gb18030",)), house)
+    data = codec.dumps(result.issue)
+    if args.output:
+        check_output_target(source, Path(args.output), force=args.force)
+        atomic_write(args.output, data.encode("utf-8"), overwrite=args.force)
+    else:
+        _write_stdout(data)
+    reports = [report.FileReport(str(source), result.findings)]
+    render = report.render_json if args.format == "json" else report.render_text
+    sys.stderr.write(render(reports, lang))
+    return EXIT_OK
+
+
+def _import_submission(args: argparse.Namespace, lang: Lang, source: Path) -> int:
+    """A district's Word submission, appended to an issue as one article."""
+    from tui.files.config import load_house
+    from tui.files.storage import load_issue_stamped, save_issue
+    from tui.importers.docx import choose_column, import_submission
+
+    target = Path(args.into)
+    refuse_if_being_edited(target, lang)
+    issue, read = load_issue_stamped(target)
+    house = load_house(Path(args.archive) if args.archive else target.parent)
+    submission = import_submission(source, house)  # reads and checks everything before writing
+    article = submission.article
+    if args.column:
+        if issue.column(args.column) is None:
+            names = "、".join(c.name for c in issue.columns)
+            raise UsageError(
+                Text(
+                    f"本期没有栏目“{args.column}”；可用：{names}",
+                    f"this issue has no column “{args.column}”; it has: {names}",
+                )
+            )
+        article.column = args.column
+    else:
+        try:
+            article.column = choose_column(issue, house, article)
+        except UsageError:
+            _report(args, lang, source, submission.findings)  # what the import noticed, not only the refusal
+            raise
+    issue.articles.insert(issue.end_of_column(article.column), article)
+    save_issue(issue, target, expect=read)
+    title = article.title or (article.paragraphs[0][:12] + "…" if article.paragraphs else "")
+    _write_stdout(
+        t_(
+            lang,
+            f"已加入 {target}：栏目“{article.column}”，「{title}」\n",
+            f"added to {target}: column “{article.column}”, “{title}”\n",
+        )
+    )
+    _report(args, lang, source, submission.findings)
+    return EXIT_OK
+
+
+def _report(args: argparse.Namespace, lang: Lang, source: Path, findings: list) -> None:  # type: ignore[type-arg]
+    from tui.checks import report
+
+    render = report.render_json if args.format == "json" else report.render_text
+    sys.stderr.write(render([report.FileReport(str(source), findings)], lang))
+
+
+def cmd_export(args: argparse.Namespace, lang: Lang) -> int:
+    from tui.exporters import render
+    from tui.files.config import archive_dir, load_house
+    from tui.files.storage import atomic_write, load_issue
+
+    path = Path(args.file)
+    issue = load_issue(path)
+    house = load_house(archive_dir(args.archive) if args.archive else path.parent)
+    output = args.output or (str(path.with_suffix(".docx")) if args.to == "docx" else None)
+    if output:
+        check_output_target(path, Path(output), force=args.force)
+    data = render(issue, house.style, args.to)
+    if output:
+        atomic_write(output, data, overwrite=args.force)
+        if args.to == "docx" and not args.output:
+            _write_stdout(f"{output}\n")
+    else:
+        _write_stdout(data.decode("utf-8"))
+    return EXIT_OK
+
+
+def check_output_target(source: Path, output: Path, *, force: bool) -> None:
+    """An export or import never replaces its own source, and replaces another file only when told to."""
+    if output.exists() and (output.resolve() == source.resolve() or _same_file(output, source)):
+        raise UsageError(
+            Text(
+                "输出文件就是输入文件本身，不会覆盖；请用 -o 指定另一个文件",
+                "the output is the input file itself and will not be replaced; name another file with -o",
+            ),
+            file=output,
+        )
+    if output.exists() and not force:
+        raise UsageError(
+            Text(
+                "文件已存在，不会覆盖（确需覆盖请加 --force）",
+                "the file exists and will not be replaced (add --force to replace it)",
+            ),
+            file=output,
+        )
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.samefile(b)
+    except OSError:
+        return False
+
+
+def cmd_check(args: argparse.Namespace, lang: Lang) -> int:
+    from tui.checks import report
+    from tui.checks.checking import open_check
+    from tui.files.storage import save_issue
+
+    archive = Path(args.archive) if args.archive else None
+    checks = [open_check(Path(f), archive) for f in args.files]  # all load before any is changed
+    if args.fix:
+        for check in checks:
+            refuse_if_being_edited(check.path, lang)
+    for check in checks:
+        if args.fix:
+            if check.fix():
+                save_issue(check.issue, check.path, expect=check.stamp)
+        else:
+            check.run()
+    reports = [report.FileReport(str(c.path), c.findings, c.changes) for c in checks]
+    render = report.render_json if args.format == "json" else report.render_text
+    _write_stdout(render(reports, lang))
+    failed = any(c.failed_strict() if args.strict else c.failed for c in checks)
+    return EXIT_FINDINGS if failed else EXIT_OK
+
+
+def refuse_if_being_edited(path: Path, lang: Lang) -> None:
+    """A writer other than the editor leaves a file alone while an editor holds it."""
+    from tui.files.locking import holder
+
+    who = holder(path)
+    if who is not None:
+        raise UsageError(
+            Text(
+                f"{who.describe()} 正在编辑这个文件，未作修改；请在编辑器中修改或等其关闭后再试",
+                f"{who.describe()} is editing this file; nothing changed. Fix it in the editor, or try again when it is closed",
+            ),
+            file=path,
+        )
+
+
+def cmd_edit(args: argparse.Namespace, lang: Lang) -> int:
+    from tui.app.app import JianbaoApp, newest_issue
+    from tui.files.config import archive_dir
+
+    archive = Path(args.archive) if args.archive else None
+    path = Path(args.file) if args.file else newest_issue(archive_dir(archive))
+    review = args.command == "review"
+    app = JianbaoApp(
+        path, lang=lang, review=review, allow_fixes=getattr(args, "allow_fixes", False), archive=archive
+    )
+    app.run()
+    return EXIT_INTERNAL if app.return_code else EXIT_OK

@@ -1,0 +1,117 @@
+"""The archive: the folder of issue files, and making the next issue in it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from tui.files.storage import load_issue, save_issue
+from tui.model import EDITIONS, Column, EndBlock, Issue, Masthead
+from tui.model.errors import LoadError, UsageError
+from tui.model.house import House
+from tui.model.i18n import Text
+from tui.model.numbering import next_numbers, previous_in_sequence
+
+
+@dataclass
+class Archived:
+    path: Path
+    issue: Issue
+
+
+def archive_folder(path: Path, *, create: bool = False) -> Path:
+    """The archive folder, which must exist (a typo would otherwise start a new archive at 第1期)."""
+    if path.exists() and not path.is_dir():
+        raise UsageError(
+            Text(
+                "档案应是一个文件夹，这里是一个文件",
+                "the archive must be a folder; this is a file",
+            ),
+            file=path,
+        )
+    if not path.exists():
+        if not create:
+            raise UsageError(
+                Text(
+                    "档案文件夹不存在（路径是否写错？如确需新建，请加 --create）",
+                    "the archive folder does not exist (a typo? add --create to make a new archive)",
+                ),
+                file=path,
+            )
+        try:
+            path.mkdir(parents=True)
+        except OSError as exc:
+            raise UsageError(
+                Text(
+                    f"无法新建档案文件夹：{exc.strerror}", f"cannot create the archive folder: {exc.strerror}"
+                ),
+                file=path,
+            ) from None
+    return path
+
+
+def scan_lenient(archive: Path, *, exclude: Path | None = None) -> tuple[list[Archived], list[LoadError]]:
+    """Every readable issue in the archive folder, and the errors of those that cannot be read.
+
+    One broken file must not stop work on its good neighbours: callers
+    report the errors (a warning naming each file) and go on.
+    """
+    found: list[Archived] = []
+    errors: list[LoadError] = []
+    if not archive.is_dir():
+        return found, errors
+    for path in sorted(archive.glob("*.toml")):
+        if exclude is not None and path.resolve() == exclude.resolve():
+            continue
+        try:
+            found.append(Archived(path, load_issue(path)))
+        except LoadError as exc:
+            errors.append(exc)
+    return found, errors
+
+
+def make_next_issue(archived: list[Archived], house: House, date: dt.date, edition: str = "普刊") -> Issue:
+    """The issue that follows the archive: numbers, columns, end block."""
+    if edition not in EDITIONS:
+        raise UsageError(
+            Text(
+                f"刊别“{edition}”无效，应为：{'、'.join(EDITIONS)}",
+                f"invalid edition {edition!r}; expected one of: {', '.join(EDITIONS)}",
+            )
+        )
+    mastheads = [a.issue.masthead for a in archived]
+    previous = previous_in_sequence(mastheads, edition, house.style)
+    if previous is not None and date <= previous.date:
+        raise UsageError(
+            Text(
+                f"日期 {date} 不晚于上一期（{previous.date}）",
+                f"the date {date} is not after the previous issue's ({previous.date})",
+            )
+        )
+    number, cumulative = next_numbers(previous, date)
+    latest = max(archived, key=lambda a: (a.issue.masthead.date, a.issue.masthead.cumulative), default=None)
+    endblock = EndBlock()
+    if latest is not None:
+        e = latest.issue.endblock
+        endblock = EndBlock(list(e.distribution), e.editor, e.phone)
+    return Issue(
+        masthead=Masthead(
+            name=house.name,
+            edition=edition,
+            number=number,
+            cumulative=cumulative,
+            unit=house.unit,
+            date=date,
+        ),
+        columns=[Column(c.name, c.kind) for c in house.columns if c.default],
+        endblock=endblock,
+    )
+
+
+def write_new_issue(archive: Path, issue: Issue, filename: str) -> Path:
+    """Save into the archive, refusing to replace an existing issue."""
+    archive.mkdir(parents=True, exist_ok=True)
+    path = archive / filename
+    save_issue(issue, path, overwrite=False)
+    return path

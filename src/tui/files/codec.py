@@ -1,0 +1,215 @@
+"""The jianbao/1 TOML format: text to :class:`Issue` and back.
+
+The format is a published contract (see docs/format.md): keys are written in
+a fixed order, every table is spelled out (``[[columns]]``, ``[[articles]]``,
+``[articles.byline]``) and each paragraph is one string on its own line, so a
+person can read and hand-edit the file and a diff shows what changed.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from typing import Any
+
+from tui.files.tomlread import FieldError, Table
+from tui.model import (
+    COLUMN_KINDS,
+    EDITIONS,
+    FORMAT,
+    KNOWN_FORMATS,
+    ROLES,
+    Article,
+    Byline,
+    Column,
+    Comment,
+    EndBlock,
+    Issue,
+    Masthead,
+    Signoff,
+    Waiver,
+)
+from tui.model.i18n import Text
+
+# ---------------------------------------------------------------- reading
+
+
+def _masthead(t: Table) -> Masthead:
+    m = Masthead(
+        name=t.string("name"),
+        edition=t.choice("edition", EDITIONS),
+        number=t.integer("number", minimum=1),  # type: ignore[arg-type]
+        cumulative=t.integer("cumulative", minimum=1),  # type: ignore[arg-type]
+        unit=t.string("unit"),
+        date=t.date("date"),
+    )
+    t.finish()
+    return m
+
+
+def _column(t: Table) -> Column:
+    c = Column(name=t.string("name"), kind=t.choice("kind", COLUMN_KINDS))  # type: ignore[arg-type]
+    t.finish()
+    return c
+
+
+def _byline(t: Table) -> Byline:
+    b = Byline(unit=t.string("unit"), authors=t.str_list("authors", required=False))
+    t.finish()
+    return b
+
+
+def _comment(t: Table) -> Comment:
+    c = Comment(author=t.string("author"), text=t.string("text"), at=t.datetime("at"))
+    t.finish()
+    return c
+
+
+def _article(t: Table) -> Article:
+    a = Article(
+        column=t.string("column"),
+        title=t.string("title"),
+        paragraphs=t.str_list("paragraphs"),
+        byline=t.read("byline", _byline, required=False),
+        comments=[_comment(c) for c in t.tables("comments")],
+    )
+    t.finish()
+    return a
+
+
+def _endblock(t: Table) -> EndBlock:
+    e = EndBlock(
+        distribution=t.str_list("distribution"),
+        editor=t.string("editor"),
+        phone=t.string("phone"),
+    )
+    t.finish()
+    return e
+
+
+def _waiver(t: Table) -> Waiver:
+    w = Waiver(
+        rule=t.string("rule"),
+        field=t.string("field"),
+        article=t.integer("article", minimum=0, required=False),
+        paragraph=t.integer("paragraph", minimum=0, required=False),
+        start=t.integer("start", minimum=0, required=False),
+        end=t.integer("end", minimum=0, required=False),
+        text=t.string("text"),
+        reason=t.string("reason"),
+        by=t.string("by"),
+        at=t.datetime("at"),
+    )
+    t.finish()
+    return w
+
+
+def _signoff(t: Table) -> Signoff:
+    s = Signoff(role=t.choice("role", ROLES), name=t.string("name"), at=t.datetime("at"))  # type: ignore[arg-type]
+    t.finish()
+    return s
+
+
+def check_format(data: dict[str, Any]) -> None:
+    """Refuse a document that is not jianbao/1 before reading anything else."""
+    if "format" not in data:
+        raise FieldError(
+            "format",
+            Text(
+                f'缺少格式版本字段 format（应为 "{FORMAT}"）；这不是 jianbao 期刊文件',
+                f'the format key is missing (expected "{FORMAT}"); this is not a jianbao issue file',
+            ),
+        )
+    version = data["format"]
+    if version not in KNOWN_FORMATS:
+        known = ", ".join(KNOWN_FORMATS)
+        raise FieldError(
+            "format",
+            Text(
+                f"不支持的格式版本 {version!r}；已知版本：{known}",
+                f"unknown format version {version!r}; known versions: {known}",
+            ),
+        )
+
+
+def issue_from_data(data: dict[str, Any]) -> Issue:
+    """Build an Issue from parsed TOML; raises :class:`FieldError` naming the path."""
+    check_format(data)
+    t = Table(data)
+    t.string("format")
+    issue = Issue(
+        masthead=t.read("masthead", _masthead),  # type: ignore[arg-type]
+        columns=[_column(c) for c in t.tables("columns")],
+        articles=[_article(a) for a in t.tables("articles")],
+        endblock=t.read("endblock", _endblock),  # type: ignore[arg-type]
+        waivers=[_waiver(w) for w in t.tables("waivers")],
+        signoffs=[_signoff(s) for s in t.tables("signoffs")],
+    )
+    t.finish()
+    return issue
+
+
+def loads(text: str) -> Issue:
+    """Parse TOML text; raises tomllib.TOMLDecodeError or FieldError."""
+    return issue_from_data(tomllib.loads(text))
+
+
+# ---------------------------------------------------------------- writing
+
+
+def _section(header: str, body: dict[str, Any]) -> str:
+    import tomli_w  # only writers pay for it; `jianbao check` never writes
+
+    return f"{header}\n{tomli_w.dumps(body)}"
+
+
+def _without_none(d: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in d.items() if v is not None}
+
+
+def dumps(issue: Issue) -> str:
+    """Render an Issue as jianbao/1 TOML, always in the same key order."""
+    m = issue.masthead
+    parts = [
+        f'format = "{FORMAT}"\n',
+        _section(
+            "[masthead]",
+            {
+                "name": m.name,
+                "edition": m.edition,
+                "number": m.number,
+                "cumulative": m.cumulative,
+                "unit": m.unit,
+                "date": m.date,
+            },
+        ),
+    ]
+    parts += [_section("[[columns]]", {"name": c.name, "kind": c.kind}) for c in issue.columns]
+    for a in issue.articles:
+        text = _section("[[articles]]", {"column": a.column, "title": a.title, "paragraphs": a.paragraphs})
+        if a.byline is not None:
+            text += "\n" + _section("[articles.byline]", {"unit": a.byline.unit, "authors": a.byline.authors})
+        for c in a.comments:
+            text += "\n" + _section("[[articles.comments]]", {"author": c.author, "text": c.text, "at": c.at})
+        parts.append(text)
+    e = issue.endblock
+    parts.append(
+        _section("[endblock]", {"distribution": e.distribution, "editor": e.editor, "phone": e.phone})
+    )
+    for w in issue.waivers:
+        body = _without_none(
+            {
+                "rule": w.rule,
+                "field": w.field,
+                "article": w.article,
+                "paragraph": w.paragraph,
+                "start": w.start,
+                "end": w.end,
+                "text": w.text,
+                "reason": w.reason,
+                "by": w.by,
+                "at": w.at,
+            }
+        )
+        parts.append(_section("[[waivers]]", body))
+    parts += [_section("[[signoffs]]", {"role": s.role, "name": s.name, "at": s.at}) for s in issue.signoffs]
+    return "\n".join(parts)

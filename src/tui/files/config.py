@@ -1,0 +1,117 @@
+"""Finding and loading the house configuration (bulletin.toml) and the archive."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+
+from tui.files.storage import locate, read_text
+from tui.files.tomlread import FieldError, Table
+from tui.model import COLUMN_KINDS
+from tui.model.errors import LoadError
+from tui.model.house import CatalogueColumn, ColumnRule, House, Style
+from tui.model.i18n import Text
+
+HOUSE_FORMAT = "jianbao-house/1"
+DEFAULT_ARCHIVE = Path("data") / "issues"
+
+
+def archive_dir(explicit: str | Path | None = None) -> Path:
+    """``--archive DIR``, else ``$JIANBAO_ARCHIVE``, else ``./data/issues``."""
+    if explicit:
+        return Path(explicit)
+    env = os.environ.get("JIANBAO_ARCHIVE")
+    return Path(env) if env else DEFAULT_ARCHIVE
+
+
+def _house_from_data(data: dict) -> House:
+    t = Table(data)
+    fmt = t.string("format")
+    if fmt != HOUSE_FORMAT:
+        raise FieldError(
+            "format",
+            Text(
+                f"不支持的配置版本 {fmt!r}；已知版本：{HOUSE_FORMAT}",
+                f"unknown configuration version {fmt!r}; known: {HOUSE_FORMAT}",
+            ),
+        )
+    columns = []
+    for c in t.tables("columns", required=True):
+        columns.append(
+            CatalogueColumn(c.string("name"), c.choice("kind", COLUMN_KINDS), c.boolean("default", False))  # type: ignore[arg-type]
+        )
+        c.finish()
+    rules = []
+    for r in t.tables("column_rules"):
+        rules.append(ColumnRule(r.string("column"), tuple(r.str_list("keywords"))))
+        r.finish()
+    units = t.table("units")
+    assert units is not None
+    house_units = (
+        tuple(units.str_list("districts")),
+        tuple(units.str_list("district_offices")),
+        tuple(units.str_list("others")),
+        tuple(units.str_list("suffixes")),
+    )
+    units.finish()
+    style = Style()
+    s = t.table("style", required=False)
+    if s is not None:
+        style = Style(
+            byline_parentheses=s.choice("byline_parentheses", ("full", "half"), style.byline_parentheses),
+            byline_separator=s.string("byline_separator", style.byline_separator),
+            pad_two_char_names=s.boolean("pad_two_char_names", style.pad_two_char_names),
+            name_padding=s.string("name_padding", style.name_padding),
+            space_between_cjk_and_latin=s.boolean(
+                "space_between_cjk_and_latin", style.space_between_cjk_and_latin
+            ),
+            title_max_length=s.integer("title_max_length", minimum=1, required=False)
+            or style.title_max_length,
+            own_sequences=tuple(s.str_list("own_sequences", required=False) or style.own_sequences),
+        )
+        s.finish()
+    house = House(
+        name=t.string("name"),
+        unit=t.string("unit"),
+        columns=tuple(columns),
+        districts=house_units[0],
+        district_offices=house_units[1],
+        other_units=house_units[2],
+        unit_suffixes=house_units[3],
+        style=style,
+        column_rules=tuple(rules),
+    )
+    t.finish()
+    return house
+
+
+def loads_house(text: str, file: str | Path) -> House:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise LoadError(Text(f"TOML 语法错误：{exc}", f"TOML syntax error: {exc}"), file=file) from None
+    try:
+        return _house_from_data(data)
+    except FieldError as exc:
+        raise LoadError(exc.message, file=file, line=locate(text, exc.path), field=exc.path) from None
+
+
+def default_house() -> House:
+    """The configuration shipped inside the package, so a wheel works anywhere."""
+    from importlib import resources
+
+    source = resources.files("tui") / "defaults" / "bulletin.toml"
+    return loads_house(source.read_text(encoding="utf-8"), "<jianbao>/defaults/bulletin.toml")
+
+
+def house_path_for(archive: Path) -> Path:
+    return archive.parent / "bulletin.toml"
+
+
+def load_house(archive: Path) -> House:
+    """The bulletin.toml beside the archive folder, else the shipped default."""
+    path = house_path_for(archive)
+    if path.is_file():
+        return loads_house(read_text(path), path)
+    return default_house()

@@ -1,0 +1,461 @@
+"""Reading and writing issue files: strict, helpful loading and atomic saves.
+
+A load error names the file, the line and the field; a failed save leaves the
+previous file byte-for-byte intact.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import hashlib
+import os
+import re
+import stat
+import tempfile
+import time
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from tui.files import codec
+from tui.files.processes import alive
+from tui.files.tomlread import FieldError
+from tui.model import Issue
+from tui.model.errors import ChangedOnDisk, LoadError, SaveError
+from tui.model.i18n import Text
+
+_TOML_POS = re.compile(r"\(at line (\d+), column (\d+)\)")
+_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
+_KEY = re.compile(r'^\s*([A-Za-z0-9_-]+|"[^"]*")\s*=')
+_PATH_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+# tomllib's messages, in Chinese; anything else is shown as tomllib words it.
+_TOML_ZH = {
+    "Invalid statement": "无效的语句（这一行不是“键 = 值”或表头）",
+    "Illegal character": "非法字符（字符串可能缺少结尾的引号）",
+    "Cannot overwrite a value": "重复定义了同一个键",
+    "Cannot declare": "重复声明了同一个表",
+    "Expected '=' after a key in a key/value pair": "键后面缺少“=”",
+    "Expected newline or end of document after a statement": "语句后面应该换行（值可能写错了）",
+    "Invalid value": "无效的值",
+    "Unclosed array": "数组缺少结尾的“]”",
+    "Unclosed inline table": "内联表缺少结尾的“}”",
+    "Invalid initial character for a key part": "键的第一个字符无效",
+    "Expected ']' at the end of a table declaration": "表头缺少结尾的“]”",
+    "Invalid date or datetime": "无效的日期或时间",
+    "Unterminated string": "字符串缺少结尾的引号",
+}
+
+
+_BOMS = (
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\xfe\xff", "utf-16-be"),
+    (b"\xff\xfe", "utf-16-le"),
+)
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes; every way reading fails is a LoadError naming the file."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise LoadError(Text("文件不存在", "no such file"), file=path) from None
+    except IsADirectoryError:
+        raise LoadError(Text("这是一个文件夹，不是文件", "is a folder, not a file"), file=path) from None
+    except PermissionError:
+        raise LoadError(Text("没有读取权限", "permission denied"), file=path) from None
+    except OSError as exc:
+        raise LoadError(
+            Text(f"无法读取：{exc.strerror}", f"cannot read: {exc.strerror}"), file=path
+        ) from None
+
+
+def decode_text(data: bytes, path: Path, legacy_encodings: tuple[str, ...] = ()) -> str:
+    """Text from bytes: UTF-8 (with or without BOM), UTF-16/32 by their BOM, then the legacy encodings.
+
+    Notepad's "Unicode" is UTF-16 with a BOM: it is text, not a binary file.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom) :].decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise LoadError(
+                    Text(
+                        f"按 {encoding.upper()} 解码失败（第 {exc.start + len(bom)} 字节）",
+                        f"cannot be decoded as {encoding.upper()} (byte {exc.start + len(bom)})",
+                    ),
+                    file=path,
+                ) from None
+            if not text.strip():
+                raise LoadError(Text("文件为空", "the file is empty"), file=path)
+            return text
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if not data.strip():
+        raise LoadError(Text("文件为空", "the file is empty"), file=path)
+    if b"\x00" in data:
+        raise LoadError(Text("这是二进制文件，不是文本文件", "this is a binary file, not text"), file=path)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        for encoding in legacy_encodings:
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+        line = data[: exc.start].count(b"\n") + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise LoadError(
+            Text(
+                f"不是 UTF-8 编码（第 {exc.start} 字节）；请另存为 UTF-8",
+                f"not UTF-8 encoded (byte {exc.start}); save the file as UTF-8",
+            ),
+            file=path,
+            line=line,
+            column=column,
+        ) from None
+
+
+def read_text(path: Path, legacy_encodings: tuple[str, ...] = ()) -> str:
+    """Read a text file, turning every way it can fail into a LoadError.
+
+    ``legacy_encodings`` (e.g. GB18030, still common for text from Chinese
+    offices) are tried when the bytes are not UTF-8.
+    """
+    return decode_text(read_bytes(path), path, legacy_encodings)
+
+
+def _path_parts(path: str) -> list[str | int]:
+    return [m.group(1) if m.group(1) else int(m.group(2)) for m in _PATH_PART.finditer(path)]
+
+
+def locate(text: str, field_path: str) -> int | None:
+    """Best-effort 1-based line of ``field_path`` (``articles[3].byline.unit``) in TOML text.
+
+    Walks the table headers and keys the way a reader's eye does; returns the
+    line of the longest prefix of the path it can find.
+    """
+    want = _path_parts(field_path)
+    counters: dict[tuple[str | int, ...], int] = {}
+    table: tuple[str | int, ...] = ()
+    best_len, best_line = 0, None
+    in_multiline = False
+
+    def consider(found: tuple[str | int, ...], line: int) -> None:
+        nonlocal best_len, best_line
+        n = len(found)
+        if n > best_len and tuple(want[:n]) == found:
+            best_len, best_line = n, line
+
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        if in_multiline:
+            if line.count('"""') % 2 == 1 or line.count("'''") % 2 == 1:
+                in_multiline = False
+            continue
+        if (line.count('"""') % 2 == 1) or (line.count("'''") % 2 == 1):
+            in_multiline = True
+        header = _HEADER.match(line)
+        if header:
+            names = [p.strip().strip('"') for p in header.group(2).split(".")]
+            resolved: list[str | int] = []
+            for i, name in enumerate(names):
+                resolved.append(name)
+                key = tuple(resolved)
+                is_last = i == len(names) - 1
+                if is_last and header.group(1) == "[[":
+                    counters[key] = counters.get(key, -1) + 1
+                    resolved.append(counters[key])
+                elif key in counters:
+                    resolved.append(counters[key])
+            table = tuple(resolved)
+            consider(table, lineno)
+            continue
+        key = _KEY.match(line)
+        if key:
+            consider((*table, key.group(1).strip('"')), lineno)
+    return best_line
+
+
+def loads_issue(text: str, file: str | Path) -> Issue:
+    """Parse issue TOML, reporting problems against ``file``."""
+    try:
+        data = tomllib.loads(text)
+    except RecursionError:
+        raise LoadError(
+            Text("嵌套层次太深，不是期刊文件", "nested too deeply to be an issue file"), file=file
+        ) from None
+    except ValueError as exc:
+        if not isinstance(exc, tomllib.TOMLDecodeError):  # e.g. Python's limit on digits in an integer
+            raise LoadError(
+                Text(
+                    "TOML 中有无法读取的值（例如位数过多的整数）",
+                    f"TOML holds a value that cannot be read: {exc}",
+                ),
+                file=file,
+            ) from None
+        detail = str(exc)
+        pos = _TOML_POS.search(detail)
+        line = int(pos.group(1)) if pos else None
+        column = int(pos.group(2)) if pos else None
+        detail = _TOML_POS.sub("", detail).strip()
+        zh = next((v for k, v in _TOML_ZH.items() if detail.startswith(k)), detail)
+        raise LoadError(
+            Text(f"TOML 语法错误：{zh}", f"TOML syntax error: {detail}"),
+            file=file,
+            line=line,
+            column=column,
+        ) from None
+    try:
+        return codec.issue_from_data(data)
+    except FieldError as exc:
+        raise LoadError(exc.message, file=file, line=locate(text, exc.path), field=exc.path) from None
+    except RecursionError:
+        raise LoadError(
+            Text("嵌套层次太深，不是期刊文件", "nested too deeply to be an issue file"), file=file
+        ) from None
+
+
+def load_issue(path: str | Path) -> Issue:
+    return load_issue_stamped(path)[0]
+
+
+def load_issue_stamped(path: str | Path) -> tuple[Issue, FileStamp | None]:
+    """The issue and the stamp of the very bytes it was read from (for a later safe write)."""
+    path = Path(path)
+    data = read_bytes(path)
+    issue = loads_issue(decode_text(data, path), path)
+    return issue, FileStamp.of_bytes(path, data)
+
+
+def os_error_reason(exc: OSError) -> Text:
+    if exc.errno == errno.ENOSPC:
+        return Text("磁盘空间不足", "no space left on the disk")
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return Text("没有写入权限", "permission denied")
+    if exc.errno == errno.EROFS:
+        return Text("文件系统只读", "the file system is read-only")
+    if exc.errno == errno.ENOENT:
+        return Text("文件夹不存在", "the folder does not exist")
+    if exc.errno == errno.ENAMETOOLONG:
+        return Text("文件名太长", "the file name is too long")
+    detail = exc.strerror or str(exc)
+    return Text(f"写入失败：{detail}", f"write failed: {detail}")
+
+
+@dataclass(frozen=True)
+class FileStamp:
+    """What a file was when it was read: a writer replaces it only if it still is."""
+
+    size: int
+    mtime_ns: int
+    digest: str
+
+    @classmethod
+    def of_bytes(cls, path: Path, data: bytes) -> FileStamp | None:
+        """The stamp of ``data`` just read from ``path`` (None if the file is gone already)."""
+        try:
+            st = path.stat()
+        except OSError:
+            return None
+        return cls(len(data), st.st_mtime_ns, hashlib.sha256(data).hexdigest())
+
+
+def stamp(path: str | Path) -> FileStamp | None:
+    """The file's stamp now, or None if it cannot be read."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    return FileStamp.of_bytes(path, data)
+
+
+def _unchanged(path: Path, expect: FileStamp) -> bool:
+    try:
+        st = path.stat()
+    except OSError:
+        return False
+    if st.st_size != expect.size:
+        return False
+    current = stamp(path)  # same size and perhaps same time: only the bytes can tell
+    return current is not None and current.digest == expect.digest
+
+
+def write_target(path: str | Path) -> Path:
+    """Where a write to ``path`` lands: through symlinks to the file they name.
+
+    Saving replaces the file by renaming a new one over it; renaming over a
+    symlink would replace the link and leave its target with the old text.
+    """
+    path = Path(path)
+    if path.is_symlink():
+        return Path(os.path.realpath(path))
+    return path
+
+
+def _tmp_prefix(path: Path) -> str:
+    return f".{path.name}."
+
+
+def clean_stale_temporaries(path: Path) -> list[Path]:
+    """Remove the temporary files that interrupted saves of ``path`` left beside it.
+
+    A temporary file is named ``.NAME.PID.XXXX.tmp``; it is stale when its
+    process is gone.  Names without a process (from older versions) are
+    removed when older than a minute.
+    """
+    folder = path.parent if str(path.parent) else Path(".")
+    removed = []
+    prefix = _tmp_prefix(path)
+    try:
+        candidates = [p for p in folder.iterdir() if p.name.startswith(prefix) and p.name.endswith(".tmp")]
+    except OSError:
+        return removed
+    for tmp in candidates:
+        middle = tmp.name[len(prefix) : -len(".tmp")]
+        pid_text = middle.split(".", 1)[0]
+        if pid_text.isdigit() and "." in middle:
+            stale = int(pid_text) != os.getpid() and not alive(int(pid_text))
+        else:
+            try:
+                stale = time.time() - tmp.stat().st_mtime > 60
+            except OSError:
+                continue
+        if stale:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+                removed.append(tmp)
+    return removed
+
+
+def _refuse_special(path: Path) -> None:
+    """Only regular files are replaced: a FIFO, a device or a folder at the path is refused."""
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise SaveError(os_error_reason(exc), file=path) from None
+    if stat.S_ISDIR(st.st_mode):
+        raise SaveError(
+            Text("这是一个文件夹，不会被替换", "this is a folder and will not be replaced"), file=path
+        )
+    if not stat.S_ISREG(st.st_mode):
+        raise SaveError(
+            Text(
+                "这不是普通文件（管道或设备），不会被替换",
+                "this is not a regular file (a pipe or device); not replaced",
+            ),
+            file=path,
+        )
+
+
+def _keep_attributes(tmp: str, old: os.stat_result) -> None:
+    """The new file keeps the old one's mode, owner and group where the OS allows."""
+    with contextlib.suppress(OSError):
+        os.chmod(tmp, stat.S_IMODE(old.st_mode))
+    if hasattr(os, "chown"):
+        with contextlib.suppress(OSError):
+            os.chown(tmp, old.st_uid, old.st_gid)
+
+
+def atomic_write(
+    path: str | Path, data: bytes, *, overwrite: bool = True, expect: FileStamp | None = None
+) -> None:
+    """Replace ``path`` with ``data`` so that readers see the old or the new file, never half.
+
+    The bytes go to a temporary file in the same folder, are flushed and
+    fsynced, then renamed over the target.  A symlink is written through to
+    its target; mode, owner and group are kept; a file with other hard links
+    is rewritten in place (after the complete new text is safely on disk
+    beside it), so every name keeps seeing it.  With ``overwrite=False`` an
+    existing file is never replaced; with ``expect`` the file must still be
+    what was read (:class:`ChangedOnDisk` otherwise).  Any failure removes the
+    temporary file, leaves the old one untouched and raises :class:`SaveError`.
+    """
+    named = Path(path)
+    path = write_target(named)
+    folder = path.parent if str(path.parent) else Path(".")
+    _refuse_special(path)
+    if not overwrite and (path.exists() or named.is_symlink()):
+        raise SaveError(
+            Text("文件已存在，不会覆盖", "the file exists and will not be overwritten"), file=named
+        )
+    clean_stale_temporaries(path)
+    tmp: str | None = None
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f"{_tmp_prefix(path)}{os.getpid()}.", suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        try:
+            old: os.stat_result | None = path.stat()
+        except FileNotFoundError:
+            old = None
+        if old is not None:
+            _keep_attributes(tmp, old)
+        else:
+            with contextlib.suppress(OSError):
+                os.chmod(tmp, 0o644)
+        if expect is not None and not _unchanged(path, expect):
+            raise ChangedOnDisk(
+                Text(
+                    "文件在读取之后被其他程序修改过，未写入（请重新打开后再试）",
+                    "the file was changed by another program since it was read; nothing written (open it again)",
+                ),
+                file=named,
+            )
+        if not overwrite:
+            os.link(tmp, path)  # fails if the target appeared meanwhile
+            os.unlink(tmp)
+        elif old is not None and old.st_nlink > 1:
+            _rewrite_in_place(path, data)
+            os.unlink(tmp)
+        else:
+            os.replace(tmp, path)
+        tmp = None
+        _fsync_folder(folder)
+    except FileExistsError:
+        raise SaveError(
+            Text("文件已存在，不会覆盖", "the file exists and will not be overwritten"), file=named
+        ) from None
+    except OSError as exc:
+        raise SaveError(os_error_reason(exc), file=named) from None
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+
+def _rewrite_in_place(path: Path, data: bytes) -> None:
+    """Write into the existing file (its other hard links see the change too)."""
+    with open(path, "r+b") as handle:
+        handle.write(data)
+        handle.truncate()
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename durable; not every platform lets a folder be opened."""
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def save_issue(
+    issue: Issue, path: str | Path, *, overwrite: bool = True, expect: FileStamp | None = None
+) -> FileStamp | None:
+    """Serialise first (so a bad model never touches the disk), then write atomically.
+
+    Returns the stamp of what was written, for the next save's ``expect``.
+    """
+    data = codec.dumps(issue).encode("utf-8")
+    atomic_write(path, data, overwrite=overwrite, expect=expect)
+    return FileStamp.of_bytes(write_target(path), data)

@@ -1,0 +1,177 @@
+"""Findings: what the importer and the checks report about an issue.
+
+One type for both, so the CLI, the JSON output and the editor's validation
+pane treat a source-text problem and a proofreading problem alike.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from tui.model import Waiver
+from tui.model.i18n import Lang, Text
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+SEVERITY_LABEL = {
+    Severity.ERROR: Text("错误", "error"),
+    Severity.WARNING: Text("警告", "warning"),
+    Severity.INFO: Text("提示", "info"),
+}
+
+# Reading order of the fields inside one article.
+_FIELD_ORDER = {
+    "column": 0,
+    "title": 1,
+    "paragraph": 2,
+    "byline": 3,
+    "byline.unit": 3,
+    "byline.author": 4,
+    "comment": 5,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where a finding is.
+
+    ``article`` and ``paragraph`` are 0-based indexes; ``start``/``end`` is a
+    half-open span of characters inside the field's text.  ``field`` is one of
+    ``title``, ``paragraph``, ``byline``, ``column``, ``masthead.<key>``,
+    ``endblock.<key>``, ``columns``, or ``source`` (a line of an imported
+    text, given in ``line``, 1-based).
+    """
+
+    field: str = ""
+    article: int | None = None
+    title: str = ""
+    paragraph: int | None = None
+    start: int | None = None
+    end: int | None = None
+    line: int | None = None
+
+    def sort_key(self) -> tuple[int, int, int, int, int, int]:
+        if self.field.startswith("masthead") or self.field == "columns":
+            part = 0
+        elif self.field.startswith("endblock"):
+            part = 2
+        elif self.article is None:
+            part = 3 if self.line is None else 1
+        else:
+            part = 1
+        return (
+            part,
+            self.line if self.line is not None else -1,
+            self.article if self.article is not None else -1,
+            _FIELD_ORDER.get(self.field, 0),
+            self.paragraph if self.paragraph is not None else -1,
+            self.start if self.start is not None else -1,
+        )
+
+    def describe(self, lang: Lang) -> str:
+        """A human description: 第3篇「钱塘区：…」 第2段 第15字."""
+        parts: list[str] = []
+        if self.line is not None:
+            parts.append(f"第{self.line}行" if lang == "zh" else f"line {self.line}")
+        if self.article is not None:
+            n = self.article + 1
+            short = _shorten(self.title)
+            if lang == "zh":
+                parts.append(f"第{n}篇" + (f"「{short}」" if short else ""))
+            else:
+                parts.append(f"article {n}" + (f" “{short}”" if short else ""))
+        if self.field and self.field not in ("paragraph", "source"):
+            parts.append(_field_label(self.field, lang))
+        if self.paragraph is not None:
+            n = self.paragraph + 1
+            zh, en = _ITEM_LABELS.get(self.field, ("第{}项", "item {}"))
+            parts.append((zh if lang == "zh" else en).format(n))
+        if self.start is not None:
+            n = self.start + 1
+            parts.append(f"第{n}字" if lang == "zh" else f"char {n}")
+        return " ".join(parts)
+
+
+_ITEM_LABELS = {
+    "paragraph": ("第{}段", "paragraph {}"),
+    "byline.author": ("第{}位作者", "author {}"),
+    "endblock.distribution": ("第{}行", "line {}"),
+    "columns": ("第{}个栏目", "column {}"),
+}
+
+_FIELD_LABELS = {
+    "title": Text("标题", "title"),
+    "byline": Text("署名", "byline"),
+    "byline.unit": Text("署名单位", "byline unit"),
+    "byline.author": Text("署名作者", "byline author"),
+    "column": Text("栏目", "column"),
+    "columns": Text("栏目设置", "columns"),
+    "masthead.name": Text("报头·刊名", "masthead name"),
+    "masthead.edition": Text("报头·刊别", "masthead edition"),
+    "masthead.number": Text("报头·期号", "masthead number"),
+    "masthead.cumulative": Text("报头·总期号", "masthead cumulative number"),
+    "masthead.unit": Text("报头·编印单位", "masthead unit"),
+    "masthead.date": Text("报头·日期", "masthead date"),
+    "endblock.distribution": Text("报尾·送", "end block distribution"),
+    "endblock.editor": Text("报尾·责任编辑", "end block editor"),
+    "endblock.phone": Text("报尾·电话", "end block phone"),
+}
+
+
+def _field_label(field: str, lang: Lang) -> str:
+    label = _FIELD_LABELS.get(field)
+    return label.get(lang) if label else field
+
+
+def _shorten(title: str, limit: int = 8) -> str:
+    """「钱塘区：…」: a district title by its prefix, others by their first characters."""
+    colon = title.find("：")
+    if 0 < colon <= 6 and colon + 1 < len(title):
+        return title[: colon + 1] + "…"
+    return title if len(title) <= limit else title[:limit] + "…"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem, with a stable rule ID (``family.name``) and, where safe, a fix.
+
+    ``fix`` is the replacement text for the location's span.
+    """
+
+    @property
+    def active(self) -> bool:
+        """Not waived: it still counts against sign-off."""
+        return self.waiver is None
+
+    rule: str
+    severity: Severity
+    location: Location
+    message: Text
+    fix: str | None = None
+    matched: str = ""  # the text of the span when found; waivers are matched on it
+    waiver: Waiver | None = None  # set when a proofreader accepted this finding
+
+    def sort_key(self) -> tuple[tuple[int, ...], str]:
+        return (self.location.sort_key(), self.rule)
+
+
+def sort_findings(findings: list[Finding]) -> list[Finding]:
+    return sorted(findings, key=Finding.sort_key)
+
+
+def summarize(findings: list[Finding]) -> dict[str, int]:
+    """Counts of active findings per severity, and of waived ones."""
+    counts = {s.value: 0 for s in Severity}
+    counts["waived"] = 0
+    for f in findings:
+        if f.waiver is not None:
+            counts["waived"] += 1
+        else:
+            counts[f.severity.value] += 1
+    return counts
