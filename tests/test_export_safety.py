@@ -12,12 +12,12 @@ from markdown_it import MarkdownIt
 from conftest import run_cli
 from tui.checks.fixes import apply_fixes
 from tui.checks.rules import check_issue
-from tui.checks.rules.control import CONTROL
 from tui.exporters import FORMATS, render
 from tui.exporters.markdown import render_markdown
 from tui.files.config import default_house
 from tui.files.storage import load_issue, save_issue
 from tui.model import Byline
+from tui.model.textutil import CONTROL
 
 HOUSE = default_house()
 CONTROLS = "\x00\x01\x07\x0b\x0c\x1b\x1f\x7f\ufffe\uffff"

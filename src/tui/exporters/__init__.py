@@ -18,7 +18,7 @@ def printable(issue: Issue) -> Issue:
     import copy
     import dataclasses
 
-    from tui.checks.rules.control import CONTROL, strip_control
+    from tui.model.textutil import CONTROL, strip_control
 
     def clean(value: object) -> object:
         if isinstance(value, str):

@@ -89,3 +89,11 @@ def strip_ws(text: str) -> str:
 
 def display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")  # never printable; Word's XML refuses them
+
+
+def strip_control(text: str) -> str:
+    """The text without control characters (U+0000–U+001F but tab and newline, U+007F, U+FFFE/F)."""
+    return CONTROL.sub("", text)

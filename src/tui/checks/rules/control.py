@@ -8,15 +8,14 @@ a fix that removes it.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from tui.checks.rules.base import Context, Segment, article_rule, issue_rule, span
 from tui.model import Article
 from tui.model.findings import Finding
 from tui.model.i18n import Text
+from tui.model.textutil import CONTROL
 
-CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
 RULE = "text.control-character"
 
 
@@ -64,7 +63,3 @@ def in_masthead_and_endblock(ctx: Context) -> Iterator[Finding]:
     for key in ("editor", "phone"):
         yield from _findings(Segment(f"endblock.{key}", getattr(e, key)))
 
-
-def strip_control(text: str) -> str:
-    """The text without control characters (what the exporters print)."""
-    return CONTROL.sub("", text)
