@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from apphelp import SIZE, checked, focus, main, make_app, select, settle, until
+from apphelp import SIZE, checked, focus, main, make_app, select, until
 from tui.app.help import HelpScreen
 from tui.app.keybar import KeyBar
 from tui.app.masthead import MastheadCard
@@ -130,23 +130,40 @@ async def test_masthead_finding_opens_the_form_on_the_field(sample_toml: Path) -
 # ------------------------------------------------------------ the first check
 
 
-async def test_first_check_lands_after_the_first_paint_and_keeps_later_edits(sample_toml: Path) -> None:
+async def test_first_check_lands_after_the_first_paint(sample_toml: Path) -> None:
     app = make_app(sample_toml)
     async with app.run_test(size=SIZE) as pilot:
-        screen = await checked(pilot)
+        screen = main(app)
+        assert str(screen.query_one("#checks").border_title).endswith("…")  # painted before any check
+        await checked(pilot)
         assert str(screen.query_one("#checks").border_title).startswith("校验：168 错误")
-        # Replay the race: a first check computed on the old text lands after an edit was made.
-        session = screen.session
-        stale, cross = session.check_all()
-        session.checked = False
-        paragraphs = session.issue.articles[0].paragraphs
-        paragraphs[:] = [p.replace(",", "，") for p in paragraphs]
-        screen.schedule_check(0)
-        await pilot.pause(0.4)  # the debounced re-check waits for the first check
-        assert not session.checked
-        screen._apply_first_check(len(session.issue.articles), stale, cross)
-        await settle(pilot)
-        assert not [f for f in session.findings() if f.location.article == 0 and "comma" in f.rule]
+
+
+def test_edits_made_while_the_first_check_runs_are_checked_after_it(sample_toml: Path) -> None:
+    session = Session.open(sample_toml)
+    first = session.first_check()
+    stale = session.run_recheck(first)  # computed on the text before the edit below
+    fixed = [p.replace(",", "，") for p in session.issue.articles[0].paragraphs]
+    assert session.set_field("paragraphs", fixed, 0)
+    assert session.apply_recheck(stale)
+    assert session.recheck_pending  # the edit still waits for its check
+    session.apply_recheck(session.run_recheck(session.take_recheck()))
+    assert not [f for f in session.findings() if f.location.article == 0 and "comma" in f.rule]
+
+
+def test_a_check_taken_before_a_structural_edit_is_not_applied(sample_toml: Path) -> None:
+    session = Session.open(sample_toml)
+    session.revalidate()
+    session.set_field("title", "拱墅区：改过的标题", 0)
+    request = session.take_recheck()
+    assert request is not None
+    result = session.run_recheck(request)
+    session.move_article(1, -1)  # article 0 is now another article
+    assert not session.apply_recheck(result)
+    fresh = Session.open(sample_toml)
+    fresh.issue = session.issue
+    fresh.revalidate()
+    assert session.findings() == fresh.findings()
 
 
 def test_sign_off_never_decides_on_an_unchecked_issue(sample_toml: Path) -> None:

@@ -38,8 +38,8 @@ def _apply(session: Session, op: str, a: int, b: int) -> None:
     elif op == "undo":
         session.undo()
     elif op == "edit" and n:  # typed text: the editor re-checks the article, later a structural edit comes
-        articles[a % n].paragraphs = [*articles[a % n].paragraphs, f"补充内容{b},再补充。"]
-        session.revalidate(a % n)
+        session.set_field("paragraphs", [*articles[a % n].paragraphs, f"补充内容{b},再补充。"], a % n)
+        session.apply_recheck(session.run_recheck(session.take_recheck()))
     elif op == "comment" and n:
         session.add_comment(a % n, "杨青青", "请核实")
 
@@ -58,7 +58,7 @@ def test_recheck_after_structural_edits_equals_a_fresh_check(
             continue
         session.revalidate()  # what a structural edit does; here after every step
         fresh = [check_article(session.issue, i, HOUSE) for i in range(len(session.issue.articles))]
-        assert session.article_findings == fresh
+        assert session.checker.article_findings == fresh
 
 
 def test_memo_reuses_unchanged_articles_and_reindexes_moved_ones() -> None:

@@ -1,8 +1,8 @@
 """The editor pane's forms: article and end block (the masthead has its own module).
 
-Forms write every change straight into the model and post ``Edited`` so the
-screen can mark the issue dirty and re-check; loading a node into a form
-never writes back (values equal to the model are ignored).
+Forms never write the model: they post ``FieldEdited`` and the screen asks
+the session to take the value (attributes down, messages up).  Loading a
+node into a form posts nothing (values equal to the model are ignored).
 """
 
 from __future__ import annotations
@@ -17,10 +17,10 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, TextArea
 from textual.widgets.text_area import Edit, EditResult
 
-from tui.app.messages import ColumnChanged, Edited
+from tui.app.messages import ColumnChanged, FieldEdited
 from tui.app.strings import t
 from tui.app.text_fields import FieldArea, FieldInput
-from tui.model import Article, Byline, Issue, bylines
+from tui.model import Article, Issue, bylines
 from tui.model.bodytext import body_text, paragraphs_of
 from tui.model.i18n import Lang
 
@@ -122,12 +122,16 @@ class ArticleForm(Vertical):
         self.update_counts()
         self.update_comments()
 
-    def update_counts(self) -> None:
+    def update_counts(self, paragraphs: list[str] | None = None) -> None:
+        """The 字数 line, from the paragraphs as typed (the model takes them a moment later)."""
         a = self.article
-        if a is not None:
-            self.query_one("#article-counts", Line).text = t(
-                "counts", self.lang, chars=a.char_count, paras=len(a.paragraphs)
-            )
+        if paragraphs is None:
+            if a is None:
+                return
+            paragraphs = a.paragraphs
+        self.query_one("#article-counts", Line).text = t(
+            "counts", self.lang, chars=sum(len(p) for p in paragraphs), paras=len(paragraphs)
+        )
 
     def update_comments(self) -> None:
         a = self.article
@@ -147,25 +151,15 @@ class ArticleForm(Vertical):
         event.stop()
         value = event.value
         if event.input.id == "article-title":
-            if value == a.title:
-                return
-            a.title = value
+            if value != a.title:
+                self.post_message(FieldEdited("title", value, self.index))
         elif event.input.id == "article-unit":
-            if a.byline is not None and value == a.byline.unit:
-                return
-            if a.byline is None and not value:
-                return
-            a.byline = Byline(value, list(a.byline.authors) if a.byline else [])
+            if value != (a.byline.unit if a.byline else ""):
+                self.post_message(FieldEdited("byline.unit", value, self.index))
         elif event.input.id == "article-authors":
             names = split_names(value)
-            if a.byline is not None and names == a.byline.authors:
-                return
-            if a.byline is None and not names:
-                return
-            a.byline = Byline(a.byline.unit if a.byline else "", names)
-        else:
-            return
-        self.post_message(Edited(self.index))
+            if names != (a.byline.authors if a.byline else []):
+                self.post_message(FieldEdited("byline.authors", names, self.index))
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         if event.text_area.id == "article-body":
@@ -173,16 +167,15 @@ class ArticleForm(Vertical):
             self.sync_body()  # undo and redo change the text without BodyArea.edit
 
     def sync_body(self) -> None:
-        """The body's text into the model (when it differs), the 字数 line, and Edited."""
+        """The body as typed: the 字数 line now, and the paragraphs up to the screen (when they differ)."""
         a = self.article
         if a is None or self.read_only:
             return
         paragraphs = paragraphs_of(self.query_one("#article-body", TextArea).text)
         if paragraphs == a.paragraphs:
             return
-        a.paragraphs = paragraphs  # a new list: a check running in a worker keeps a consistent view
-        self.update_counts()
-        self.post_message(Edited(self.index))
+        self.update_counts(paragraphs)
+        self.post_message(FieldEdited("paragraphs", paragraphs, self.index))
 
     def on_select_changed(self, event: Select.Changed) -> None:
         a = self.article
@@ -235,8 +228,7 @@ class EndBlockForm(Vertical):
         event.stop()
         lines = [line.strip() for line in event.text_area.text.split("\n") if line.strip()]
         if lines != self.issue.endblock.distribution:
-            self.issue.endblock.distribution = lines
-            self.post_message(Edited(None))
+            self.post_message(FieldEdited("endblock.distribution", lines))
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if self.issue is None or self.read_only or event.value != event.input.value:
@@ -244,5 +236,4 @@ class EndBlockForm(Vertical):
         event.stop()
         key = (event.input.id or "").removeprefix("endblock-")
         if key in ("editor", "phone") and getattr(self.issue.endblock, key) != event.value:
-            setattr(self.issue.endblock, key, event.value)
-            self.post_message(Edited(None))
+            self.post_message(FieldEdited(f"endblock.{key}", event.value))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Vertical, VerticalScroll
@@ -19,18 +19,17 @@ from tui.app.forms import ArticleForm, EndBlockForm
 from tui.app.keybar import KeyBar
 from tui.app.keys import localize_bindings, steady_cursors
 from tui.app.masthead import MastheadCard, MastheadForm
-from tui.app.messages import ColumnChanged, Edited, FieldRejected
+from tui.app.messages import ChecksReady, ColumnChanged, FieldEdited, FieldRejected
 from tui.app.outline import NodeRef, OutlineTree
 from tui.app.proof_actions import ProofActions
 from tui.app.strings import t
 from tui.app.structure_actions import StructureActions
 from tui.app.validation import FindingTable
-from tui.checks.rules import check_article, check_cross
 from tui.exporters.text import render_text
 from tui.model.errors import JianbaoError
 from tui.model.findings import Finding
 from tui.model.i18n import Lang
-from tui.session import Session
+from tui.session import Recheck, Session
 
 CHECK_DELAY = 0.3  # seconds of quiet typing before a re-check
 AUTOSAVE_DELAY = 3.0  # seconds after the last change before the recovery file is written
@@ -61,9 +60,6 @@ class MainScreen(FindingNavigation, StructureActions, ProofActions, Screen[None]
         self.editing_masthead = False  # the masthead shows as a card until the user goes to edit it
         self.current_finding: Finding | None = None
         self.checks_size = 1  # 0 hidden, 1 normal, 2 large
-        self._pending: set[int | None] = set()
-        self._generation = 0
-        self._applied: dict[int | None, int] = {}
         self._check_timer: Timer | None = None
         self._autosave_timer: Timer | None = None
         self._mounting: dict[str, AwaitMount] = {}
@@ -96,24 +92,7 @@ class MainScreen(FindingNavigation, StructureActions, ProofActions, Screen[None]
         if not self.session.checked:
             # The first check runs off the UI thread once the screen is painted:
             # the editor opens at once, whatever the size of the issue.
-            self.call_after_refresh(self.run_worker, self._first_check, thread=True, group="check")
-
-    def _first_check(self) -> None:
-        session = self.session
-        count = len(session.issue.articles)
-        found, cross = session.check_all()
-        self.app.call_from_thread(self._apply_first_check, count, found, cross)
-
-    def _apply_first_check(self, count: int, found: list[list[Finding]], cross: list[Finding]) -> None:
-        s = self.session
-        if not s.checked:  # a structural edit meanwhile checks everything on its own
-            if count == len(s.issue.articles):
-                s.set_findings(found, cross)
-            else:
-                s.revalidate()
-        self.refresh_findings()
-        if self._pending:  # edits made while it ran: check them now
-            self._start_check()
+            self.call_after_refresh(lambda: self._recheck(self.session.first_check()))
 
     def on_resize(self, event: Resize) -> None:
         self._apply_layout(event.size.width)
@@ -331,12 +310,12 @@ class MainScreen(FindingNavigation, StructureActions, ProofActions, Screen[None]
 
     # ------------------------------------------------------------ editing and checking
 
-    @on(Edited)
-    def _edited(self, event: Edited) -> None:
-        self.session.touch()
-        self.refresh_header()
-        self.schedule_check(event.article)
-        self.schedule_autosave()
+    @on(FieldEdited)
+    def _field_edited(self, event: FieldEdited) -> None:
+        if self._guard(self.session.set_field, event.field, event.value, event.article)[1]:
+            self.refresh_header()
+            self.schedule_check()
+            self.schedule_autosave()
 
     @on(FieldRejected)
     def _field_rejected(self, event: FieldRejected) -> None:
@@ -348,44 +327,28 @@ class MainScreen(FindingNavigation, StructureActions, ProofActions, Screen[None]
         new_index = self.session.move_to_column(event.article, event.column)
         self.after_structure(NodeRef("article", new_index))
 
-    def schedule_check(self, article: int | None) -> None:
-        self._pending.add(article)
+    def schedule_check(self) -> None:
+        """Re-check what was typed once typing pauses."""
         if self._check_timer is not None:
             self._check_timer.stop()
         self._check_timer = self.set_timer(CHECK_DELAY, self._start_check)
 
     def _start_check(self) -> None:
-        if not self.session.checked:
-            return  # the first check is still running; it starts this one when it lands
-        pending, self._pending = self._pending, set()
-        self._generation += 1
-        generation = self._generation
-        self.run_worker(lambda: self._check_in_thread(generation, pending), thread=True, group="check")
+        request = self.session.take_recheck()
+        if request is not None:
+            self._recheck(request)
 
-    def _check_in_thread(self, generation: int, pending: set[int | None]) -> None:
-        """Runs off the UI thread: the edited articles plus the cross-article rules."""
-        s = self.session
-        issue, count = s.issue, len(s.issue.articles)
-        results = {
-            i: check_article(issue, i, s.house, s.archive) for i in pending if i is not None and i < count
-        }
-        cross = check_cross(issue, s.house, s.archive)
-        self.app.call_from_thread(self._apply_check, generation, count, results, cross)
+    @work(thread=True, group="check")
+    def _recheck(self, request: Recheck) -> None:
+        """Off the UI thread: the rules read the issue; the result comes back as a message."""
+        self.post_message(ChecksReady(self.session.run_recheck(request)))
 
-    def _apply_check(
-        self, generation: int, count: int, results: dict[int, list[Finding]], cross: list[Finding]
-    ) -> None:
-        s = self.session
-        if count != len(s.issue.articles) or len(s.article_findings) != count:
-            return  # a structural edit re-checked everything meanwhile
-        for i, found in results.items():
-            if generation >= self._applied.get(i, 0):
-                s.article_findings[i] = found
-                self._applied[i] = generation
-        if generation >= self._applied.get(None, 0):
-            s.cross_findings = cross
-            self._applied[None] = generation
-        self.refresh_findings()
+    @on(ChecksReady)
+    def _checks_ready(self, message: ChecksReady) -> None:
+        if self.session.apply_recheck(message.result):
+            self.refresh_findings()
+        if self.session.recheck_pending:  # edits made while it ran (or while the first check ran)
+            self.schedule_check()
 
     def schedule_autosave(self) -> None:
         if self._autosave_timer is not None:

@@ -1,6 +1,6 @@
 """The masthead in the editor pane: a read-only card, and the form it opens.
 
-Forms write every change straight into the model and post ``Edited``;
+Forms post ``FieldEdited``; the screen asks the session to take the value;
 loading the masthead into the form never writes back.
 """
 
@@ -16,7 +16,7 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static
 
-from tui.app.messages import Edited, FieldRejected
+from tui.app.messages import FieldEdited, FieldRejected
 from tui.app.strings import t
 from tui.app.text_fields import FieldInput
 from tui.model import EDITIONS, Issue
@@ -134,31 +134,25 @@ class MastheadForm(VerticalScroll):
         m = self.issue.masthead
         key = (event.input.id or "").removeprefix("masthead-")
         value = event.value.strip()
+        taken: object
         if key in ("name", "unit"):
-            if getattr(m, key) == event.value:
-                return
-            setattr(m, key, event.value)
+            taken = event.value
         elif key in ("number", "cumulative"):
             if not value.isdigit() or int(value) < 1:
                 self._reject(event.input, key, event.value)
                 return
-            self._accept(event.input, key)
-            if getattr(m, key) == int(value):
-                return
-            setattr(m, key, int(value))
+            taken = int(value)
         elif key == "date":
             try:
-                date = dt.date.fromisoformat(value)
+                taken = dt.date.fromisoformat(value)
             except ValueError:
                 self._reject(event.input, key, event.value)
                 return
-            self._accept(event.input, key)
-            if m.date == date:
-                return
-            m.date = date
         else:
             return
-        self.post_message(Edited(None))
+        self._accept(event.input, key)
+        if getattr(m, key) != taken:
+            self.post_message(FieldEdited(f"masthead.{key}", taken))
 
     def _reject(self, widget: Input, key: str, text: str) -> None:
         widget.add_class("invalid")
@@ -181,5 +175,4 @@ class MastheadForm(VerticalScroll):
             return
         event.stop()
         if self.issue.masthead.edition != event.value:
-            self.issue.masthead.edition = str(event.value)
-            self.post_message(Edited(None))
+            self.post_message(FieldEdited("masthead.edition", str(event.value)))

@@ -4,14 +4,35 @@ from __future__ import annotations
 
 from textual.message import Message
 
+from tui.session import Rechecked
 
-class Edited(Message):
-    """Something in the model changed; ``article`` is its index, or None for masthead/end block."""
 
-    def __init__(self, article: int | None, structural: bool = False) -> None:
+class FieldEdited(Message):
+    """The user typed into a field; the screen asks the session to take ``value``.
+
+    ``field`` is a session field path (``title``, ``paragraphs``,
+    ``byline.unit``, ``byline.authors``, ``masthead.<key>``,
+    ``endblock.<key>``); ``article`` the article's index, None for the
+    masthead and the end block.
+    """
+
+    def __init__(self, field: str, value: object, article: int | None = None) -> None:
         super().__init__()
+        self.field = field
+        self.value = value
         self.article = article
-        self.structural = structural
+
+
+class ChecksReady(Message):
+    """A background check finished; the screen hands the result to the session.
+
+    A message to a screen that is gone is dropped, so a check that lands
+    after the editor closed does nothing.
+    """
+
+    def __init__(self, result: Rechecked) -> None:
+        super().__init__()
+        self.result = result
 
 
 class ColumnChanged(Message):

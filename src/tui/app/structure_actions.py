@@ -8,9 +8,8 @@ from typing import TYPE_CHECKING, Any
 from tui.app.dialogs import ChoiceDialog, PickDialog
 from tui.app.outline import NodeRef
 from tui.app.strings import t
-from tui.files.config import house_path_for, load_house
+from tui.files.config import add_to_catalogue, house_path_for, load_house
 from tui.model.errors import JianbaoError
-from tui.session import add_to_catalogue
 
 if TYPE_CHECKING:
     from tui.app.main_screen import MainScreen

@@ -6,7 +6,7 @@ import os
 import tomllib
 from pathlib import Path
 
-from tui.files.storage import locate, read_text
+from tui.files.storage import FileStamp, atomic_write, locate, read_text
 from tui.files.tomlread import FieldError, Table
 from tui.model import COLUMN_KINDS
 from tui.model.errors import LoadError
@@ -115,3 +115,20 @@ def load_house(archive: Path) -> House:
     if path.is_file():
         return loads_house(read_text(path), path)
     return default_house()
+
+
+def add_to_catalogue(house_file: Path, name: str, kind: str) -> None:
+    """Append a column to bulletin.toml's catalogue, keeping the file's comments.
+
+    Written only if the file is still what was read (a colleague's change is
+    never overwritten).
+    """
+    import tomli_w
+
+    data = house_file.read_bytes()
+    read = FileStamp.of_bytes(house_file, data)
+    text = data.decode("utf-8")
+    entry = "[[columns]]\n" + tomli_w.dumps({"name": name, "kind": kind, "default": False}) + "\n"
+    marker = text.find("\n[units]")
+    text = text + "\n" + entry if marker < 0 else text[: marker + 1] + entry + text[marker + 1 :]
+    atomic_write(house_file, text.encode("utf-8"), expect=read)

@@ -1,35 +1,32 @@
 """An editing session: one issue file open in the editor, independent of the UI.
 
-It owns what the panes share: the issue, the findings (re-checked per
-article), the undo stack for structural edits and fixes, and saving with
-conflict detection.  The Textual app only calls into it.
+The one owner of an open issue.  Every change goes through it — typed text
+(:meth:`Session.set_field`), structural edits, fixes, waivers, undo and
+redo — so it knows what is unsaved, what needs re-checking (its
+:class:`Checker`), what undo would take back (its :class:`History`), and
+saves with conflict detection.  The Textual app reads from it and asks it;
+no widget writes the model.
 """
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import tomli_w
-
+from tui.checks.checking import open_check
 from tui.checks.fixes import Change, apply_fixes
-from tui.checks.recheck import ArticleMemo
-from tui.checks.rules import check_article, check_cross
-from tui.checks.waivers import apply_waivers, waiver_for
+from tui.checks.waivers import waiver_for
 from tui.files import codec, recovery
-from tui.files.archive import scan_lenient
-from tui.files.config import load_house
-from tui.files.storage import FileStamp, atomic_write, load_issue_stamped, loads_issue, save_issue, stamp
-from tui.model import Article, Column, Comment, Issue, Masthead, Signoff
+from tui.files.storage import FileStamp, load_issue_stamped, loads_issue, save_issue, stamp
+from tui.model import Article, Byline, Column, Comment, Issue, Masthead, Signoff
 from tui.model.errors import ChangedOnDisk, JianbaoError
-from tui.model.findings import Finding, Severity, sort_findings
+from tui.model.findings import Finding, Severity
 from tui.model.house import House
 from tui.model.i18n import Text
 from tui.model.numbering import next_numbers, previous_in_sequence
-
-UNDO_DEPTH = 50
+from tui.session.checker import Checker, Recheck, Rechecked
+from tui.session.history import History
 
 
 class Conflict(JianbaoError):
@@ -45,22 +42,6 @@ def now() -> dt.datetime:
 
 
 @dataclass
-class Step:
-    """A whole-issue state to go back (undo) or forward (redo) to.
-
-    ``version`` is the session's version on which the step applies cleanly;
-    if the issue changed since (text typed after a structural edit), going to
-    the step would drop that text too, and the editor asks first.  ``base``
-    is the version whose content ``issue`` holds.
-    """
-
-    label: Text
-    issue: Issue
-    base: int
-    version: int = -1
-
-
-@dataclass
 class Session:
     path: Path
     issue: Issue
@@ -71,35 +52,32 @@ class Session:
     version: int = 0
     saved_version: int = 0
     disk_stamp: FileStamp | None = None  # the file as last read or written by this session
-    article_findings: list[list[Finding]] = field(default_factory=list)
-    cross_findings: list[Finding] = field(default_factory=list)
-    undo_stack: list[Step] = field(default_factory=list)
-    redo_stack: list[Step] = field(default_factory=list)
-    checked: bool = False  # until the first full check has run (the editor runs it after its first paint)
-    memo: ArticleMemo = field(default_factory=ArticleMemo, repr=False, compare=False)
+    archive_problems: list[Finding] = field(default_factory=list)
+    history: History = field(default_factory=History, repr=False, compare=False)
+    checker: Checker = field(init=False, repr=False, compare=False)
     recovery: recovery.Recovery = field(init=False, repr=False, compare=False)
     autosave_error: JianbaoError | None = None  # why the last autosave failed, until one succeeds
     rejected: dict[str, tuple[str, str]] = field(default_factory=dict)  # field → (label, typed text)
 
     def __post_init__(self) -> None:
         self.recovery = recovery.Recovery.for_session(self.path)
+        self.checker = Checker(self.house, self.archive, list(self.archive_problems))
 
     # ------------------------------------------------------------ opening
 
     @classmethod
     def open(cls, path: Path, *, archive: Path | None = None, review: bool = False) -> Session:
-        issue, read = load_issue_stamped(path)
-        folder = archive if archive is not None else path.parent
-        archived, _ = scan_lenient(folder, exclude=path)
-        session = cls(
+        """Load the issue, its house and archive the way ``jianbao check`` does (one loader)."""
+        loaded = open_check(path, archive)
+        return cls(
             path=path,
-            issue=issue,
-            house=load_house(folder),
-            archive=tuple(a.issue.masthead for a in archived),
+            issue=loaded.issue,
+            house=loaded.house,
+            archive=loaded.archive,
             review=review,
-            disk_stamp=read,
+            disk_stamp=loaded.stamp,
+            archive_problems=loaded.archive_problems,
         )
-        return session
 
     def restore_from(self, found: recovery.Found) -> None:
         """Replace the buffer with a recovery file's issue; it stays unsaved, and the file is now ours."""
@@ -117,36 +95,85 @@ class Session:
     def touch(self) -> None:
         self.version += 1
 
-    def check_all(self) -> tuple[list[list[Finding]], list[Finding]]:
-        """Every article's findings and the cross-article ones; reads the issue only (safe in a worker)."""
-        issue = self.issue
-        found = [check_article(issue, i, self.house, self.archive) for i in range(len(issue.articles))]
-        return found, check_cross(issue, self.house, self.archive)
-
-    def set_findings(self, article_findings: list[list[Finding]], cross_findings: list[Finding]) -> None:
-        self.article_findings, self.cross_findings = article_findings, cross_findings
-        self.checked = True
+    @property
+    def checked(self) -> bool:
+        return self.checker.checked
 
     def revalidate(self, index: int | None = None) -> None:
-        """Re-check one article (plus the cross-article rules), or everything (what changed of it)."""
-        if index is None or not self.checked or len(self.article_findings) != len(self.issue.articles):
-            found = self.memo.check(self.issue, self.house, self.archive)
-            self.set_findings(found, check_cross(self.issue, self.house, self.archive))
-            return
-        self.article_findings[index] = check_article(self.issue, index, self.house, self.archive)
-        self.cross_findings = check_cross(self.issue, self.house, self.archive)
+        """Re-check one article (plus the cross-article rules) at once, or everything."""
+        self.checker.revalidate(self.issue, index)
 
     def findings(self) -> list[Finding]:
         """All findings in reading order, waivers applied."""
-        found = list(self.cross_findings)
-        for group in self.article_findings:
-            found += group
-        return apply_waivers(sort_findings(found), self.issue.waivers)
+        return self.checker.findings(self.issue)
 
     def active_errors(self) -> list[Finding]:
         if not self.checked:  # never decide on a partial check
             self.revalidate()
         return [f for f in self.findings() if f.active and f.severity is Severity.ERROR]
+
+    # ------------------------------------------------------------ re-checking in the background
+
+    def first_check(self) -> Recheck:
+        return self.checker.first(self.issue)
+
+    def take_recheck(self) -> Recheck | None:
+        """What typed edits left to re-check (None while the first check runs, or if nothing)."""
+        return self.checker.take(self.issue)
+
+    def run_recheck(self, request: Recheck) -> Rechecked:
+        """Safe in a worker thread: reads the issue only."""
+        return self.checker.run(request)
+
+    def apply_recheck(self, result: Rechecked) -> bool:
+        """Take a result in; False if it no longer fits (then nothing changed)."""
+        return self.checker.apply(result, self.issue)
+
+    @property
+    def recheck_pending(self) -> bool:
+        return bool(self.checker.pending)
+
+    # ------------------------------------------------------------ typed edits
+
+    def set_field(self, field_path: str, value: object, article: int | None = None) -> bool:
+        """Write one field the user typed into; False if it already held that value.
+
+        ``field_path``: ``title``, ``paragraphs``, ``byline.unit``,
+        ``byline.authors`` (of ``article``), ``masthead.<key>``,
+        ``endblock.<key>``.
+        """
+        if self.review or self.read_only:
+            raise Refused(Text("只读模式下不能修改稿件", "the text is read-only here"))
+        if field_path.startswith(("masthead.", "endblock.")):
+            part, key = field_path.split(".", 1)
+            holder = getattr(self.issue, part)
+            if getattr(holder, key) == value:
+                return False
+            setattr(holder, key, value)
+            self._edited(None)
+            return True
+        if article is None or not 0 <= article < len(self.issue.articles):
+            return False
+        a = self.issue.articles[article]
+        if field_path in ("title", "paragraphs"):
+            if getattr(a, field_path) == value:
+                return False
+            setattr(a, field_path, list(value) if isinstance(value, list) else value)  # a new list: a worker keeps its view
+        elif field_path in ("byline.unit", "byline.authors"):
+            unit = value if field_path == "byline.unit" else (a.byline.unit if a.byline else "")
+            authors = list(value) if field_path == "byline.authors" else (list(a.byline.authors) if a.byline else [])  # type: ignore[call-overload]
+            wanted = Byline(unit, authors) if (a.byline is not None or unit or authors) else None  # type: ignore[arg-type]
+            if wanted == a.byline:
+                return False
+            a.byline = wanted
+        else:
+            raise ValueError(f"not a field the editor types into: {field_path}")
+        self._edited(article)
+        return True
+
+    def _edited(self, article: int | None) -> None:
+        self.touch()
+        self.checker.mark(article)
 
     def expected_numbers(self) -> tuple[int, int] | None:
         """(第N期, 总第M期) the archive expects for this issue's date and edition."""
@@ -156,46 +183,38 @@ class Session:
 
     # ------------------------------------------------------------ undo
 
-    def checkpoint(self, label: Text) -> None:
-        """Record the issue before a structural edit or fix; a new edit ends what could be redone."""
-        self.undo_stack.append(Step(label, copy.deepcopy(self.issue), base=self.version))
-        del self.undo_stack[:-UNDO_DEPTH]
-        self.redo_stack.clear()
+    @property
+    def undo_stack(self) -> list:  # type: ignore[type-arg]  # the dialogs read the labels
+        return self.history.undo_stack
 
-    def _recorded(self) -> None:
-        """The structural edit is done: the step remembers the version it left behind."""
-        if self.undo_stack:
-            self.undo_stack[-1].version = self.version
+    @property
+    def redo_stack(self) -> list:  # type: ignore[type-arg]
+        return self.history.redo_stack
+
+    def checkpoint(self, label: Text) -> None:
+        self.history.checkpoint(label, self.issue, self.version)
 
     def undo_would_drop(self) -> Issue | None:
         """The issue undo would return to, if it would also drop changes made since (else None)."""
-        return self._would_drop(self.undo_stack)
+        return self.history.would_drop(redo=False, version=self.version)
 
     def redo_would_drop(self) -> Issue | None:
-        return self._would_drop(self.redo_stack)
-
-    def _would_drop(self, stack: list[Step]) -> Issue | None:
-        if not stack or stack[-1].version == self.version:
-            return None
-        return stack[-1].issue
+        return self.history.would_drop(redo=True, version=self.version)
 
     def undo(self) -> Text | None:
         """Go back one structural step; the state left is kept for redo, typed text included."""
-        return self._step(self.undo_stack, self.redo_stack)
+        return self._go(redo=False)
 
     def redo(self) -> Text | None:
-        return self._step(self.redo_stack, self.undo_stack)
+        return self._go(redo=True)
 
-    def _step(self, source: list[Step], target: list[Step]) -> Text | None:
-        if not source:
+    def _go(self, *, redo: bool) -> Text | None:
+        step = self.history.step(redo=redo, issue=self.issue, version=self.version)
+        if step is None:
             return None
-        step = source.pop()
-        target.append(Step(step.label, self.issue, base=self.version))
         self.issue = step.issue
         self.touch()
-        target[-1].version = self.version
-        if source and source[-1].version == step.base:  # the content is back to where that step applies
-            source[-1].version = self.version
+        self.history.arrived(step, redo=redo, version=self.version)
         self.revalidate()
         return step.label
 
@@ -208,7 +227,7 @@ class Session:
 
     def _after_structure(self) -> None:
         self.touch()
-        self._recorded()
+        self.history.recorded(self.version)
         self.revalidate()
 
     def add_article(self, column: str, *, brief: bool = False, title: str = "") -> int:
@@ -316,10 +335,10 @@ class Session:
         self.checkpoint(Text("应用修正", "apply fix"))
         changes = apply_fixes(self.issue, [finding])
         if not changes:
-            self.undo_stack.pop()
+            self.history.cancel()
             raise Refused(Text("文字已改动，修正不再适用", "the text has changed; the fix no longer applies"))
         self.touch()
-        self._recorded()
+        self.history.recorded(self.version)
         self.revalidate(finding.location.article)
         return changes
 
@@ -417,8 +436,7 @@ class Session:
         self.issue, self.disk_stamp = load_issue_stamped(self.path)
         self.version += 1
         self.saved_version = self.version
-        self.undo_stack.clear()
-        self.redo_stack.clear()
+        self.history.clear()
         self.revalidate()
 
     def autosave(self) -> Path | None:
@@ -448,14 +466,3 @@ class Session:
         """
         if not self.dirty:
             self.recovery.discard()
-
-
-def add_to_catalogue(house_file: Path, name: str, kind: str) -> None:
-    """Append a column to bulletin.toml's catalogue, keeping the file's comments."""
-    data = house_file.read_bytes()
-    read = FileStamp.of_bytes(house_file, data)
-    text = data.decode("utf-8")
-    entry = "[[columns]]\n" + tomli_w.dumps({"name": name, "kind": kind, "default": False}) + "\n"
-    marker = text.find("\n[units]")
-    text = text + "\n" + entry if marker < 0 else text[: marker + 1] + entry + text[marker + 1 :]
-    atomic_write(house_file, text.encode("utf-8"), expect=read)

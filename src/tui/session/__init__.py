@@ -1,0 +1,12 @@
+"""The open issue's one owner: edits, undo and redo, re-checks, saving.  Textual-free.
+
+- ``session``: :class:`Session`, what the editor asks;
+- ``checker``: the findings and the background re-check path;
+- ``history``: undo and redo of structural edits.
+"""
+
+from tui.session.checker import Checker, Recheck, Rechecked
+from tui.session.history import History, Step
+from tui.session.session import Conflict, Refused, Session
+
+__all__ = ["Checker", "Conflict", "History", "Recheck", "Rechecked", "Refused", "Session", "Step"]

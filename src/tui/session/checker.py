@@ -1,0 +1,135 @@
+"""The findings of an open issue, and re-checking what the user changed, off the UI thread.
+
+The one path of every check in the editor:
+
+1. an edit marks its article (or None: masthead, end block) as pending;
+2. :meth:`Checker.take` (UI thread) turns what is pending into a
+   :class:`Recheck` — what to look at and a generation number;
+3. :meth:`Checker.run` (any thread) runs the rules; it only reads the issue;
+4. :meth:`Checker.apply` (UI thread) takes the :class:`Rechecked` result in,
+   unless a structural edit re-checked everything meanwhile; a result never
+   overwrites one from a later generation.
+
+The first check of an opened issue is the same with ``everything`` set.
+Structural edits re-check at once (:meth:`Checker.revalidate`), reusing the
+findings of articles whose content did not change (``ArticleMemo``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from tui.checks.recheck import ArticleMemo
+from tui.checks.rules import check_article, check_cross
+from tui.checks.waivers import apply_waivers
+from tui.model import Issue, Masthead
+from tui.model.findings import Finding, sort_findings
+from tui.model.house import House
+
+
+@dataclass(frozen=True)
+class Recheck:
+    """What a background check is to look at; taken on the UI thread."""
+
+    generation: int
+    epoch: int  # structural edits since the issue was opened: findings are by article index
+    issue: Issue
+    count: int  # articles when it was taken
+    articles: frozenset[int]
+    everything: bool = False
+
+
+@dataclass(frozen=True)
+class Rechecked:
+    """What a background check found."""
+
+    request: Recheck
+    articles: dict[int, list[Finding]]
+    cross: list[Finding]
+
+
+@dataclass
+class Checker:
+    house: House
+    archive: tuple[Masthead, ...] = ()
+    archive_problems: list[Finding] = field(default_factory=list)  # archive files that cannot be read
+    article_findings: list[list[Finding]] = field(default_factory=list)
+    cross_findings: list[Finding] = field(default_factory=list)
+    checked: bool = False  # until the first full check has landed
+    pending: set[int | None] = field(default_factory=set)
+    generation: int = 0
+    epoch: int = 0
+    applied: dict[int | None, int] = field(default_factory=dict)
+    memo: ArticleMemo = field(default_factory=ArticleMemo, repr=False, compare=False)
+
+    # ------------------------------------------------------------ the background path
+
+    def mark(self, article: int | None) -> None:
+        self.pending.add(article)
+
+    def first(self, issue: Issue) -> Recheck:
+        self.generation += 1
+        count = len(issue.articles)
+        return Recheck(self.generation, self.epoch, issue, count, frozenset(range(count)), everything=True)
+
+    def take(self, issue: Issue) -> Recheck | None:
+        """What is pending, as a request; None while the first check runs or nothing is pending."""
+        if not self.checked or not self.pending:
+            return None
+        pending, self.pending = self.pending, set()
+        self.generation += 1
+        count = len(issue.articles)
+        wanted = frozenset(i for i in pending if i is not None and i < count)
+        return Recheck(self.generation, self.epoch, issue, count, wanted)
+
+    def run(self, request: Recheck) -> Rechecked:
+        """Run the rules the request asks for; reads the issue only, so it is safe in a worker thread."""
+        issue = request.issue
+        found = {i: check_article(issue, i, self.house, self.archive) for i in sorted(request.articles)}
+        return Rechecked(request, found, check_cross(issue, self.house, self.archive))
+
+    def apply(self, result: Rechecked, issue: Issue) -> bool:
+        """Take a result in; False when it no longer fits the issue (nothing to show then)."""
+        request = result.request
+        if request.everything:
+            if self.checked:
+                return False  # a structural edit checked everything meanwhile
+            if request.epoch == self.epoch and request.issue is issue:
+                self.set([result.articles[i] for i in range(request.count)], result.cross)
+            else:
+                self.revalidate(issue)
+            return True
+        if request.epoch != self.epoch or request.issue is not issue:
+            return False  # a structural edit (or undo) re-checked everything meanwhile
+        for i, found in result.articles.items():
+            if request.generation >= self.applied.get(i, 0):
+                self.article_findings[i] = found
+                self.applied[i] = request.generation
+        if request.generation >= self.applied.get(None, 0):
+            self.cross_findings = result.cross
+            self.applied[None] = request.generation
+        return True
+
+    # ------------------------------------------------------------ at once
+
+    def set(self, article_findings: list[list[Finding]], cross_findings: list[Finding]) -> None:
+        self.article_findings, self.cross_findings = article_findings, cross_findings
+        self.checked = True
+
+    def revalidate(self, issue: Issue, index: int | None = None) -> None:
+        """Re-check one article (plus the cross-article rules), or everything (what changed of it)."""
+        if index is None or not self.checked or len(self.article_findings) != len(issue.articles):
+            found = self.memo.check(issue, self.house, self.archive)
+            self.set(found, check_cross(issue, self.house, self.archive))
+            self.pending.clear()  # everything was just checked
+            self.epoch += 1  # results of checks taken before are by old article indexes
+            return
+        self.article_findings[index] = check_article(issue, index, self.house, self.archive)
+        self.cross_findings = check_cross(issue, self.house, self.archive)
+
+    def findings(self, issue: Issue) -> list[Finding]:
+        """All findings in reading order, waivers applied."""
+        found = list(self.archive_problems) + list(self.cross_findings)
+        for group in self.article_findings:
+            found += group
+        return apply_waivers(sort_findings(found), issue.waivers)

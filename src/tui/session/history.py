@@ -1,0 +1,84 @@
+"""Undo and redo of structural edits and fixes, as whole-issue states.
+
+Typed text is not an undo step here (the text fields have their own undo);
+a structural step that would also take back text typed since it was made is
+known, so the editor can ask first, and what undo takes back is kept for
+redo, typed text included.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+
+from tui.model import Issue
+from tui.model.i18n import Text
+
+DEPTH = 50
+
+
+@dataclass
+class Step:
+    """A whole-issue state to go back (undo) or forward (redo) to.
+
+    ``version`` is the session's version on which the step applies cleanly;
+    if the issue changed since (text typed after a structural edit), going to
+    the step would drop that text too.  ``base`` is the version whose content
+    ``issue`` holds.
+    """
+
+    label: Text
+    issue: Issue
+    base: int
+    version: int = -1
+
+
+@dataclass
+class History:
+    undo_stack: list[Step] = field(default_factory=list)
+    redo_stack: list[Step] = field(default_factory=list)
+
+    def checkpoint(self, label: Text, issue: Issue, version: int) -> None:
+        """Record the issue before a structural edit or fix; a new edit ends what could be redone."""
+        self.undo_stack.append(Step(label, copy.deepcopy(issue), base=version))
+        del self.undo_stack[:-DEPTH]
+        self.redo_stack.clear()
+
+    def recorded(self, version: int) -> None:
+        """The edit is done: its step remembers the version it left behind."""
+        if self.undo_stack:
+            self.undo_stack[-1].version = version
+
+    def cancel(self) -> None:
+        """The edit changed nothing after all: forget its step."""
+        self.undo_stack.pop()
+
+    def would_drop(self, *, redo: bool, version: int) -> Issue | None:
+        """The issue undo (redo) would return to, if that would also drop changes made since."""
+        stack = self.redo_stack if redo else self.undo_stack
+        if not stack or stack[-1].version == version:
+            return None
+        return stack[-1].issue
+
+    def step(self, *, redo: bool, issue: Issue, version: int) -> Step | None:
+        """Pop the step to go to and keep ``issue`` (the state left) on the other stack.
+
+        The caller installs ``step.issue``, bumps its version and calls
+        :meth:`arrived` with it.
+        """
+        source, target = (self.redo_stack, self.undo_stack) if redo else (self.undo_stack, self.redo_stack)
+        if not source:
+            return None
+        step = source.pop()
+        target.append(Step(step.label, issue, base=version))
+        return step
+
+    def arrived(self, step: Step, *, redo: bool, version: int) -> None:
+        source, target = (self.redo_stack, self.undo_stack) if redo else (self.undo_stack, self.redo_stack)
+        target[-1].version = version
+        if source and source[-1].version == step.base:  # the content is back to where that step applies
+            source[-1].version = version
+
+    def clear(self) -> None:
+        self.undo_stack.clear()
+        self.redo_stack.clear()
