@@ -18,8 +18,8 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/jianbao $(SAMPLE)
 
-test: $(STAMP)
-	$(BIN)/python -m pytest -q
+test: $(STAMP)  # two workers: the machine has two cores, and half of a UI test is waiting
+	$(BIN)/python -m pytest -q -n 2
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
