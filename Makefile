@@ -30,6 +30,7 @@ faults: $(STAMP)  # kill saves at 200 random points: the old or the new file sur
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy
 
 clean:
 	rm -rf $(VENV) .pytest_cache build dist

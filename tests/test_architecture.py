@@ -75,6 +75,8 @@ def test_only_the_app_imports_textual(path: Path) -> None:
 
 
 def test_every_part_is_known() -> None:
-    parts = {p.name for p in SRC.iterdir() if (p.is_dir() and (p / "__init__.py").exists()) or p.suffix == ".py"}
+    parts = {
+        p.name for p in SRC.iterdir() if (p.is_dir() and (p / "__init__.py").exists()) or p.suffix == ".py"
+    }
     parts = {p.removesuffix(".py") for p in parts} - {"__init__", "__main__"}
     assert parts == set(LAYER), parts

@@ -24,17 +24,20 @@ def _get(issue: Issue, loc: Location) -> str | None:
             part, key = loc.field.split(".", 1)
             value = getattr(getattr(issue, part), key)
             if isinstance(value, list):
-                return value[loc.paragraph]  # type: ignore[index]
+                item = value[loc.paragraph] if loc.paragraph is not None else None
+                return item if isinstance(item, str) else None
             return value if isinstance(value, str) else None
-        article = issue.articles[loc.article]  # type: ignore[index]
+        if loc.article is None:
+            return None
+        article = issue.articles[loc.article]
         if loc.field == "title":
             return article.title
-        if loc.field == "paragraph":
-            return article.paragraphs[loc.paragraph]  # type: ignore[index]
+        if loc.field == "paragraph" and loc.paragraph is not None:
+            return article.paragraphs[loc.paragraph]
         if loc.field == "byline.unit" and article.byline:
             return article.byline.unit
-        if loc.field == "byline.author" and article.byline:
-            return article.byline.authors[loc.paragraph]  # type: ignore[index]
+        if loc.field == "byline.author" and article.byline and loc.paragraph is not None:
+            return article.byline.authors[loc.paragraph]
     except (IndexError, TypeError, AttributeError):
         return None
     return None
@@ -46,19 +49,22 @@ def _set(issue: Issue, loc: Location, text: str) -> None:
         holder = getattr(issue, part)
         value = getattr(holder, key)
         if isinstance(value, list):
-            value[loc.paragraph] = text
+            if loc.paragraph is not None:
+                value[loc.paragraph] = text
         else:
             setattr(holder, key, text)
         return
-    article = issue.articles[loc.article]  # type: ignore[index]
+    if loc.article is None:
+        return
+    article = issue.articles[loc.article]
     if loc.field == "title":
         article.title = text
-    elif loc.field == "paragraph":
-        article.paragraphs[loc.paragraph] = text  # type: ignore[index]
-    elif loc.field == "byline.unit":
-        article.byline.unit = text  # type: ignore[union-attr]
-    elif loc.field == "byline.author":
-        article.byline.authors[loc.paragraph] = text  # type: ignore[union-attr, index]
+    elif loc.field == "paragraph" and loc.paragraph is not None:
+        article.paragraphs[loc.paragraph] = text
+    elif loc.field == "byline.unit" and article.byline is not None:
+        article.byline.unit = text
+    elif loc.field == "byline.author" and article.byline is not None and loc.paragraph is not None:
+        article.byline.authors[loc.paragraph] = text
 
 
 def fixable(finding: Finding) -> bool:
@@ -85,13 +91,13 @@ def apply_fixes(issue: Issue, findings: list[Finding]) -> list[Change]:
             continue
         lowest = len(text) + 1
         for f in sorted(group, key=lambda f: (f.location.start, f.location.end), reverse=True):
-            start, end = f.location.start, f.location.end
-            assert start is not None and end is not None
+            start, end, fix = f.location.start, f.location.end, f.fix
+            assert start is not None and end is not None and fix is not None  # fixable() said so
             if end > lowest or (end == lowest and start == end) or text[start:end] != f.matched:
                 continue
-            text = text[:start] + f.fix + text[end:]  # type: ignore[operator]
+            text = text[:start] + fix + text[end:]
             lowest = start
-            changes.append(Change(f.location, f.rule, f.matched, f.fix))  # type: ignore[arg-type]
+            changes.append(Change(f.location, f.rule, f.matched, fix))
         _set(issue, loc0, text)
     changes.sort(key=lambda c: c.location.sort_key())
     return changes

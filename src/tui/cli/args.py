@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+from typing import NoReturn
 
 from tui.model.errors import UsageError
 from tui.model.i18n import Lang, Text
@@ -16,7 +17,7 @@ def t_(lang: Lang, zh: str, en: str) -> str:
 class _Parser(argparse.ArgumentParser):
     """argparse, but usage errors become UsageError (clear message, exit 2)."""
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         raise UsageError(
             Text(f"命令行参数有误：{message}\n{self.format_usage()}", f"{message}\n{self.format_usage()}")
         )
@@ -46,12 +47,12 @@ def _localise_argparse(lang: Lang) -> None:
     from gettext import gettext
 
     table = _ARGPARSE_ZH if lang == "zh" else {}
-    argparse._ = lambda message: table.get(message, gettext(message))  # type: ignore[attr-defined]
+    argparse._ = lambda message: table.get(message, gettext(message))  # type: ignore[attr-defined]  # argparse reads its own messages through this module global
 
 
 def build_parser(lang: Lang) -> argparse.ArgumentParser:
     _localise_argparse(lang)
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument(
         "-h", "--help", action="help", help=t_(lang, "显示帮助并退出", "show this help and exit")
     )

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from tui.cli.args import t_
 from tui.model.errors import UsageError
+from tui.model.findings import Finding
 from tui.model.i18n import Lang, Text
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE, EXIT_INTERNAL = 0, 1, 2, 70
@@ -130,7 +131,7 @@ def _import_submission(args: argparse.Namespace, lang: Lang, source: Path) -> in
     return EXIT_OK
 
 
-def _report(args: argparse.Namespace, lang: Lang, source: Path, findings: list) -> None:  # type: ignore[type-arg]
+def _report(args: argparse.Namespace, lang: Lang, source: Path, findings: list[Finding]) -> None:
     from tui.checks import report
 
     render = report.render_json if args.format == "json" else report.render_text

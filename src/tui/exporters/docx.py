@@ -10,6 +10,7 @@ block) and the PAGE field of the page numbers.
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING, WD_TAB_ALIGNMENT
@@ -25,7 +26,7 @@ from tui.model.bylines import render_byline
 from tui.model.house import Style
 
 
-def _font(run, font: S.Font, color: tuple[int, int, int] | None = None) -> None:  # type: ignore[no-untyped-def]
+def _font(run: Any, font: S.Font, color: tuple[int, int, int] | None = None) -> None:
     run.font.name = font.latin
     run.font.size = Pt(font.size_pt)
     run.font.bold = font.bold or None
@@ -36,16 +37,16 @@ def _font(run, font: S.Font, color: tuple[int, int, int] | None = None) -> None:
 
 
 def _paragraph(
-    doc,
+    doc: Any,
     text: str,
     font: S.Font,
     *,
-    align=None,
+    align: Any = None,
     indent_chars: int = 0,
-    color=None,
+    color: tuple[int, int, int] | None = None,
     pitch: float | None = S.LINE_PITCH_PT,
-) -> Paragraph:  # type: ignore[no-untyped-def]
-    p = doc.add_paragraph()
+) -> Paragraph:
+    p: Paragraph = doc.add_paragraph()
     pf = p.paragraph_format
     pf.space_before = pf.space_after = Pt(0)
     if pitch is not None:
@@ -93,7 +94,7 @@ def _page_number(p: Paragraph) -> None:
     _font(p.add_run(" —"), S.PAGE_NUMBER)
 
 
-def _setup(doc) -> None:  # type: ignore[no-untyped-def]
+def _setup(doc: Any) -> None:
     section = doc.sections[0]
     section.page_width, section.page_height = Mm(S.PAGE_WIDTH_MM), Mm(S.PAGE_HEIGHT_MM)
     section.top_margin, section.bottom_margin = Mm(S.TOP_MM), Mm(S.BOTTOM_MM)
@@ -115,7 +116,7 @@ def _setup(doc) -> None:  # type: ignore[no-untyped-def]
     _page_number(even)
 
 
-def _masthead(doc, issue: Issue) -> None:  # type: ignore[no-untyped-def]
+def _masthead(doc: Any, issue: Issue) -> None:
     name, edition, numbers, unit, date = masthead_lines(issue)
     _paragraph(doc, name, S.MASTHEAD_NAME, align=WD_ALIGN_PARAGRAPH.CENTER, color=S.RED, pitch=None)
     _paragraph(doc, edition, S.MASTHEAD_LINE, align=WD_ALIGN_PARAGRAPH.CENTER)
@@ -126,7 +127,7 @@ def _masthead(doc, issue: Issue) -> None:  # type: ignore[no-untyped-def]
     _rule(line, "bottom", "E60012", 18)  # the red rule, 2.25 pt
 
 
-def _contents(doc, issue: Issue) -> None:  # type: ignore[no-untyped-def]
+def _contents(doc: Any, issue: Issue) -> None:
     _paragraph(doc, "", S.BODY)
     _paragraph(doc, "目　录", S.CONTENTS_TITLE, align=WD_ALIGN_PARAGRAPH.CENTER)
     for line in contents_lines(issue):
@@ -136,7 +137,7 @@ def _contents(doc, issue: Issue) -> None:  # type: ignore[no-untyped-def]
             _paragraph(doc, line, S.BODY, indent_chars=2)
 
 
-def _article(doc, article: Article, style: Style) -> None:  # type: ignore[no-untyped-def]
+def _article(doc: Any, article: Article, style: Style) -> None:
     if article.title:
         _paragraph(doc, article.title, S.TITLE, align=WD_ALIGN_PARAGRAPH.CENTER, pitch=None)
     for text in article.paragraphs:
@@ -146,7 +147,7 @@ def _article(doc, article: Article, style: Style) -> None:  # type: ignore[no-un
         _paragraph(doc, render_byline(article.byline, style), S.BODY, align=WD_ALIGN_PARAGRAPH.RIGHT)
 
 
-def _endblock(doc, issue: Issue) -> None:  # type: ignore[no-untyped-def]
+def _endblock(doc: Any, issue: Issue) -> None:
     e = issue.endblock
     lines = [
         f"送：{e.distribution[0] if e.distribution else ''}",

@@ -76,10 +76,10 @@ def render_html(issue: Issue, style: Style) -> str:
         out += [f"<li>{escape(a.title)}</li>" for a in articles]
         out.append("</ul></li>")
     out += ["</ul>", "</nav>", "<main>"]
-    for column, articles in issue.in_print_order():
+    for group, articles in issue.in_print_order():
         out.append('<section class="column">')
-        if column is not None:
-            out.append(f"<h2>{escape(column.name)}</h2>")
+        if group is not None:
+            out.append(f"<h2>{escape(group.name)}</h2>")
         for article in articles:
             out += _article(article, style)
         out.append("</section>")

@@ -62,9 +62,9 @@ def render_markdown(issue: Issue, style: Style) -> str:
             out.append(f"- {md_escape(column.name)}")
             out += [f"  - {md_escape(a.title)}" for a in articles]
     out.append("")
-    for column, articles in issue.in_print_order():
-        if column is not None:
-            out += [f"## {md_escape(column.name)}", ""]
+    for group, articles in issue.in_print_order():
+        if group is not None:
+            out += [f"## {md_escape(group.name)}", ""]
         for article in articles:
             out += _article(article, style)
     e = issue.endblock

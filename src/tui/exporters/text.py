@@ -8,7 +8,7 @@ in house style.
 
 from __future__ import annotations
 
-from tui.model import Issue
+from tui.model import Article, Issue
 from tui.model.bylines import render_byline
 from tui.model.house import Style
 
@@ -53,7 +53,7 @@ def render_text(issue: Issue, style: Style) -> str:
     return "\n\n".join(blocks) + "\n"
 
 
-def _article_blocks(article, style: Style) -> list[str]:  # type: ignore[no-untyped-def]
+def _article_blocks(article: Article, style: Style) -> list[str]:
     blocks = [article.title] if article.title else []
     blocks += [INDENT + p for p in article.paragraphs]
     if article.byline is not None:

@@ -37,8 +37,8 @@ def _masthead(t: Table) -> Masthead:
     m = Masthead(
         name=t.string("name"),
         edition=t.choice("edition", EDITIONS),
-        number=t.integer("number", minimum=1),  # type: ignore[arg-type]
-        cumulative=t.integer("cumulative", minimum=1),  # type: ignore[arg-type]
+        number=t.integer("number", minimum=1),
+        cumulative=t.integer("cumulative", minimum=1),
         unit=t.string("unit"),
         date=t.date("date"),
     )
@@ -47,7 +47,7 @@ def _masthead(t: Table) -> Masthead:
 
 
 def _column(t: Table) -> Column:
-    c = Column(name=t.string("name"), kind=t.choice("kind", COLUMN_KINDS))  # type: ignore[arg-type]
+    c = Column(name=t.string("name"), kind=t.choice("kind", COLUMN_KINDS))
     t.finish()
     return c
 
@@ -69,7 +69,7 @@ def _article(t: Table) -> Article:
         column=t.string("column"),
         title=t.string("title"),
         paragraphs=t.str_list("paragraphs"),
-        byline=t.read("byline", _byline, required=False),
+        byline=t.optional("byline", _byline),
         comments=[_comment(c) for c in t.tables("comments")],
     )
     t.finish()
@@ -90,10 +90,10 @@ def _waiver(t: Table) -> Waiver:
     w = Waiver(
         rule=t.string("rule"),
         field=t.string("field"),
-        article=t.integer("article", minimum=0, required=False),
-        paragraph=t.integer("paragraph", minimum=0, required=False),
-        start=t.integer("start", minimum=0, required=False),
-        end=t.integer("end", minimum=0, required=False),
+        article=t.optional_integer("article", minimum=0),
+        paragraph=t.optional_integer("paragraph", minimum=0),
+        start=t.optional_integer("start", minimum=0),
+        end=t.optional_integer("end", minimum=0),
         text=t.string("text"),
         reason=t.string("reason"),
         by=t.string("by"),
@@ -104,7 +104,7 @@ def _waiver(t: Table) -> Waiver:
 
 
 def _signoff(t: Table) -> Signoff:
-    s = Signoff(role=t.choice("role", ROLES), name=t.string("name"), at=t.datetime("at"))  # type: ignore[arg-type]
+    s = Signoff(role=t.choice("role", ROLES), name=t.string("name"), at=t.datetime("at"))
     t.finish()
     return s
 
@@ -137,10 +137,10 @@ def issue_from_data(data: dict[str, Any]) -> Issue:
     t = Table(data)
     t.string("format")
     issue = Issue(
-        masthead=t.read("masthead", _masthead),  # type: ignore[arg-type]
+        masthead=t.read("masthead", _masthead),
         columns=[_column(c) for c in t.tables("columns")],
         articles=[_article(a) for a in t.tables("articles")],
-        endblock=t.read("endblock", _endblock),  # type: ignore[arg-type]
+        endblock=t.read("endblock", _endblock),
         waivers=[_waiver(w) for w in t.tables("waivers")],
         signoffs=[_signoff(s) for s in t.tables("signoffs")],
     )

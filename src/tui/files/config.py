@@ -25,7 +25,7 @@ def archive_dir(explicit: str | Path | None = None) -> Path:
     return Path(env) if env else DEFAULT_ARCHIVE
 
 
-def _house_from_data(data: dict) -> House:
+def _house_from_data(data: dict[str, object]) -> House:
     t = Table(data)
     fmt = t.string("format")
     if fmt != HOUSE_FORMAT:
@@ -39,7 +39,7 @@ def _house_from_data(data: dict) -> House:
     columns = []
     for c in t.tables("columns", required=True):
         columns.append(
-            CatalogueColumn(c.string("name"), c.choice("kind", COLUMN_KINDS), c.boolean("default", False))  # type: ignore[arg-type]
+            CatalogueColumn(c.string("name"), c.choice("kind", COLUMN_KINDS), c.boolean("default", False))
         )
         c.finish()
     rules = []
@@ -66,8 +66,7 @@ def _house_from_data(data: dict) -> House:
             space_between_cjk_and_latin=s.boolean(
                 "space_between_cjk_and_latin", style.space_between_cjk_and_latin
             ),
-            title_max_length=s.integer("title_max_length", minimum=1, required=False)
-            or style.title_max_length,
+            title_max_length=s.optional_integer("title_max_length", minimum=1) or style.title_max_length,
             own_sequences=tuple(s.str_list("own_sequences", required=False) or style.own_sequences),
         )
         s.finish()

@@ -172,9 +172,9 @@ def locate(text: str, field_path: str) -> int | None:
             table = tuple(resolved)
             consider(table, lineno)
             continue
-        key = _KEY.match(line)
-        if key:
-            consider((*table, key.group(1).strip('"')), lineno)
+        key_match = _KEY.match(line)
+        if key_match:
+            consider((*table, key_match.group(1).strip('"')), lineno)
     return best_line
 
 
@@ -307,7 +307,7 @@ def clean_stale_temporaries(path: Path) -> list[Path]:
     removed when older than a minute.
     """
     folder = path.parent if str(path.parent) else Path(".")
-    removed = []
+    removed: list[Path] = []
     prefix = _tmp_prefix(path)
     try:
         candidates = [p for p in folder.iterdir() if p.name.startswith(prefix) and p.name.endswith(".tmp")]

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from tui.model.i18n import Text
 
 T = TypeVar("T")
+S = TypeVar("S", bound=str)
 
 _TYPE_NAMES = {
     str: Text("字符串", "a string"),
@@ -80,13 +81,25 @@ class Table:
             if hint:
                 msg = msg + hint
             raise FieldError(join(self.path, key), msg)
+        return cast(T, value)  # checked against kind just above
+
+    def _required(self, key: str, kind: type[T], hint: Text | None = None) -> T:
+        value = self._typed(key, kind, True, hint)
+        assert value is not None  # _get raised for a missing required field
         return value
 
     def string(self, key: str, default: str | None = None) -> str:
-        value = self._typed(key, str, default is None)
-        return default if value is None else value  # type: ignore[return-value]
+        if default is None:
+            return self._required(key, str)
+        value = self._typed(key, str, False)
+        return default if value is None else value
 
-    def integer(self, key: str, *, minimum: int | None = None, required: bool = True) -> int | None:
+    def integer(self, key: str, *, minimum: int | None = None) -> int:
+        value = self.optional_integer(key, minimum=minimum, required=True)
+        assert value is not None  # required: _get raised if it were missing
+        return value
+
+    def optional_integer(self, key: str, *, minimum: int | None = None, required: bool = False) -> int | None:
         value = self._typed(key, int, required)
         if value is not None and minimum is not None and value < minimum:
             raise FieldError(
@@ -101,16 +114,16 @@ class Table:
 
     def date(self, key: str) -> dt.date:
         hint = Text("（日期不加引号，如 2025-11-14）", " (write a date without quotes, e.g. 2025-11-14)")
-        return self._typed(key, dt.date, True, hint)  # type: ignore[return-value]
+        return self._required(key, dt.date, hint)
 
     def datetime(self, key: str) -> dt.datetime:
         hint = Text(
             "（日期时间不加引号，如 2025-11-14T09:30:00+08:00）",
             " (write a date-time without quotes, e.g. 2025-11-14T09:30:00+08:00)",
         )
-        return self._typed(key, dt.datetime, True, hint)  # type: ignore[return-value]
+        return self._required(key, dt.datetime, hint)
 
-    def choice(self, key: str, allowed: tuple[str, ...], default: str | None = None) -> str:
+    def choice(self, key: str, allowed: tuple[S, ...], default: S | None = None) -> S:
         value = self.string(key, default)
         if value not in allowed:
             listed = "、".join(allowed)
@@ -147,7 +160,13 @@ class Table:
                 raise FieldError(path, Text("应为表，实际为", "expected a table, got ") + type_name(item))
             yield Table(item, path)
 
-    def read(self, key: str, reader: Callable[[Table], T], *, required: bool = True) -> T | None:
+    def read(self, key: str, reader: Callable[[Table], T]) -> T:
+        """A required sub-table, read by ``reader``."""
+        value = self.optional(key, reader, required=True)
+        assert value is not None  # required: _get raised if it were missing
+        return value
+
+    def optional(self, key: str, reader: Callable[[Table], T], *, required: bool = False) -> T | None:
         table = self.table(key, required=required)
         return None if table is None else reader(table)
 

@@ -9,6 +9,7 @@ proofreader should see.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
@@ -63,7 +64,7 @@ class Match:
     article: int
 
 
-def closest(key: str, candidates: dict[str, object]) -> str | None:
+def closest(key: str, candidates: Mapping[str, object]) -> str | None:
     """The candidate most like ``key`` (both folded), if it is alike enough."""
     scored = [(SequenceMatcher(None, key, c).ratio(), c) for c in candidates]
     best = max(scored, default=None)

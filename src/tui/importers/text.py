@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from tui.importers import frame
 from tui.importers.contents import ContentsEntry, Match, closest, compare_contents, parse_contents_line
 from tui.importers.frame import Line
-from tui.model import Article, Column, Issue
+from tui.model import Article, Column, ColumnKind, Issue
 from tui.model.bylines import looks_like_byline, parse_byline
 from tui.model.findings import Finding, Location, Severity, sort_findings
 from tui.model.house import House
@@ -36,8 +37,8 @@ class ImportResult:
     findings: list[Finding] = field(default_factory=list)
 
 
-def _finding(rule: str, severity: str, message: Text, **where: object) -> Finding:
-    return Finding(rule, Severity(severity), Location(**where), message)  # type: ignore[arg-type]
+def _finding(rule: str, severity: str, message: Text, **where: Any) -> Finding:
+    return Finding(rule, Severity(severity), Location(**where), message)
 
 
 class _Parser:
@@ -131,7 +132,7 @@ class _Parser:
             starts.append(line.number)
             return new
 
-        def kind_of(column: str) -> str:
+        def kind_of(column: str) -> ColumnKind:
             col = issue.column(column)
             if col is not None:
                 return col.kind
@@ -148,7 +149,7 @@ class _Parser:
             if heading or (text in column_names and article is None):
                 current_column = heading.group(1) if heading else text
                 if issue.column(current_column) is None:
-                    issue.columns.append(Column(current_column, kind_of(current_column)))  # type: ignore[arg-type]
+                    issue.columns.append(Column(current_column, kind_of(current_column)))
                     column_names.append(current_column)
                     self.note(
                         "contents.empty-column",
@@ -307,9 +308,11 @@ def import_text(text: str, house: House) -> ImportResult:
     _guess_unnamed_column(entries, house, p)
     for e in entries:
         if e.column and issue.column(e.column) is None:
-            kind = "briefs" if e.count is not None else None
             cat = house.catalogue_column(e.column)
-            issue.columns.append(Column(e.column, kind or (cat.kind if cat and not e.titles else "articles")))  # type: ignore[arg-type]
+            kind: ColumnKind = (
+                "briefs" if e.count is not None else (cat.kind if cat and not e.titles else "articles")
+            )
+            issue.columns.append(Column(e.column, kind))
     starts = p.body(rest, entries, issue)
     issue.endblock = frame.parse_endblock(lines[end_at:], issue, p.note)
     if end_at == len(lines):

@@ -17,16 +17,17 @@ from pathlib import Path
 from tui.checks.checking import open_check
 from tui.checks.fixes import Change, apply_fixes
 from tui.checks.waivers import waiver_for
-from tui.files import codec, recovery
+from tui.files import codec
+from tui.files.recovery import Found, Recovery
 from tui.files.storage import FileStamp, load_issue_stamped, loads_issue, save_issue, stamp
-from tui.model import Article, Byline, Column, Comment, Issue, Masthead, Signoff
+from tui.model import ROLES, Article, Byline, Column, Comment, Issue, Masthead, Signoff
 from tui.model.errors import ChangedOnDisk, JianbaoError
 from tui.model.findings import Finding, Severity
 from tui.model.house import House
 from tui.model.i18n import Text
 from tui.model.numbering import next_numbers, previous_in_sequence
 from tui.session.checker import Checker, Recheck, Rechecked
-from tui.session.history import History
+from tui.session.history import History, Step
 
 
 class Conflict(JianbaoError):
@@ -55,12 +56,12 @@ class Session:
     archive_problems: list[Finding] = field(default_factory=list)
     history: History = field(default_factory=History, repr=False, compare=False)
     checker: Checker = field(init=False, repr=False, compare=False)
-    recovery: recovery.Recovery = field(init=False, repr=False, compare=False)
+    recovery: Recovery = field(init=False, repr=False, compare=False)
     autosave_error: JianbaoError | None = None  # why the last autosave failed, until one succeeds
     rejected: dict[str, tuple[str, str]] = field(default_factory=dict)  # field → (label, typed text)
 
     def __post_init__(self) -> None:
-        self.recovery = recovery.Recovery.for_session(self.path)
+        self.recovery = Recovery.for_session(self.path)
         self.checker = Checker(self.house, self.archive, list(self.archive_problems))
 
     # ------------------------------------------------------------ opening
@@ -79,7 +80,7 @@ class Session:
             archive_problems=loaded.archive_problems,
         )
 
-    def restore_from(self, found: recovery.Found) -> None:
+    def restore_from(self, found: Found) -> None:
         """Replace the buffer with a recovery file's issue; it stays unsaved, and the file is now ours."""
         self.issue = loads_issue(found.text(), found.path)
         self.recovery.adopt(found)
@@ -158,11 +159,17 @@ class Session:
         if field_path in ("title", "paragraphs"):
             if getattr(a, field_path) == value:
                 return False
-            setattr(a, field_path, list(value) if isinstance(value, list) else value)  # a new list: a worker keeps its view
+            setattr(
+                a, field_path, list(value) if isinstance(value, list) else value
+            )  # a new list: a worker keeps its view
         elif field_path in ("byline.unit", "byline.authors"):
-            unit = value if field_path == "byline.unit" else (a.byline.unit if a.byline else "")
-            authors = list(value) if field_path == "byline.authors" else (list(a.byline.authors) if a.byline else [])  # type: ignore[call-overload]
-            wanted = Byline(unit, authors) if (a.byline is not None or unit or authors) else None  # type: ignore[arg-type]
+            unit = str(value) if field_path == "byline.unit" else (a.byline.unit if a.byline else "")
+            authors = (
+                [str(v) for v in value]
+                if field_path == "byline.authors" and isinstance(value, list)
+                else (list(a.byline.authors) if a.byline else [])
+            )
+            wanted = Byline(unit, authors) if (a.byline is not None or unit or authors) else None
             if wanted == a.byline:
                 return False
             a.byline = wanted
@@ -184,11 +191,11 @@ class Session:
     # ------------------------------------------------------------ undo
 
     @property
-    def undo_stack(self) -> list:  # type: ignore[type-arg]  # the dialogs read the labels
+    def undo_stack(self) -> list[Step]:  # the dialogs read the labels
         return self.history.undo_stack
 
     @property
-    def redo_stack(self) -> list:  # type: ignore[type-arg]
+    def redo_stack(self) -> list[Step]:
         return self.history.redo_stack
 
     def checkpoint(self, label: Text) -> None:
@@ -349,6 +356,8 @@ class Session:
         self.touch()
 
     def sign_off(self, role: str, name: str) -> None:
+        if role not in ROLES:
+            raise Refused(Text(f"没有“{role}”这个签发角色", f"no sign-off role “{role}”"))
         errors = self.active_errors()
         if errors:
             raise Refused(
@@ -359,7 +368,7 @@ class Session:
             )
         if not name.strip():
             raise Refused(Text("签发须写明姓名", "a sign-off needs a name"))
-        self.issue.signoffs.append(Signoff(role, name.strip(), now()))  # type: ignore[arg-type]
+        self.issue.signoffs.append(Signoff(role, name.strip(), now()))
         self.touch()
 
     def add_comment(self, index: int, author: str, text: str) -> None:
@@ -414,7 +423,7 @@ class Session:
         if not same:
             self.recovery.discard()
             self.path = target
-            self.recovery = recovery.Recovery.for_session(target)
+            self.recovery = Recovery.for_session(target)
         self.disk_stamp = written
         self.saved_version = self.version
         self.recovery.discard()

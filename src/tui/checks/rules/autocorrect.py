@@ -15,6 +15,7 @@ import threading
 from collections import OrderedDict
 from difflib import SequenceMatcher
 from functools import cache
+from typing import Any
 
 CONFIG = {
     "rules": {
@@ -34,11 +35,11 @@ CONFIG = {
 
 
 @cache
-def _engine():  # type: ignore[no-untyped-def]
+def _engine() -> Any:
     """Import and configure once; the configuration is process-wide in autocorrect."""
     import autocorrect_py
 
-    autocorrect_py.load_config(json.dumps(CONFIG))
+    autocorrect_py.load_config(json.dumps(CONFIG))  # type: ignore[attr-defined]  # the package ships no stubs
     return autocorrect_py
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TypedDict
 
 from tui.model import Article, Issue, Masthead
 from tui.model.findings import Finding, Location, Severity
@@ -87,7 +88,25 @@ def at(
     )
 
 
-def in_article(article: Article, index: int) -> dict[str, object]:
+class Spot(TypedDict, total=False):
+    """Location keywords of :func:`at`, gathered once and passed to several findings."""
+
+    article: int
+    title: str
+    paragraph: int
+    start: int
+    end: int
+    matched: str
+
+
+class InArticle(TypedDict):
+    """The location keywords of a finding inside an article."""
+
+    article: int
+    title: str
+
+
+def in_article(article: Article, index: int) -> InArticle:
     """Location keywords for a finding inside ``article``."""
     return {"article": index, "title": article.title}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from difflib import SequenceMatcher, get_close_matches
 
-from tui.checks.rules.base import Context, article_rule, at
+from tui.checks.rules.base import Context, Spot, article_rule, at
 from tui.checks.rules.title import title_district
 from tui.model import Article
 from tui.model.findings import Finding
@@ -138,7 +138,7 @@ def names(article: Article, index: int, ctx: Context) -> Iterator[Finding]:
         return
     seen: set[str] = set()
     for k, name in enumerate(b.authors):
-        where = {
+        where: Spot = {
             "article": index,
             "title": article.title,
             "paragraph": k,
@@ -164,7 +164,7 @@ def names(article: Article, index: int, ctx: Context) -> Iterator[Finding]:
                 + reason
                 + Text("）", ")"),
                 "byline.author",
-                **where,  # type: ignore[arg-type]
+                **where,
             )
         elif _looks_like_two_names(name):
             yield at(
@@ -175,7 +175,7 @@ def names(article: Article, index: int, ctx: Context) -> Iterator[Finding]:
                     f"“{name}” looks like two names ({name[:2]}, {name[2:]}) run together; separate them",
                 ),
                 "byline.author",
-                **where,  # type: ignore[arg-type]
+                **where,
             )
         if name in seen:
             yield at(
@@ -184,5 +184,5 @@ def names(article: Article, index: int, ctx: Context) -> Iterator[Finding]:
                 Text(f"姓名“{name}”重复", f"the name “{name}” appears twice"),
                 "byline.author",
                 **where,
-            )  # type: ignore[arg-type]
+            )
         seen.add(name)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tui.checks.rules.base import Context, Segment, article_rule, issue_rule, span
+from tui.checks.rules.base import Context, Segment, article_rule, in_article, issue_rule, span
 from tui.model import Article
 from tui.model.findings import Finding
 from tui.model.i18n import Text
@@ -37,18 +37,18 @@ def _findings(seg: Segment) -> Iterator[Finding]:
 
 
 def _article_segments(article: Article, index: int) -> Iterator[Segment]:
-    where = {"article": index, "title": article.title}
-    yield Segment("title", article.title, **where)  # type: ignore[arg-type]
+    where = in_article(article, index)
+    yield Segment("title", article.title, **where)
     for k, text in enumerate(article.paragraphs):
-        yield Segment("paragraph", text, paragraph=k, **where)  # type: ignore[arg-type]
+        yield Segment("paragraph", text, paragraph=k, **where)
     if article.byline is not None:
-        yield Segment("byline.unit", article.byline.unit, **where)  # type: ignore[arg-type]
+        yield Segment("byline.unit", article.byline.unit, **where)
         for k, name in enumerate(article.byline.authors):
-            yield Segment("byline.author", name, paragraph=k, **where)  # type: ignore[arg-type]
+            yield Segment("byline.author", name, paragraph=k, **where)
 
 
 @article_rule(RULE)
-def in_article(article: Article, index: int, ctx: Context) -> Iterator[Finding]:
+def in_an_article(article: Article, index: int, ctx: Context) -> Iterator[Finding]:
     for seg in _article_segments(article, index):
         yield from _findings(seg)
 
@@ -62,4 +62,3 @@ def in_masthead_and_endblock(ctx: Context) -> Iterator[Finding]:
         yield from _findings(Segment("endblock.distribution", line, paragraph=k))
     for key in ("editor", "phone"):
         yield from _findings(Segment(f"endblock.{key}", getattr(e, key)))
-

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from tui.checks.rules.base import Context, article_rule, at, issue_rule
+from tui.checks.rules.base import Context, Spot, article_rule, at, in_article, issue_rule
 from tui.model import Article
 from tui.model.findings import Finding
 from tui.model.i18n import Text
@@ -15,7 +15,7 @@ from tui.model.i18n import Text
     "section.no-column", "section.undeclared-column", "section.titled-brief", "section.untitled-article"
 )
 def article_column(article: Article, index: int, ctx: Context) -> Iterator[Finding]:
-    where = {"article": index, "title": article.title}
+    where = in_article(article, index)
     if not article.column:
         yield at(
             "section.no-column",
@@ -23,7 +23,7 @@ def article_column(article: Article, index: int, ctx: Context) -> Iterator[Findi
             Text("文章没有指定栏目", "the article has no column"),
             "column",
             **where,
-        )  # type: ignore[arg-type]
+        )
         return
     column = ctx.issue.column(article.column)
     if column is None:
@@ -36,7 +36,7 @@ def article_column(article: Article, index: int, ctx: Context) -> Iterator[Findi
             ),
             "column",
             matched=article.column,
-            **where,  # type: ignore[arg-type]
+            **where,
         )
         return
     if column.kind == "briefs" and article.title:
@@ -49,7 +49,7 @@ def article_column(article: Article, index: int, ctx: Context) -> Iterator[Findi
             ),
             "title",
             matched=article.title,
-            **where,  # type: ignore[arg-type]
+            **where,
         )
     if column.kind == "articles" and not article.title:
         yield at(
@@ -57,7 +57,7 @@ def article_column(article: Article, index: int, ctx: Context) -> Iterator[Findi
             "error",
             Text(f"栏目“{column.name}”中的文章缺少标题", f"an article in “{column.name}” has no title"),
             "title",
-            **where,  # type: ignore[arg-type]
+            **where,
         )
 
 
@@ -70,7 +70,7 @@ def columns(ctx: Context) -> Iterator[Finding]:
     seen: set[str] = set()
     last_rank = -1
     for k, column in enumerate(ctx.issue.columns):
-        where = {"paragraph": k, "matched": column.name}
+        where: Spot = {"paragraph": k, "matched": column.name}
         if column.name in seen:
             yield at(
                 "section.duplicate-column",
@@ -78,7 +78,7 @@ def columns(ctx: Context) -> Iterator[Finding]:
                 Text(f"栏目“{column.name}”重复", f"the column “{column.name}” appears twice"),
                 "columns",
                 **where,
-            )  # type: ignore[arg-type]
+            )
         seen.add(column.name)
         if column.name not in catalogue:
             yield at(
@@ -89,7 +89,7 @@ def columns(ctx: Context) -> Iterator[Finding]:
                     f"the column “{column.name}” is not in the house catalogue",
                 ),
                 "columns",
-                **where,  # type: ignore[arg-type]
+                **where,
             )
         else:
             rank = catalogue.index(column.name)
@@ -102,7 +102,7 @@ def columns(ctx: Context) -> Iterator[Finding]:
                         f"the column “{column.name}” is out of catalogue order",
                     ),
                     "columns",
-                    **where,  # type: ignore[arg-type]
+                    **where,
                 )
             last_rank = max(last_rank, rank)
         if column.name not in used:
@@ -112,7 +112,7 @@ def columns(ctx: Context) -> Iterator[Finding]:
                 Text(f"栏目“{column.name}”没有文章", f"the column “{column.name}” has no articles"),
                 "columns",
                 **where,
-            )  # type: ignore[arg-type]
+            )
 
 
 @issue_rule("section.duplicate-title")

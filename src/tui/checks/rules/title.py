@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from difflib import get_close_matches
 
-from tui.checks.rules.base import Context, article_rule, at
+from tui.checks.rules.base import Context, InArticle, article_rule, at
 from tui.model import Article
 from tui.model.findings import Finding
 from tui.model.i18n import Text
@@ -36,7 +36,7 @@ def title_rules(article: Article, index: int, ctx: Context) -> Iterator[Finding]
     title = article.title
     if not title:
         return
-    where = {"article": index, "title": title}
+    where: InArticle = {"article": index, "title": title}
     m = _PREFIX.match(title)
     if m:
         prefix, colon = m.group(1), m.group(2)
@@ -50,7 +50,7 @@ def title_rules(article: Article, index: int, ctx: Context) -> Iterator[Finding]
                 end=m.end(2),
                 fix="：",
                 matched=":",
-                **where,  # type: ignore[arg-type]
+                **where,
             )
         if prefix not in _prefix_names(ctx) and re.search(r"[区县市]$", prefix):
             near = get_close_matches(prefix, ctx.house.districts, n=1, cutoff=0.6)
@@ -66,7 +66,7 @@ def title_rules(article: Article, index: int, ctx: Context) -> Iterator[Finding]
                 start=0,
                 end=len(prefix),
                 matched=prefix,
-                **where,  # type: ignore[arg-type]
+                **where,
             )
     elif article.byline is not None:
         district = ctx.house.district_of(article.byline.unit)
@@ -81,7 +81,7 @@ def title_rules(article: Article, index: int, ctx: Context) -> Iterator[Finding]
                 "title",
                 start=0,
                 end=0,
-                **where,  # type: ignore[arg-type]
+                **where,
             )
     if title.endswith(("。", ".")):
         yield at(
@@ -93,7 +93,7 @@ def title_rules(article: Article, index: int, ctx: Context) -> Iterator[Finding]
             end=len(title),
             fix="",
             matched=title[-1],
-            **where,  # type: ignore[arg-type]
+            **where,
         )
     limit = ctx.house.style.title_max_length
     if len(title) > limit:
@@ -108,5 +108,5 @@ def title_rules(article: Article, index: int, ctx: Context) -> Iterator[Finding]
             start=limit,
             end=len(title),
             matched=title[limit:],
-            **where,  # type: ignore[arg-type]
+            **where,
         )

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 
 from tui.checks.rules import autocorrect
 from tui.checks.rules.base import Context, Segment, article_rule, article_segments, issue_rule, span
+from tui.model import Article
 from tui.model.findings import Finding
 from tui.model.i18n import Text
 from tui.model.textutil import around, cjk_latin_gaps, is_cjk, is_han, is_latin_or_digit
@@ -292,7 +293,7 @@ TYPOGRAPHY_IDS = (
 
 
 @article_rule(*TYPOGRAPHY_IDS)
-def article_typography(article, index, ctx):  # type: ignore[no-untyped-def]
+def article_typography(article: Article, index: int, ctx: Context) -> Iterator[Finding]:
     for seg in article_segments(article, index):
         yield from check_segment(seg, ctx)
 
