@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from apphelp import SIZE, checked, focus, main, make_app, select, type_text, until
+from tui.app.keybar import KeyBar
 from tui.app.outline import NodeRef
 from tui.app.validation import FindingTable
 from tui.files.storage import load_issue
@@ -80,7 +81,7 @@ async def test_english_interface(sample_toml: Path) -> None:
         await focus(pilot, "#findings")
         row = screen.query_one(FindingTable).row_cells(0)
         assert "article 1" in str(row[1]) and "half-width comma" in str(row[2])
-        descriptions = {b.description for _, b in screen._bindings}
+        descriptions = {description for _key, _shown, description, _on in screen.query_one(KeyBar).collect()}
         assert {"Save", "Next finding", "Waive", "Sign off"} <= descriptions
 
 

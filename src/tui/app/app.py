@@ -125,9 +125,6 @@ class JianbaoApp(App[None]):
         return Screen()
 
     def on_mount(self) -> None:
-        from tui.app.keys import localize_bindings
-
-        localize_bindings(self, self.lang)
         if isinstance(self.screen, MainScreen):
             return
         if self._open_error is not None:

@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
 
-from tui.app.strings import t
+from tui.app.strings import S, t
 from tui.model.i18n import Lang
 
 _DIM = Style(dim=True)
@@ -69,8 +69,11 @@ class KeyBar(Widget):
             self.refresh()
 
     def _describe(self, binding: Binding) -> str:
+        """The key's description in the UI language, found by the binding's id (public API only)."""
         if binding.action == "command_palette":
             return t("b.palette", self.lang)
+        if binding.id and f"b.{binding.id}" in S:
+            return t(f"b.{binding.id}", self.lang)
         return binding.description
 
     def collect(self) -> list[KeyItem]:

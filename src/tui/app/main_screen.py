@@ -17,7 +17,7 @@ from textual.widgets import ContentSwitcher, Header, Static
 from tui.app.finding_nav import FindingNavigation
 from tui.app.forms import ArticleForm, EndBlockForm
 from tui.app.keybar import KeyBar
-from tui.app.keys import localize_bindings, steady_cursors
+from tui.app.keys import steady_cursors
 from tui.app.masthead import MastheadCard, MastheadForm
 from tui.app.messages import ChecksReady, ColumnChanged, FieldEdited, FieldRejected
 from tui.app.outline import NodeRef, OutlineTree
@@ -63,7 +63,6 @@ class MainScreen(FindingNavigation, StructureActions, ProofActions, Screen[None]
         self._check_timer: Timer | None = None
         self._autosave_timer: Timer | None = None
         self._mounting: dict[str, AwaitMount] = {}
-        localize_bindings(self, lang)
 
     # ------------------------------------------------------------ layout
 
@@ -80,8 +79,6 @@ class MainScreen(FindingNavigation, StructureActions, ProofActions, Screen[None]
 
     def on_mount(self) -> None:
         outline = self.query_one(OutlineTree)
-        localize_bindings(outline, self.lang)
-        localize_bindings(self.query_one(FindingTable), self.lang)
         outline.border_title = t("outline", self.lang)
         self.query_one("#editor").border_title = t("masthead", self.lang)
         steady_cursors(self)
