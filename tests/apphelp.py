@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual import events
-from textual.keys import _character_to_key
 from textual.pilot import Pilot
 
 from tui.app.app import JianbaoApp
@@ -60,17 +59,16 @@ async def select(pilot: Pilot, ref: NodeRef) -> None:
 
 
 async def type_text(pilot: Pilot, text: str) -> None:
-    """Type as a terminal delivers a keyboard's or an input method's text: one character a key event.
+    """Type as a terminal delivers a keyboard's or an input method's text: one key event a character.
 
-    Pilot.press knows key names; full-width marks such as ，。、（） reach the
-    app from a real terminal as characters, so they are sent here the same way.
+    Pilot.press knows key names and drops full-width marks such as ，。 (their
+    key names map to no character); a real terminal delivers them as
+    characters, so they are posted here the same way, as the app's own events.
     """
     app = pilot.app
     for ch in text:
-        key = ch if ch.isalnum() else _character_to_key(ch)
-        event = events.Key(key, ch)
-        event.set_sender(app)
-        app._driver.send_message(event)
+        key = ch if ch.isalnum() else ("space" if ch == " " else f"char_{ord(ch):x}")
+        app.post_message(events.Key(key, ch))
         await pilot.pause()
 
 

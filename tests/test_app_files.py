@@ -12,7 +12,17 @@ from pathlib import Path
 
 import pytest
 
-from apphelp import SIZE, focus, leave_recovery, main, make_app, select, settle, type_text
+from apphelp import (
+    SIZE,
+    focus,
+    leave_recovery,
+    main,
+    make_app,
+    record_notifications,
+    select,
+    settle,
+    type_text,
+)
 from tui.app.app import ErrorScreen
 from tui.app.dialogs import ChoiceDialog
 from tui.app.outline import NodeRef
@@ -78,6 +88,7 @@ async def test_failed_save_keeps_the_buffer_dirty(sample_toml: Path, monkeypatch
     before = sample_toml.read_bytes()
     app = make_app(sample_toml)
     async with app.run_test(size=SIZE) as pilot:
+        shown = record_notifications(app)
         await _edit_title(pilot, "丙")
 
         def full(*args: object, **kwargs: object) -> None:
@@ -88,7 +99,7 @@ async def test_failed_save_keeps_the_buffer_dirty(sample_toml: Path, monkeypatch
         await pilot.pause()
         monkeypatch.undo()
         assert main(app).session.dirty
-        messages = [str(n.message) for n in app._notifications]
+        messages = shown
         assert any("保存失败" in m and "磁盘空间不足" in m and "2025-12.toml" in m for m in messages)
     assert sample_toml.read_bytes() == before
 
@@ -222,9 +233,10 @@ async def test_second_open_is_read_only_unless_insisted(sample_toml: Path) -> No
         assert screen.session.read_only and "只读" in app.sub_title
         await select(pilot, NodeRef("article", 0))
         assert screen.query_one("#article-body").read_only  # type: ignore[attr-defined]
+        shown = record_notifications(app)
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert any("只读" in str(n.message) for n in app._notifications)
+        assert any("只读" in m for m in shown)
     assert (
         json.loads(locking.lock_path(sample_toml).read_text(encoding="utf-8"))["pid"] == 1
     )  # theirs, untouched

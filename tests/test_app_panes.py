@@ -59,7 +59,7 @@ async def test_checks_list_renders_only_rows_on_screen(sample_toml: Path) -> Non
         await checked(pilot)
         await pilot.pause()
         table = main(app).query_one(FindingTable)
-        drawn = len(table._cells)
+        drawn = table.rows_built
         assert 0 < drawn <= table.scrollable_content_region.height < table.row_count
 
 
@@ -202,7 +202,7 @@ async def test_unexpected_error_keeps_the_text_and_says_where_the_details_are(
             await until(pilot, lambda: screen.session.dirty)
             await pilot.press("f5")
             await pilot.pause()
-    message = app._crash_message
+    message = app.crash_message
     assert message.startswith("jianbao 遇到内部错误，已退出：ValueError: 模拟的故障")
     assert "恢复文件" in message
     found = recovery.find_pending(sample_toml)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -74,9 +75,9 @@ class JianbaoApp(App[None]):
         self.session: Session | None = None
         self.locked = False
         self._open_error: JianbaoError | None = None
-        self._crash_message = ""
+        self.crash_message = ""
 
-    def run(self, **kwargs: Any) -> None:  # type: ignore[override]
+    def run(self, **kwargs: Any) -> None:
         """Run as the process's one app.
 
         Everything imported so far lives as long as the app: freezing it takes it
@@ -93,18 +94,18 @@ class JianbaoApp(App[None]):
         from tui.app.crash import crash_report
 
         try:
-            self._crash_message = crash_report(self.session, error, self.lang)
+            self.crash_message = crash_report(self.session, error, self.lang)
         except Exception:  # the report must never hide the error: Textual's own traceback then
-            self._crash_message = ""
+            self.crash_message = ""
         super()._handle_exception(error)
 
     def _fatal_error(self) -> None:
         """Textual's traceback on exit, replaced by what the user needs to know (the log has it)."""
-        if not self._crash_message:
+        if not self.crash_message:
             super()._fatal_error()
             return
         self.bell()
-        self._exit_renderables.append(RichText(self._crash_message))
+        self._exit_renderables.append(RichText(self.crash_message))
         self._close_messages_no_wait()
 
     def get_default_screen(self) -> Screen[None]:
@@ -190,7 +191,8 @@ class JianbaoApp(App[None]):
             if choice == "edit":
                 pass  # the lock stays the other editor's: only its owner removes it
             elif choice == "read_only":
-                self.session.read_only = True  # type: ignore[union-attr]
+                assert self.session is not None  # the lock question is asked only about an opened file
+                self.session.read_only = True
             else:
                 self.exit()
                 return
@@ -313,20 +315,22 @@ class JianbaoApp(App[None]):
 
     # ------------------------------------------------------------ command palette
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:  # type: ignore[type-arg]
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         if isinstance(screen, MainScreen):
             from tui.app.outline import OutlineTree
             from tui.app.validation import FindingTable
 
             seen: set[str] = set()
             for b in [*MainScreen.BINDINGS, *OutlineTree.BINDINGS, *FindingTable.BINDINGS]:
-                action = b.action.removeprefix("screen.")  # type: ignore[union-attr]
+                if not isinstance(b, Binding):
+                    continue
+                action = b.action.removeprefix("screen.")
                 if not b.id or b.id in seen or not hasattr(screen, f"action_{action}"):
                     continue
                 seen.add(b.id)
                 if screen.check_action(action, ()) is False:
                     continue
-                yield SystemCommand(t(f"b.{b.id}", self.lang), b.key, lambda a=action: screen.run_action(a))  # type: ignore[misc, union-attr]
+                yield SystemCommand(t(f"b.{b.id}", self.lang), b.key, partial(screen.run_action, action))
         yield SystemCommand(t("b.quit", self.lang), "ctrl+q", self.action_quit)
 
 

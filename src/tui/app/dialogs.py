@@ -9,6 +9,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, Select, Static
+from textual.widgets.button import ButtonVariant
 from textual.widgets.option_list import Option
 
 from tui.app.keys import steady_cursors
@@ -23,7 +24,12 @@ class ChoiceDialog(ModalScreen[str | None]):
     BINDINGS = [Binding("escape", "dismiss_none", show=False)]
 
     def __init__(
-        self, title: str, body: str, choices: list[tuple[str, str]], *, variant_first: str = "primary"
+        self,
+        title: str,
+        body: str,
+        choices: list[tuple[str, str]],
+        *,
+        variant_first: ButtonVariant = "primary",
     ) -> None:
         super().__init__(classes="dialog")
         self.title_text = title
@@ -40,7 +46,7 @@ class ChoiceDialog(ModalScreen[str | None]):
                 for i, (key, label) in enumerate(self.choices):
                     yield Button(
                         label, id=f"choice-{key}", variant=self.variant_first if i == 0 else "default"
-                    )  # type: ignore[arg-type]
+                    )
 
     def on_mount(self) -> None:
         self.query(Button).first().focus()
@@ -99,7 +105,7 @@ class FormDialog(ModalScreen[dict[str, str] | None]):
         out = {}
         for f in self.fields:
             widget = self.query_one(f"#field-{f.key}")
-            value = widget.value  # type: ignore[attr-defined]
+            value = widget.value if isinstance(widget, (Input, Select)) else ""
             out[f.key] = "" if value is Select.NULL else str(value)
         return out
 

@@ -8,6 +8,7 @@ node into a form posts nothing (values equal to the model are ignored).
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -58,8 +59,8 @@ class BodyArea(FieldArea):
 
 
 class ArticleForm(Vertical):
-    def __init__(self, lang: Lang, units: list[str], **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, lang: Lang, units: list[str], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
         self.lang = lang
         self.units = units
         self.issue: Issue | None = None
@@ -106,7 +107,8 @@ class ArticleForm(Vertical):
             options.append((a.column or "？", a.column))
         select.set_options(options)
         select.value = a.column
-        brief = issue.column(a.column) is not None and issue.column(a.column).kind == "briefs"  # type: ignore[union-attr]
+        column = issue.column(a.column)
+        brief = column is not None and column.kind == "briefs"
         self.query_one("#article-title", Input).placeholder = t("title_brief", self.lang) if brief else ""
         self.query_one("#article-title", Input).value = a.title
         self.query_one("#article-unit", Input).value = a.byline.unit if a.byline else ""
@@ -116,7 +118,7 @@ class ArticleForm(Vertical):
         if body.text != text:
             body.load_text(text)
         for widget in self.query("Input"):
-            widget.disabled = read_only  # type: ignore[attr-defined]
+            widget.disabled = read_only
         select.disabled = read_only
         body.read_only = read_only
         self.update_counts()
@@ -189,12 +191,13 @@ class ArticleForm(Vertical):
         event.stop()
         if event.value is Select.NULL or not event.value or event.value == a.column:  # no blank column, ever
             return
-        self.post_message(ColumnChanged(self.index, str(event.value)))  # type: ignore[arg-type]
+        if self.index is not None:
+            self.post_message(ColumnChanged(self.index, str(event.value)))
 
 
 class EndBlockForm(Vertical):
-    def __init__(self, lang: Lang, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, lang: Lang, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
         self.lang = lang
         self.issue: Issue | None = None
         self.read_only = False
@@ -220,7 +223,7 @@ class EndBlockForm(Vertical):
         self.query_one("#endblock-editor", Input).value = e.editor
         self.query_one("#endblock-phone", Input).value = e.phone
         for widget in self.query("Input"):
-            widget.disabled = read_only  # type: ignore[attr-defined]
+            widget.disabled = read_only
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         if self.issue is None or self.read_only:

@@ -22,9 +22,13 @@ def pretty_key(key: str) -> str:
     return "+".join(_KEY_NAMES.get(p, p.upper() if len(p) <= 3 else p.capitalize()) for p in parts)
 
 
-def _rows(bindings: list[Binding], lang: Lang) -> list[tuple[str, str]]:
+def _rows(
+    bindings: list[Binding | tuple[str, str] | tuple[str, str, str]], lang: Lang
+) -> list[tuple[str, str]]:
     return [
-        (" / ".join(pretty_key(k) for k in b.key.split(",")), t(f"b.{b.id}", lang)) for b in bindings if b.id
+        (" / ".join(pretty_key(k) for k in b.key.split(",")), t(f"b.{b.id}", lang))
+        for b in bindings
+        if isinstance(b, Binding) and b.id
     ]
 
 
@@ -34,9 +38,9 @@ def help_text(lang: Lang) -> str:
     from tui.app.validation import FindingTable
 
     sections = [
-        (t("help_global", lang), [*_rows(MainScreen.BINDINGS, lang), ("Ctrl+Q", t("b.quit", lang))]),  # type: ignore[arg-type]
-        (t("help_outline", lang), _rows(OutlineTree.BINDINGS, lang)),  # type: ignore[arg-type]
-        (t("help_validation", lang), _rows(FindingTable.BINDINGS, lang)),  # type: ignore[arg-type]
+        (t("help_global", lang), [*_rows(MainScreen.BINDINGS, lang), ("Ctrl+Q", t("b.quit", lang))]),
+        (t("help_outline", lang), _rows(OutlineTree.BINDINGS, lang)),
+        (t("help_validation", lang), _rows(FindingTable.BINDINGS, lang)),
     ]
     lines = []
     for title, rows in sections:

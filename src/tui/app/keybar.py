@@ -8,6 +8,8 @@ keys actually change, and a click on a key presses it.
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text as RichText
@@ -45,9 +47,9 @@ class KeyBar(Widget):
     }
     """
 
-    def __init__(self, lang: Lang, *, first: tuple[str, ...] = (), **kwargs: object) -> None:
+    def __init__(self, lang: Lang, *, first: tuple[str, ...] = (), **kwargs: Any) -> None:
         """``first``: actions shown before the focused widget's own keys (help, so the rest can be found)."""
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+        super().__init__(**kwargs)
         self.lang = lang
         self.first = first
         self.items: list[KeyItem] = []

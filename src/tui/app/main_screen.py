@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any, TypeVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -14,16 +15,23 @@ from textual.timer import Timer
 from textual.widget import AwaitMount, Widget
 from textual.widgets import ContentSwitcher, Header, Static
 
-from tui.app.finding_nav import FindingNavigation
 from tui.app.forms import ArticleForm, EndBlockForm
 from tui.app.keybar import KeyBar
 from tui.app.keys import steady_cursors
 from tui.app.masthead import MastheadCard, MastheadForm
-from tui.app.messages import ChecksReady, ColumnChanged, FieldEdited, FieldRejected
+from tui.app.messages import (
+    ChecksReady,
+    ColumnChanged,
+    FieldEdited,
+    FieldRejected,
+    FindingChosen,
+    FindingsFiltered,
+)
+from tui.app.navigator import FindingNavigator
 from tui.app.outline import NodeRef, OutlineTree
-from tui.app.proof_actions import ProofActions
+from tui.app.proofreading import ProofActions
 from tui.app.strings import t
-from tui.app.structure_actions import StructureActions
+from tui.app.structure import STRUCTURE_ACTIONS, StructureEditor
 from tui.app.validation import FindingTable
 from tui.exporters.text import render_text
 from tui.model.errors import JianbaoError
@@ -31,12 +39,15 @@ from tui.model.findings import Finding
 from tui.model.i18n import Lang
 from tui.session import Recheck, Session
 
+R = TypeVar("R")
 CHECK_DELAY = 0.3  # seconds of quiet typing before a re-check
 AUTOSAVE_DELAY = 3.0  # seconds after the last change before the recovery file is written
 WIDE = 120  # columns from which the checks pane sits at the right
 
 
-class MainScreen(FindingNavigation, StructureActions, ProofActions, Screen[None]):
+class MainScreen(Screen[None]):
+    """Outline, editor and checks over one session; the keys' logic lives in three controllers."""
+
     BINDINGS = [
         Binding("ctrl+s", "save", "保存", id="save", priority=True),
         Binding("f12", "save_as", "另存为", id="save_as"),
@@ -63,6 +74,116 @@ class MainScreen(FindingNavigation, StructureActions, ProofActions, Screen[None]
         self._check_timer: Timer | None = None
         self._autosave_timer: Timer | None = None
         self._mounting: dict[str, AwaitMount] = {}
+        self.navigator = FindingNavigator(self)
+        self.structure = StructureEditor(self)
+        self.proof = ProofActions(self)
+
+    # ------------------------------------------------------------ the keys, by controller
+
+    def action_next_finding(self) -> None:
+        self.navigator.next_finding()
+
+    def action_prev_finding(self) -> None:
+        self.navigator.prev_finding()
+
+    def jump_to(self, finding: Finding) -> None:
+        self.navigator.jump_to(finding)
+
+    @on(FindingChosen)
+    def _finding_chosen(self, event: FindingChosen) -> None:
+        self.navigator.jump_to(event.finding)
+
+    @on(FindingsFiltered)
+    def _findings_filtered(self) -> None:
+        self.query_one("#checks").border_title = self.query_one(FindingTable).summary()
+
+    def action_new_article(self) -> None:
+        self.structure.new_article()
+
+    def action_new_brief(self) -> None:
+        self.structure.new_brief()
+
+    def action_move_up(self) -> None:
+        self.structure.move_up()
+
+    def action_move_down(self) -> None:
+        self.structure.move_down()
+
+    def action_move_to_column(self) -> None:
+        self.structure.move_to_column()
+
+    def action_delete_article(self) -> None:
+        self.structure.delete_article()
+
+    def action_undo(self) -> None:
+        self.structure.undo()
+
+    def action_redo(self) -> None:
+        self.structure.redo()
+
+    def action_add_column(self) -> None:
+        self.structure.add_column()
+
+    def action_rename_column(self) -> None:
+        self.structure.rename_column()
+
+    def action_remove_column(self) -> None:
+        self.structure.remove_column()
+
+    def action_apply_fix(self) -> None:
+        self.proof.apply_fix()
+
+    def action_waive(self) -> None:
+        self.proof.waive()
+
+    def action_sign_off(self) -> None:
+        self.proof.sign_off()
+
+    def action_comment(self) -> None:
+        self.proof.comment()
+
+    def action_save(self, then_quit: bool = False) -> None:
+        self.proof.save(then_quit)
+
+    def action_save_as(self) -> None:
+        self.proof.save_as()
+
+    def action_import_word(self) -> None:
+        self.proof.import_word()
+
+    def action_export(self) -> None:
+        self.proof.export()
+
+    def action_help(self) -> None:
+        from tui.app.help import HelpScreen
+
+        self.app.push_screen(HelpScreen(self.lang))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in STRUCTURE_ACTIONS and self.read_only:
+            return False
+        return not (action == "apply_fix" and self.session.review and not self.allow_fixes)
+
+    # ------------------------------------------------------------ what the controllers ask
+
+    def guard(self, func: Callable[..., R], *args: Any, **kwargs: Any) -> tuple[bool, R | None]:
+        """Run a session call: (True, result), or (False, None) after telling the user why not."""
+        try:
+            return True, func(*args, **kwargs)
+        except JianbaoError as exc:
+            self.notify(exc.message.get(self.lang), severity="warning")
+            return False, None
+
+    def after_structure(self, select: NodeRef) -> None:
+        self.refresh_all(select=select)
+        self.show_node(select)
+        self.schedule_autosave()
+
+    def selected_article(self) -> int | None:
+        if self.node.kind == "article" and self.node.index is not None:
+            return self.node.index
+        self.notify(t("not_article", self.lang), severity="warning")
+        return None
 
     # ------------------------------------------------------------ layout
 
@@ -217,10 +338,10 @@ class MainScreen(FindingNavigation, StructureActions, ProofActions, Screen[None]
         editor = self.query_one("#editor")
         issue = self.session.issue
         if ref.kind == "article" and ref.index is not None and ref.index < len(issue.articles):
-            form = self._ready("article-form", ref)
-            if form is None:
+            article_form = self._ready("article-form", ref)
+            if not isinstance(article_form, ArticleForm):
                 return
-            form.load(issue, ref.index, read_only=self.read_only)  # type: ignore[attr-defined]
+            article_form.load(issue, ref.index, read_only=self.read_only)
             switcher.current = "article-form"
             editor.border_title = issue.articles[ref.index].column
         elif ref.kind == "masthead":
@@ -230,16 +351,16 @@ class MainScreen(FindingNavigation, StructureActions, ProofActions, Screen[None]
                 card.show(issue, self.session.expected_numbers(), read_only=self.read_only)
                 switcher.current = "masthead-card"
                 return
-            form = self._ready("masthead-form", ref)
-            if form is None:
+            masthead_form = self._ready("masthead-form", ref)
+            if not isinstance(masthead_form, MastheadForm):
                 return
-            form.load(issue, self.session.expected_numbers(), read_only=self.read_only)  # type: ignore[attr-defined]
+            masthead_form.load(issue, self.session.expected_numbers(), read_only=self.read_only)
             switcher.current = "masthead-form"
         elif ref.kind == "endblock":
-            form = self._ready("endblock-form", ref)
-            if form is None:
+            endblock_form = self._ready("endblock-form", ref)
+            if not isinstance(endblock_form, EndBlockForm):
                 return
-            form.load(issue, read_only=self.read_only)  # type: ignore[attr-defined]
+            endblock_form.load(issue, read_only=self.read_only)
             switcher.current = "endblock-form"
             editor.border_title = t("endblock", self.lang)
         elif ref.kind == "column":
@@ -247,9 +368,9 @@ class MainScreen(FindingNavigation, StructureActions, ProofActions, Screen[None]
             n = len(issue.articles_in(ref.column))
             kind = t("briefs_count", self.lang, n=n) if column and column.kind == "briefs" else f"{n}"
             info = self._ready("column-info", ref)
-            if info is None:
+            if not isinstance(info, Static):
                 return
-            info.update(f"{t('column', self.lang)}：{ref.column}（{kind}）")  # type: ignore[attr-defined]
+            info.update(f"{t('column', self.lang)}：{ref.column}（{kind}）")
             switcher.current = "column-info"
             editor.border_title = ref.column
 
@@ -257,7 +378,7 @@ class MainScreen(FindingNavigation, StructureActions, ProofActions, Screen[None]
         self.show_node(self.node)
 
     @on(OutlineTree.NodeHighlighted)
-    def _outline_moved(self, event: OutlineTree.NodeHighlighted) -> None:
+    def _outline_moved(self, event: OutlineTree.NodeHighlighted[NodeRef]) -> None:
         if event.node is not self.query_one(OutlineTree).cursor_node:
             return  # a node highlighted on the way while the outline was rebuilt
         ref = event.node.data
@@ -265,7 +386,7 @@ class MainScreen(FindingNavigation, StructureActions, ProofActions, Screen[None]
             self.show_node(ref)
 
     @on(OutlineTree.NodeSelected)
-    def _outline_chosen(self, event: OutlineTree.NodeSelected) -> None:
+    def _outline_chosen(self, event: OutlineTree.NodeSelected[NodeRef]) -> None:
         """Enter on a node moves into its form."""
         ref = event.node.data
         if ref is None or ref.kind == "column":
@@ -309,7 +430,7 @@ class MainScreen(FindingNavigation, StructureActions, ProofActions, Screen[None]
 
     @on(FieldEdited)
     def _field_edited(self, event: FieldEdited) -> None:
-        if self._guard(self.session.set_field, event.field, event.value, event.article)[1]:
+        if self.guard(self.session.set_field, event.field, event.value, event.article)[1]:
             self.refresh_header()
             self.schedule_check()
             self.schedule_autosave()

@@ -7,6 +7,7 @@ loading the masthead into the form never writes back.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from rich.cells import set_cell_size
 from rich.text import Text as RichText
@@ -51,8 +52,8 @@ class MastheadCard(Widget, can_focus=True):
     class Open(Message):
         """The user wants to edit the masthead."""
 
-    def __init__(self, lang: Lang, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, lang: Lang, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
         self.lang = lang
         self.values: dict[str, str] = {}
         self.hint = ""
@@ -91,8 +92,8 @@ class MastheadCard(Widget, can_focus=True):
 
 
 class MastheadForm(VerticalScroll):
-    def __init__(self, lang: Lang, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, lang: Lang, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
         self.lang = lang
         self.issue: Issue | None = None
         self.read_only = False
@@ -107,8 +108,12 @@ class MastheadForm(VerticalScroll):
                         [(e, e) for e in EDITIONS], id="masthead-edition", allow_blank=False, compact=True
                     )
                 else:
-                    kind = "integer" if key in ("number", "cumulative") else "text"
-                    yield FieldInput(select_on_focus=False, id=f"masthead-{key}", type=kind, compact=True)  # type: ignore[arg-type]
+                    if key in ("number", "cumulative"):
+                        yield FieldInput(
+                            select_on_focus=False, id=f"masthead-{key}", type="integer", compact=True
+                        )
+                    else:
+                        yield FieldInput(select_on_focus=False, id=f"masthead-{key}", compact=True)
         yield Static("", id="masthead-hint", classes="hint")
 
     def load(self, issue: Issue, expected: tuple[int, int] | None, *, read_only: bool) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.message import Message
 
+from tui.model.findings import Finding
 from tui.session import Rechecked
 
 
@@ -21,6 +22,18 @@ class FieldEdited(Message):
         self.field = field
         self.value = value
         self.article = article
+
+
+class FindingChosen(Message):
+    """Enter or a second click on a row of the checks pane: show this finding."""
+
+    def __init__(self, finding: Finding) -> None:
+        super().__init__()
+        self.finding = finding
+
+
+class FindingsFiltered(Message):
+    """The checks pane now shows another selection (its title says how many)."""
 
 
 class ChecksReady(Message):

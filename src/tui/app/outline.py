@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from rich.text import Text as RichText
 from textual.binding import Binding
@@ -64,8 +66,8 @@ class OutlineTree(Tree[NodeRef]):
         Binding("e", "screen.export", "导出", id="export"),
     ]
 
-    def __init__(self, lang: Lang, **kwargs: object) -> None:
-        super().__init__("", **kwargs)  # type: ignore[arg-type]
+    def __init__(self, lang: Lang, **kwargs: Any) -> None:
+        super().__init__("", **kwargs)
         self.lang = lang
         self.show_root = False
         self.guide_depth = 2
@@ -147,7 +149,7 @@ class OutlineTree(Tree[NodeRef]):
         return True
 
 
-def _walk(node: TreeNode[NodeRef]):  # type: ignore[no-untyped-def]
+def _walk(node: TreeNode[NodeRef]) -> Iterator[TreeNode[NodeRef]]:
     for child in node.children:
         yield child
         yield from _walk(child)

@@ -8,17 +8,19 @@ the rows on screen and costs the same for 10 findings or 10,000.
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding
 from textual.geometry import Size
-from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.app.messages import FindingChosen, FindingsFiltered
 from tui.app.strings import t
 from tui.model.findings import SEVERITY_LABEL, Finding, Severity, summarize
 from tui.model.i18n import Lang
@@ -86,13 +88,8 @@ class FindingTable(ScrollView, can_focus=True):
 
     cursor_row: reactive[int] = reactive(0, always_update=True, repaint=False)
 
-    class Jump(Message):
-        def __init__(self, finding: Finding) -> None:
-            super().__init__()
-            self.finding = finding
-
-    def __init__(self, lang: Lang, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, lang: Lang, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
         self.lang = lang
         self.all: list[Finding] = []
         self.shown: list[Finding] = []
@@ -122,6 +119,11 @@ class FindingTable(ScrollView, can_focus=True):
     @property
     def row_count(self) -> int:
         return len(self.shown)
+
+    @property
+    def rows_built(self) -> int:
+        """How many rows' cells exist: the list builds a row when it is drawn, not when findings arrive."""
+        return len(self._cells)
 
     def row_cells(self, row: int) -> tuple[str, str, str, str]:
         """Severity, place, message and rule of one row, as shown."""
@@ -191,14 +193,13 @@ class FindingTable(ScrollView, can_focus=True):
     def action_jump(self) -> None:
         f = self.current()
         if f is not None:
-            self.post_message(self.Jump(f))
+            self.post_message(FindingChosen(f))
 
     def action_cycle_filter(self) -> None:
         self.filter = FILTERS[(FILTERS.index(self.filter) + 1) % len(FILTERS)]
         findings, self.all = self.all, []
         self.show(findings)
-        if self.parent is not None:
-            self.parent.border_title = self.summary()
+        self.post_message(FindingsFiltered())
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
@@ -242,8 +243,13 @@ class FindingTable(ScrollView, can_focus=True):
         base = self.rich_style
         if y == 0:
             style = base + self.get_component_rich_style("findings--header")
-            heads = ("col_severity", "col_where", "col_message", "col_rule")
-            strip = self._line(tuple(t(k, self.lang) for k in heads), style)  # type: ignore[arg-type]
+            heads = (
+                t("col_severity", self.lang),
+                t("col_where", self.lang),
+                t("col_message", self.lang),
+                t("col_rule", self.lang),
+            )
+            strip = self._line(heads, style)
         else:
             row = scroll_y + y - 1
             if row >= len(self.shown):

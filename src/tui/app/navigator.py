@@ -12,63 +12,63 @@ from tui.model.bodytext import position_of
 from tui.model.findings import Finding
 
 if TYPE_CHECKING:
-    from tui.app.main_screen import MainScreen
+    from tui.app.editor import Editor
 
 
-class FindingNavigation:
-    """Mixed into MainScreen."""
+class FindingNavigator:
+    """Moving through findings: next/previous, and showing a finding's exact span."""
 
-    def on_finding_table_jump(self: MainScreen, event: FindingTable.Jump) -> None:  # type: ignore[misc]
-        self.jump_to(event.finding)
+    def __init__(self, editor: Editor) -> None:
+        self.editor = editor
 
-    def _ordered(self: MainScreen) -> list[Finding]:
-        if not self.session.checked:  # asked before the first check landed: check now
-            self.session.revalidate()
-            self.refresh_findings()
-        return self.query_one(FindingTable).shown
+    def _ordered(self) -> list[Finding]:
+        if not self.editor.session.checked:  # asked before the first check landed: check now
+            self.editor.session.revalidate()
+            self.editor.refresh_findings()
+        return self.editor.query_one(FindingTable).shown
 
-    def action_next_finding(self: MainScreen, step: int = 1) -> None:
+    def next_finding(self, step: int = 1) -> None:
         findings = self._ordered()
         if not findings:
-            self.notify(t("no_findings", self.lang))
+            self.editor.notify(t("no_findings", self.editor.lang))
             return
-        if self.current_finding in findings:
-            i = (findings.index(self.current_finding) + step) % len(findings)  # type: ignore[arg-type]
+        if self.editor.current_finding in findings:
+            i = (findings.index(self.editor.current_finding) + step) % len(findings)
         else:
             i = 0 if step > 0 else len(findings) - 1
-        self.query_one(FindingTable).move_cursor(row=i)
+        self.editor.query_one(FindingTable).move_cursor(row=i)
         self.jump_to(findings[i])
 
-    def action_prev_finding(self: MainScreen) -> None:
-        self.action_next_finding(-1)
+    def prev_finding(self) -> None:
+        self.next_finding(-1)
 
-    def jump_to(self: MainScreen, finding: Finding) -> None:
+    def jump_to(self, finding: Finding) -> None:
         """Show the finding's node and select its exact span."""
-        self.current_finding = finding
+        self.editor.current_finding = finding
         loc = finding.location
         ref = node_key(finding)
         if (
             loc.field == "columns"
             and loc.paragraph is not None
-            and loc.paragraph < len(self.session.issue.columns)
+            and loc.paragraph < len(self.editor.session.issue.columns)
         ):
-            ref = NodeRef("column", column=self.session.issue.columns[loc.paragraph].name)
-        self.query_one(OutlineTree).select_ref(ref)
+            ref = NodeRef("column", column=self.editor.session.issue.columns[loc.paragraph].name)
+        self.editor.query_one(OutlineTree).select_ref(ref)
         if ref.kind == "masthead":
-            self.editing_masthead = True  # the span is selected in the form's field
-        self.show_node(ref)
-        self.call_next(self._select_span_when_ready, finding)
+            self.editor.editing_masthead = True  # the span is selected in the form's field
+        self.editor.show_node(ref)
+        self.editor.call_next(self._select_span_when_ready, finding)
 
-    async def _select_span_when_ready(self: MainScreen, finding: Finding) -> None:
-        await self.settle_panes()
-        self.call_after_refresh(self._select_span, finding)
+    async def _select_span_when_ready(self, finding: Finding) -> None:
+        await self.editor.settle_panes()
+        self.editor.call_after_refresh(self._select_span, finding)
 
-    def _select_span(self: MainScreen, finding: Finding) -> None:
+    def _select_span(self, finding: Finding) -> None:
         loc = finding.location
         start, end = loc.start or 0, loc.end if loc.end is not None else (loc.start or 0)
         field = loc.field
         if field == "paragraph" and loc.paragraph is not None:
-            area = self.query_one("#article-body", FieldArea)
+            area = self.editor.query_one("#article-body", FieldArea)
             a = position_of(area.text, loc.paragraph, start)
             b = position_of(area.text, loc.paragraph, end)
             if a is not None and b is not None:
@@ -77,7 +77,7 @@ class FindingNavigation:
                 area.scroll_cursor_visible(center=True)
             return
         if field == "endblock.distribution" and loc.paragraph is not None:
-            area = self.query_one("#endblock-distribution", FieldArea)
+            area = self.editor.query_one("#endblock-distribution", FieldArea)
             area.focus()
             area.show_span((loc.paragraph, start), (loc.paragraph, end))
             return
@@ -95,12 +95,13 @@ class FindingNavigation:
         )
         if selector is None:
             return
-        widget = self.query_one(selector)
+        widget = self.editor.query_one(selector)
         widget.focus()
         if isinstance(widget, FieldInput):
             if field == "byline.author" and loc.paragraph is not None:
-                a = self.session.issue.articles[loc.article]  # type: ignore[index]
-                offset = sum(len(n) + 1 for n in a.byline.authors[: loc.paragraph])  # type: ignore[union-attr]
+                byline = self.editor.session.issue.articles[loc.article or 0].byline
+                authors = byline.authors if byline is not None else []
+                offset = sum(len(n) + 1 for n in authors[: loc.paragraph])
                 start, end = start + offset, end + offset
             if loc.start is None:
                 start, end = 0, len(widget.value)
