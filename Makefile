@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SAMPLE := data/issues/2025-12.toml
 
-.PHONY: run test lint bench faults clean
+.PHONY: run test lint bench faults docs clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "jianbao needs Python 3.11 or newer"; exit 1; }
@@ -26,6 +26,9 @@ bench: $(STAMP)
 
 faults: $(STAMP)  # kill saves at 200 random points: the old or the new file survives, whole
 	JIANBAO_FAULT_ROUNDS=200 $(BIN)/python -m pytest -q tests/test_file_safety.py -k killed
+
+docs: $(STAMP)  # the rule tables of docs/checks.md, from src/tui/checks/catalogue.py
+	$(BIN)/python -m tui.checks.catalogue docs/checks.md
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

@@ -1,0 +1,476 @@
+"""Every rule declared once: ID, Chinese name, severity, 依据 (basis), an example, the fix.
+
+The rules' code registers functions under these IDs (``checks/rules/``); a
+test keeps the two in step.  The checks pane and reports name a rule by its
+Chinese name; docs/checks.md's rule tables are generated from here
+(``python -m tui.checks.catalogue``; a test fails when the page is stale).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tui.model.findings import Severity
+from tui.model.i18n import Lang, Text
+
+E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+GB15834 = "GB/T 15834—2011《标点符号用法》"
+GB15835 = "GB/T 15835—2011《出版物上数字用法》"
+HOUSE = "本刊体例（bulletin.toml）"
+STRUCTURE = "期刊结构：报头、目录与正文一致"
+
+
+@dataclass(frozen=True)
+class RuleSpec:
+    id: str
+    name: Text  # what the proofreader calls it: 半角逗号
+    severity: Severity
+    basis: str  # 依据: the standard or house rule that makes it wrong
+    example: str  # a case it reports (Markdown, for docs/checks.md)
+    fix: str = ""  # what --fix does; empty: no automatic fix
+
+    @property
+    def family(self) -> str:
+        return self.id.split(".", 1)[0]
+
+
+@dataclass(frozen=True)
+class Family:
+    key: str
+    title: str
+    notes: str = ""
+
+
+FAMILIES = (
+    Family("section", "section — section assignment"),
+    Family("title", "title — titles"),
+    Family("byline", "byline — bylines (structured; typography rules never look at them)"),
+    Family(
+        "numbering",
+        "numbering — numbers against the archive, enumerations inside articles",
+        "第N期 restarts at 1 each year, 总第M期 never; 增刊 and 专刊 count in sequences\n"
+        "of their own (configurable). Enumerations may start again at one (a second\n"
+        "series); a heading （二） restarts the 1. 2. under it. “第一议题” is not an\n"
+        "enumeration: 第一 counts only when followed by ，or 、.",
+    ),
+    Family("required", "required — required fields"),
+    Family(
+        "typography",
+        "typography — punctuation and numbers in titles, paragraphs and 送 lines",
+        "autocorrect-py (configured for official style: no spaces between Chinese\n"
+        "and digits, U+3000 kept) finds half-width marks between Chinese and spaces\n"
+        'beside full-width marks; the rules below marked "own" add what it misses.\n\n'
+        "When two rules report the same span with the same fix, the more specific\n"
+        "family wins: a title's half-width colon is `title.halfwidth-colon`, not also\n"
+        "`typography.halfwidth-colon`.",
+    ),
+    Family(
+        "text",
+        "text — characters no text should hold",
+        "Exports never fail on them: every exporter leaves them out.",
+    ),
+    Family("waiver", "waiver"),
+)
+
+
+RULES: tuple[RuleSpec, ...] = (
+    # section
+    RuleSpec("section.no-column", Text("未指定栏目", "no column"), E, HOUSE, 'an article with `column = ""`'),
+    RuleSpec(
+        "section.undeclared-column",
+        Text("栏目未列入本期", "column not in this issue"),
+        E,
+        STRUCTURE,
+        '`column = "情况交流"` but the issue\'s `[[columns]]` has no 情况交流',
+    ),
+    RuleSpec(
+        "section.unknown-column",
+        Text("栏目不在栏目目录中", "column not in the catalogue"),
+        E,
+        HOUSE,
+        "a column 八卦新闻 not in the catalogue of `bulletin.toml`",
+    ),
+    RuleSpec(
+        "section.empty-column",
+        Text("空栏目", "empty column"),
+        W,
+        STRUCTURE,
+        "the column 情况交流 has no articles",
+    ),
+    RuleSpec(
+        "section.column-order",
+        Text("栏目顺序与目录不符", "column order"),
+        W,
+        HOUSE,
+        "信息摘登 listed before 助力攻坚 (catalogue order)",
+    ),
+    RuleSpec(
+        "section.duplicate-column",
+        Text("栏目重复", "duplicate column"),
+        E,
+        STRUCTURE,
+        "助力攻坚 listed twice",
+    ),
+    RuleSpec(
+        "section.titled-brief",
+        Text("信息摘登稿件有标题", "titled brief"),
+        E,
+        HOUSE + "：信息摘登不设标题",
+        "an item with a title in 信息摘登 (a briefs column)",
+    ),
+    RuleSpec(
+        "section.untitled-article",
+        Text("文章缺少标题", "untitled article"),
+        E,
+        HOUSE,
+        "an article without a title in 监督纵横",
+    ),
+    RuleSpec(
+        "section.duplicate-title",
+        Text("标题重复", "duplicate title"),
+        E,
+        STRUCTURE,
+        "two articles titled 拱墅区：多措并举护航新质生产力“加速跑”",
+    ),
+    # title
+    RuleSpec(
+        "title.halfwidth-colon",
+        Text("标题冒号为半角", "half-width colon in a title"),
+        E,
+        f"{GB15834} 4.7 冒号；{HOUSE}：标题“区名：”",
+        "西湖区`:`高效履职助力推动企业场景服务迭代升级",
+        "`：`",
+    ),
+    RuleSpec(
+        "title.unknown-prefix",
+        Text("标题区名不在名录中", "unknown district in a title"),
+        W,
+        HOUSE + "：标题以“区名：”开头",
+        "拱野区：多措并举 (did you mean 拱墅区?)",
+    ),
+    RuleSpec(
+        "title.missing-prefix",
+        Text("标题缺少区名", "title without a district"),
+        W,
+        HOUSE + "：标题以“区名：”开头",
+        "多措并举护航新质生产力, by 拱墅区人大常委会办公室",
+    ),
+    RuleSpec(
+        "title.trailing-period",
+        Text("标题末尾有句号", "full stop after a title"),
+        E,
+        f"{GB15834} 4.1 句号（标题末尾不用句号）",
+        "拱墅区：多措并举护航新质生产力。",
+        "removes 。",
+    ),
+    RuleSpec(
+        "title.too-long",
+        Text("标题过长", "title too long"),
+        W,
+        HOUSE + "：title_max_length",
+        "a title over `title_max_length` (40) characters",
+    ),
+    # byline
+    RuleSpec(
+        "byline.missing",
+        Text("缺少署名", "no byline"),
+        E,
+        HOUSE + "：文末括注单位和作者",
+        "an article with no byline",
+    ),
+    RuleSpec(
+        "byline.unknown-unit",
+        Text("署名单位不在名录中", "unknown unit"),
+        W,
+        HOUSE + "：单位名录",
+        "拱墅区人大常委办公室 (did you mean 拱墅区人大常委会办公室?)",
+        "the nearest known unit, when it is nearly the same",
+    ),
+    RuleSpec(
+        "byline.district-mismatch",
+        Text("署名单位与标题区名不符", "unit and title name different districts"),
+        E,
+        HOUSE,
+        "title 拱墅区：…, unit 西湖区人大常委会办公室",
+    ),
+    RuleSpec(
+        "byline.name-format",
+        Text("作者姓名格式不对", "author name format"),
+        E,
+        HOUSE + "：作者为2至4个汉字的姓名",
+        "宋玉凤等, Tom, 宋, 宋玉凤玉凤 (not 2–4 Chinese characters)",
+    ),
+    RuleSpec(
+        "byline.name-run",
+        Text("两个姓名连写", "two names run together"),
+        W,
+        HOUSE + "：姓名之间空一格",
+        "石晗刘鹏 (two names run together; compound surnames such as 欧阳 are allowed)",
+    ),
+    RuleSpec("byline.duplicate-name", Text("作者姓名重复", "name repeated"), E, HOUSE, "宋玉凤 twice"),
+    # numbering
+    RuleSpec(
+        "numbering.number",
+        Text("期号不连续", "issue number"),
+        E,
+        "期号规则：第N期每年从1起连续编号",
+        "第14期 after 2025 第12期 (expected 第13期)",
+    ),
+    RuleSpec(
+        "numbering.cumulative",
+        Text("总期号不连续", "cumulative number"),
+        E,
+        "期号规则：总第M期跨年连续编号",
+        "总第721期 after 总第718期",
+    ),
+    RuleSpec(
+        "numbering.date-order",
+        Text("出刊日期早于上一期", "date before the previous issue"),
+        E,
+        "期号规则：日期随期号递增",
+        "dated 2025-11-01, before the previous issue's 2025-11-14",
+    ),
+    RuleSpec(
+        "numbering.date-year",
+        Text("出刊日期与期号年份不符", "date in another year than the numbers"),
+        E,
+        "期号规则：第N期所属年份即出刊年份",
+        "第13期 continuing 2025's numbers but dated 2026-01-09",
+    ),
+    RuleSpec(
+        "numbering.duplicate",
+        Text("期号与档案重复", "number already in the archive"),
+        E,
+        "期号规则：期号不得重复",
+        "another archive issue is also 2025 第12期 or 总第718期",
+    ),
+    RuleSpec(
+        "numbering.archive-unreadable",
+        Text("档案文件无法读取", "archive file unreadable"),
+        W,
+        "期号核对需要完整档案",
+        "an archive file that cannot be loaded",
+    ),
+    RuleSpec(
+        "numbering.enumeration",
+        Text("序次语不连续", "enumeration out of order"),
+        E,
+        f"{GB15835}；层次序数应连续（一是、二是……）",
+        "一是… 三是… (skips 二是); 一是… 二是… 二是… (repeat); 二是… (does not start at one); "
+        "also 第一，/第二，, （一）（二）, 1. 2., 一、二、",
+    ),
+    # required
+    RuleSpec(
+        "required.empty",
+        Text("必填项为空", "required field empty"),
+        E,
+        HOUSE + "：报头与报尾",
+        '`editor = ""` (本期责任编辑), an empty 送 list, an empty bulletin name or unit',
+    ),
+    RuleSpec(
+        "required.phone",
+        Text("电话号码格式不对", "phone number"),
+        E,
+        HOUSE + "：报尾电话",
+        '`phone = "0571-852"`; accepted: (0571)85250657, （0571）85250657, 0571-85250657, 85250657, 13800000000',
+    ),
+    RuleSpec(
+        "required.empty-body", Text("正文为空", "empty body"), E, STRUCTURE, "an article with no paragraphs"
+    ),
+    # typography
+    RuleSpec(
+        "typography.halfwidth-comma",
+        Text("半角逗号", "half-width comma"),
+        E,
+        f"{GB15834} 4.4 逗号；5.1 中文用全角标点",
+        "赋能`,`精准激活力",
+        "`，`",
+    ),
+    RuleSpec(
+        "typography.halfwidth-colon",
+        Text("半角冒号", "half-width colon"),
+        E,
+        f"{GB15834} 4.7 冒号",
+        "赋能`:`精准",
+        "`：`",
+    ),
+    RuleSpec(
+        "typography.halfwidth-semicolon",
+        Text("半角分号", "half-width semicolon"),
+        E,
+        f"{GB15834} 4.6 分号",
+        "项目落地`;`针对 (own)",
+        "`；`",
+    ),
+    RuleSpec(
+        "typography.halfwidth-question",
+        Text("半角问号", "half-width question mark"),
+        E,
+        f"{GB15834} 4.2 问号",
+        "是否`?`如何",
+        "`？`",
+    ),
+    RuleSpec(
+        "typography.halfwidth-exclamation",
+        Text("半角叹号", "half-width exclamation mark"),
+        E,
+        f"{GB15834} 4.3 叹号",
+        "加油`!`奋进",
+        "`！`",
+    ),
+    RuleSpec(
+        "typography.halfwidth-period",
+        Text("半角句号", "half-width full stop"),
+        E,
+        f"{GB15834} 4.1 句号",
+        "赋能`.`精准",
+        "`。`",
+    ),
+    RuleSpec(
+        "typography.halfwidth-parenthesis",
+        Text("半角括号", "half-width parentheses"),
+        E,
+        f"{GB15834} 4.9 括号",
+        "各区、县`(市)`人大常委会 (own)",
+        "`（市）`",
+    ),
+    RuleSpec(
+        "typography.space-fullwidth",
+        Text("全角标点旁有空格", "space beside a full-width mark"),
+        W,
+        f"{GB15834} 5 标点符号的位置和书写形式",
+        "赋能，` `精准",
+        "removes the space",
+    ),
+    RuleSpec(
+        "typography.autocorrect",
+        Text("其他排版问题", "other typesetting"),
+        W,
+        "autocorrect 中文排版规则",
+        "any other change autocorrect suggests",
+        "autocorrect's text",
+    ),
+    RuleSpec(
+        "typography.unbalanced-pair",
+        Text("成对标点不配对", "unbalanced paired mark"),
+        E,
+        f"{GB15834} 4.8 引号、4.9 括号、4.15 书名号",
+        "三是“加油站赋能 (a “ with no ”; also ‘’ 《》 （） 【】 〈〉) (own)",
+    ),
+    RuleSpec(
+        "typography.ellipsis",
+        Text("省略号不规范", "ellipsis"),
+        E,
+        f"{GB15834} 4.11 省略号",
+        "`...`, `。。。`, a single `…` (own)",
+        "`……`",
+    ),
+    RuleSpec(
+        "typography.dash",
+        Text("破折号不规范", "dash"),
+        E,
+        f"{GB15834} 4.10 破折号",
+        "赋能`--`精准, a single `—` (own)",
+        "`——`",
+    ),
+    RuleSpec(
+        "typography.enumeration-comma",
+        Text("引号、书名号间多用顿号", "enumeration comma between quoted items"),
+        E,
+        f"{GB15834} 4.5 顿号（标有引号、书名号的并列成分之间通常不用顿号）",
+        "《条例》`、`《办法》, ”`、`“ (own)",
+        "removes 、",
+    ),
+    RuleSpec(
+        "typography.fullwidth-alnum",
+        Text("全角数字或字母", "full-width digits or letters"),
+        W,
+        f"{GB15835}：阿拉伯数字用半角",
+        "`１２３`家 (own)",
+        "`123`",
+    ),
+    RuleSpec(
+        "typography.leading-space",
+        Text("段首空格", "leading space"),
+        W,
+        HOUSE + "：段首缩进由版式生成",
+        "a paragraph starting with U+3000 (indentation comes from the layout) (own)",
+        "removes it",
+    ),
+    RuleSpec(
+        "typography.cjk-latin-space",
+        Text("中文与数字、字母间空格", "space between Chinese and Latin"),
+        W,
+        HOUSE + "：space_between_cjk_and_latin",
+        "产业` `48家 (house style: no space; with `space_between_cjk_and_latin = true`, a missing space) (own)",
+        "removes (or adds) the space",
+    ),
+    # text
+    RuleSpec(
+        "text.control-character",
+        Text("不可见控制字符", "control character"),
+        E,
+        "Unicode：控制字符不属于正文",
+        "an invisible U+0007 or U+000B pasted into a paragraph, title, byline, masthead or 送 line "
+        "(U+0000–U+001F but tab and newline, U+007F, U+FFFE, U+FFFF)",
+        "removes it",
+    ),
+    # waiver
+    RuleSpec(
+        "waiver.stale",
+        Text("豁免已失效", "stale waiver"),
+        I,
+        "校对记录",
+        "a waiver whose finding is gone because the text changed",
+    ),
+)
+
+BY_ID = {spec.id: spec for spec in RULES}
+
+
+def rule_name(rule_id: str, lang: Lang) -> str:
+    """The rule's name in the UI language; the ID itself for a rule not declared here (import notes)."""
+    spec = BY_ID.get(rule_id)
+    return spec.name.get(lang) if spec is not None else rule_id
+
+
+BEGIN = "<!-- rules: generated from src/tui/checks/catalogue.py by `python -m tui.checks.catalogue`; do not edit -->"
+END = "<!-- end of the generated rules -->"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|") or "—"
+
+
+def render_markdown() -> str:
+    """The rules section of docs/checks.md."""
+    out = [BEGIN, ""]
+    for family in FAMILIES:
+        out += [f"### {family.title}", ""]
+        out += ["| rule | 名称 | severity | 依据 | example | fix |", "|---|---|---|---|---|---|"]
+        for spec in RULES:
+            if spec.family == family.key:
+                out.append(
+                    f"| `{spec.id}` | {spec.name.zh} | {spec.severity.value} | {_cell(spec.basis)} "
+                    f"| {_cell(spec.example)} | {_cell(spec.fix)} |"
+                )
+        out.append("")
+        if family.notes:
+            out += [family.notes, ""]
+    out.append(END)
+    return "\n".join(out)
+
+
+def update(page: str) -> str:
+    """``page`` with its generated section replaced by the current one."""
+    start, end = page.index(BEGIN), page.index(END) + len(END)
+    return page[:start] + render_markdown() + page[end:]
+
+
+if __name__ == "__main__":  # pragma: no cover - the docs target
+    import sys
+    from pathlib import Path
+
+    path = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/checks.md")
+    path.write_text(update(path.read_text(encoding="utf-8")), encoding="utf-8")
