@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from tui.model.findings import Severity
 from tui.model.i18n import Lang, Text
 
-E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 GB15834 = "GB/T 15834—2011《标点符号用法》"
 GB15835 = "GB/T 15835—2011《出版物上数字用法》"
@@ -420,7 +420,7 @@ RULES: tuple[RuleSpec, ...] = (
     RuleSpec(
         "waiver.stale",
         Text("豁免已失效", "stale waiver"),
-        I,
+        INFO,
         "校对记录",
         "a waiver whose finding is gone because the text changed",
     ),
