@@ -80,3 +80,14 @@ def test_every_part_is_known() -> None:
     }
     parts = {p.removesuffix(".py") for p in parts} - {"__init__", "__main__"}
     assert parts == set(LAYER), parts
+
+
+def test_every_field_a_rule_reports_is_in_the_field_registry(sample_toml) -> None:  # type: ignore[no-untyped-def]  # fixture
+    from tui.checks.rules import check_issue
+    from tui.files.config import default_house
+    from tui.files.storage import load_issue
+    from tui.model.fields import FIELDS, field_info
+
+    fields = {f.location.field for f in check_issue(load_issue(sample_toml), default_house())}
+    assert fields and all(field_info(field) is not None for field in fields), fields
+    assert all(info.widget is None or info.widget.islower() for info in FIELDS.values())

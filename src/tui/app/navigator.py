@@ -9,6 +9,7 @@ from tui.app.strings import t
 from tui.app.text_fields import FieldArea, FieldInput
 from tui.app.validation import FindingTable
 from tui.model.bodytext import position_of
+from tui.model.fields import field_info
 from tui.model.findings import Finding
 
 if TYPE_CHECKING:
@@ -81,21 +82,10 @@ class FindingNavigator:
             area.focus()
             area.show_span((loc.paragraph, start), (loc.paragraph, end))
             return
-        inputs = {
-            "title": "#article-title",
-            "byline": "#article-unit",
-            "byline.unit": "#article-unit",
-            "byline.author": "#article-authors",
-            "column": "#article-column",
-            "endblock.editor": "#endblock-editor",
-            "endblock.phone": "#endblock-phone",
-        }
-        selector = inputs.get(field) or (
-            f"#masthead-{field.split('.', 1)[1]}" if field.startswith("masthead.") else None
-        )
-        if selector is None:
+        info = field_info(field)
+        if info is None or info.widget is None:
             return
-        widget = self.editor.query_one(selector)
+        widget = self.editor.query_one(f"#{info.widget}")
         widget.focus()
         if isinstance(widget, FieldInput):
             if field == "byline.author" and loc.paragraph is not None:

@@ -14,6 +14,7 @@ from textual.widgets.tree import TreeNode
 
 from tui.app.strings import t
 from tui.model import Issue
+from tui.model.fields import field_info
 from tui.model.findings import Finding, Severity
 from tui.model.i18n import Lang
 
@@ -29,10 +30,10 @@ class NodeRef:
 
 def node_key(f: Finding) -> NodeRef:
     """The outline node a finding belongs to."""
-    field = f.location.field
     if f.location.article is not None:
         return NodeRef("article", f.location.article)
-    if field.startswith("endblock"):
+    info = field_info(f.location.field)
+    if info is not None and info.part == "endblock":
         return NodeRef("endblock")
     return NodeRef("masthead")
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from tui.model import Waiver
+from tui.model.fields import field_info
 from tui.model.i18n import Lang, Text
 
 
@@ -25,17 +26,6 @@ SEVERITY_LABEL = {
     Severity.INFO: Text("提示", "info"),
 }
 
-# Reading order of the fields inside one article.
-_FIELD_ORDER = {
-    "column": 0,
-    "title": 1,
-    "paragraph": 2,
-    "byline": 3,
-    "byline.unit": 3,
-    "byline.author": 4,
-    "comment": 5,
-}
-
 
 @dataclass(frozen=True, slots=True)
 class Location:
@@ -48,7 +38,7 @@ class Location:
     text, given in ``line``, 1-based).
     """
 
-    field: str = ""
+    field: str = ""  # a FieldId (tui.model.fields); a plain string in files and reports
     article: int | None = None
     title: str = ""
     paragraph: int | None = None
@@ -69,7 +59,7 @@ class Location:
             part,
             self.line if self.line is not None else -1,
             self.article if self.article is not None else -1,
-            _FIELD_ORDER.get(self.field, 0),
+            info.order if (info := field_info(self.field)) is not None else 0,
             self.paragraph if self.paragraph is not None else -1,
             self.start if self.start is not None else -1,
         )
@@ -86,11 +76,12 @@ class Location:
                 parts.append(f"第{n}篇" + (f"「{short}」" if short else ""))
             else:
                 parts.append(f"article {n}" + (f" “{short}”" if short else ""))
-        if self.field and self.field not in ("paragraph", "source"):
+        info = field_info(self.field)
+        if self.field and (info is None or info.label is not None):
             parts.append(_field_label(self.field, lang))
         if self.paragraph is not None:
             n = self.paragraph + 1
-            zh, en = _ITEM_LABELS.get(self.field, ("第{}项", "item {}"))
+            zh, en = info.item if info is not None and info.item else ("第{}项", "item {}")
             parts.append((zh if lang == "zh" else en).format(n))
         if self.start is not None:
             n = self.start + 1
@@ -98,35 +89,9 @@ class Location:
         return " ".join(parts)
 
 
-_ITEM_LABELS = {
-    "paragraph": ("第{}段", "paragraph {}"),
-    "byline.author": ("第{}位作者", "author {}"),
-    "endblock.distribution": ("第{}行", "line {}"),
-    "columns": ("第{}个栏目", "column {}"),
-}
-
-_FIELD_LABELS = {
-    "title": Text("标题", "title"),
-    "byline": Text("署名", "byline"),
-    "byline.unit": Text("署名单位", "byline unit"),
-    "byline.author": Text("署名作者", "byline author"),
-    "column": Text("栏目", "column"),
-    "columns": Text("栏目设置", "columns"),
-    "masthead.name": Text("报头·刊名", "masthead name"),
-    "masthead.edition": Text("报头·刊别", "masthead edition"),
-    "masthead.number": Text("报头·期号", "masthead number"),
-    "masthead.cumulative": Text("报头·总期号", "masthead cumulative number"),
-    "masthead.unit": Text("报头·编印单位", "masthead unit"),
-    "masthead.date": Text("报头·日期", "masthead date"),
-    "endblock.distribution": Text("报尾·送", "end block distribution"),
-    "endblock.editor": Text("报尾·责任编辑", "end block editor"),
-    "endblock.phone": Text("报尾·电话", "end block phone"),
-}
-
-
 def _field_label(field: str, lang: Lang) -> str:
-    label = _FIELD_LABELS.get(field)
-    return label.get(lang) if label else field
+    info = field_info(field)
+    return info.label.get(lang) if info is not None and info.label is not None else field
 
 
 def _shorten(title: str, limit: int = 8) -> str:
