@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from apphelp import SIZE, checked, focus, main, make_app, select, until
 from tui.app.help import HelpScreen
 from tui.app.keybar import KeyBar
@@ -176,42 +174,63 @@ def test_sign_off_never_decides_on_an_unchecked_issue(sample_toml: Path) -> None
 # ------------------------------------------------------------ an unexpected error
 
 
-async def test_unexpected_error_keeps_the_text_and_says_where_the_details_are(
-    sample_toml: Path, state_dir: Path, monkeypatch: pytest.MonkeyPatch
+CRASH = """
+import sys
+from pathlib import Path
+sys.path.insert(0, {tests!r})
+from textual import events
+from apphelp import make_app, main, until
+from tui.app.main_screen import MainScreen
+from tui.app.outline import NodeRef
+
+def broken(self):
+    raise ValueError("模拟的故障")
+
+MainScreen.action_toggle_preview = broken
+app = make_app(Path({path!r}))
+
+async def user(pilot):
+    screen = main(app)
+    await until(pilot, lambda: screen.session.checked)
+    screen.query_one("#outline").focus()
+    await pilot.press("enter")  # 报头: into the form
+    await until(pilot, lambda: bool(screen.query("#masthead-name")) and screen.query_one("#masthead-name").has_focus)
+    await pilot.press("end", "x")
+    await until(pilot, lambda: screen.session.dirty)
+    app.post_message(events.Key("f5", None))  # the key that breaks; the app leaves on its own
+
+app.run(headless=True, size=(140, 40), auto_pilot=user)
+sys.exit(70 if app.return_code else 0)
+"""
+
+
+def test_unexpected_error_keeps_the_text_and_says_where_the_details_are(
+    sample_toml: Path, state_dir: Path
 ) -> None:
-    from tui.app.main_screen import MainScreen
+    """Run as a user would (a real, headless run): one plain message, the text in the recovery file."""
+    import os
+    import subprocess
+    import sys
+
     from tui.files import recovery
 
-    def broken(self: MainScreen) -> None:
-        raise ValueError("模拟的故障")
-
-    monkeypatch.setattr(MainScreen, "action_toggle_preview", broken)
-    app = make_app(sample_toml)
-    printed: list[object] = []  # what the app prints on its way out
-    monkeypatch.setattr(app, "_print_error_renderables", lambda: printed.extend(app._exit_renderables))
-    with pytest.raises(ValueError):
-        async with app.run_test(size=SIZE) as pilot:
-            screen = main(app)
-            await select(pilot, NodeRef("masthead"))
-            await pilot.press("enter")
-            await until(
-                pilot,
-                lambda: bool(screen.query("#masthead-name")) and screen.query_one("#masthead-name").has_focus,
-            )
-            await pilot.press("end", "x")
-            await until(pilot, lambda: screen.session.dirty)
-            await pilot.press("f5")
-            await pilot.pause()
-    message = app.crash_message
-    assert message.startswith("jianbao 遇到内部错误，已退出：ValueError: 模拟的故障")
-    assert "恢复文件" in message
+    tests = str(Path(__file__).parent)
+    r = subprocess.run(
+        [sys.executable, "-c", CRASH.format(tests=tests, path=str(sample_toml))],
+        env={**os.environ, "JIANBAO_STATE_DIR": str(state_dir)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert r.returncode == 70, r.stderr
+    printed = r.stdout + r.stderr
+    assert "jianbao 遇到内部错误，已退出：ValueError: 模拟的故障" in printed
+    assert "恢复文件" in printed and "Traceback" not in printed and "action_toggle_preview" not in printed
     found = recovery.find_pending(sample_toml)
     assert found and "杭州人大信息x" in found[0].text()
-    assert app.return_code  # `jianbao` then exits non-zero (70), not 0
     (log,) = (state_dir / "logs").glob("crash-*.log")
-    assert str(log) in message and "action_toggle_preview" not in message
-    assert 'raise ValueError("模拟的故障")' in log.read_text(encoding="utf-8")  # the details are in the log
-    assert [str(r) for r in printed] == [message]  # instead of Textual's traceback
+    assert log.name in printed.replace("\n", "")
+    assert "in broken" in log.read_text(encoding="utf-8")  # the details (the traceback) are in the log
 
 
 async def test_key_bar_shows_whole_keys_only(sample_toml: Path) -> None:

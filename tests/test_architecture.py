@@ -91,3 +91,29 @@ def test_every_field_a_rule_reports_is_in_the_field_registry(sample_toml) -> Non
     fields = {f.location.field for f in check_issue(load_issue(sample_toml), default_house())}
     assert fields and all(field_info(field) is not None for field in fields), fields
     assert all(info.widget is None or info.widget.islower() for info in FIELDS.values())
+
+
+def test_the_app_overrides_no_private_textual_name_but_the_error_hook() -> None:
+    """Public Textual API only: the one exception is App._handle_exception (no public hook exists)."""
+    import importlib
+    import inspect
+    import pkgutil
+
+    import textual
+
+    import tui.app
+
+    allowed = {("JianbaoApp", "_handle_exception")}
+    found = set()
+    for info in pkgutil.iter_modules(tui.app.__path__):
+        module = importlib.import_module(f"tui.app.{info.name}")
+        for name, cls in inspect.getmembers(module, inspect.isclass):
+            if cls.__module__ != module.__name__:
+                continue
+            textual_bases = [b for b in cls.__mro__[1:] if b.__module__.startswith(textual.__name__)]
+            for attr, value in cls.__dict__.items():
+                if not inspect.isfunction(value) or not attr.startswith("_") or attr.startswith("__"):
+                    continue
+                if any(attr in b.__dict__ for b in textual_bases):
+                    found.add((name, attr))
+    assert found == allowed

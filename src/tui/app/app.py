@@ -90,23 +90,25 @@ class JianbaoApp(App[None]):
 
     # ------------------------------------------------------------ unexpected errors
 
-    def _handle_exception(self, error: Exception) -> None:
+    def _handle_exception(self, error: Exception) -> None:  # Textual offers no public hook for an unhandled error
+        """Keep the text, log the details, and leave through the public ``exit`` with one plain message.
+
+        Textual has no public hook for an unhandled exception; this override
+        is the only private name jianbao uses, and a test pins what it does.
+        If the report itself fails, Textual's own handling (its traceback)
+        takes over, so the error is never hidden.
+        """
         from tui.app.crash import crash_report
 
         try:
             self.crash_message = crash_report(self.session, error, self.lang)
-        except Exception:  # the report must never hide the error: Textual's own traceback then
+        except Exception:
             self.crash_message = ""
-        super()._handle_exception(error)
-
-    def _fatal_error(self) -> None:
-        """Textual's traceback on exit, replaced by what the user needs to know (the log has it)."""
         if not self.crash_message:
-            super()._fatal_error()
+            super()._handle_exception(error)
             return
         self.bell()
-        self._exit_renderables.append(RichText(self.crash_message))
-        self._close_messages_no_wait()
+        self.exit(return_code=1, message=RichText(self.crash_message))
 
     def get_default_screen(self) -> Screen[None]:
         """The editor itself when the file opens without questions: no second screen to build.
