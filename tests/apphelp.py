@@ -54,7 +54,7 @@ async def select(pilot: Pilot, ref: NodeRef) -> None:
     outline.focus()
     assert outline.select_ref(ref)
     # a form is mounted the first time it is needed, then loaded
-    await until(pilot, lambda: screen.node == ref and not screen._mounting)
+    await until(pilot, lambda: screen.node == ref and screen.panes_ready)
     await pilot.pause()
 
 

@@ -237,9 +237,9 @@ async def test_key_bar_shows_whole_keys_only(sample_toml: Path) -> None:
     app = make_app(sample_toml)
     async with app.run_test(size=(80, 24)) as pilot:
         bar = main(app).query_one(KeyBar)
-        await until(pilot, lambda: bool(bar._spans))
-        shown = [item for _, _, item in bar._spans]
+        await until(pilot, lambda: bool(bar.shown))
+        shown = [item for _, _, item in bar.shown]
         assert len(shown) < len(bar.items)  # the outline's keys do not all fit in 80 columns
-        assert bar._spans[-1][1] <= 80
+        assert bar.shown[-1][1] <= 80
         last = shown[-1][2]
         assert str(bar.render()).rstrip().endswith(last)  # the last key shown is whole

@@ -196,7 +196,8 @@ def test_photos_and_tables_import_their_text_and_are_reported(tmp_path: Path) ->
     document.add_picture(str(png), width=Mm(10))
     document.add_paragraph("图为代表视察现场。", style="Caption")
     table = document.add_table(rows=2, cols=2)
-    for cell, text in zip(table._cells, ["项目", "数量", "走访企业", "48家"], strict=True):
+    cells = [cell for row in table.rows for cell in row.cells]
+    for cell, text in zip(cells, ["项目", "数量", "走访企业", "48家"], strict=True):
         cell.text = text
     document.add_paragraph("正文第二段。")
     document.add_paragraph(BYLINE)

@@ -119,6 +119,11 @@ class KeyBar(Widget):
     def key_at(self, x: int) -> KeyItem | None:
         return next((item for start, end, item in self._spans if start <= x < end), None)
 
+    @property
+    def shown(self) -> list[tuple[int, int, KeyItem]]:
+        """The keys drawn at the last render, with the columns each takes (whole keys only)."""
+        return list(self._spans)
+
     def on_click(self, event: events.Click) -> None:
         item = self.key_at(event.x)
         if item is None:

@@ -308,6 +308,11 @@ class MainScreen(Screen[None]):
         if self.node == ref:
             self.show_node(ref)
 
+    @property
+    def panes_ready(self) -> bool:
+        """No form is still being mounted (one is mounted the first time it is needed)."""
+        return not self._mounting
+
     async def settle_panes(self) -> None:
         """Wait until every form being mounted is there (before focusing a field in it)."""
         for pane_id, waiting in list(self._mounting.items()):
