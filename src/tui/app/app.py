@@ -90,7 +90,9 @@ class JianbaoApp(App[None]):
 
     # ------------------------------------------------------------ unexpected errors
 
-    def _handle_exception(self, error: Exception) -> None:  # Textual offers no public hook for an unhandled error
+    def _handle_exception(
+        self, error: Exception
+    ) -> None:  # Textual offers no public hook for an unhandled error
         """Keep the text, log the details, and leave through the public ``exit`` with one plain message.
 
         Textual has no public hook for an unhandled exception; this override

@@ -8,6 +8,7 @@ node into a form posts nothing (values equal to the model are ignored).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from textual.app import ComposeResult
@@ -44,17 +45,21 @@ class Line(Widget):
 
 
 class BodyArea(FieldArea):
-    """The article body: each edit reaches the model and the 字数 line in the same frame as the text.
+    """The article body: each edit calls back at once, so the 字数 line repaints with the text.
 
-    Through TextArea.Changed the count line would repaint a frame after the
-    text, and every keystroke would cost two screen updates instead of one.
+    The one exception to "messages up": a message (or TextArea.Changed) is
+    handled a frame later, and every keystroke then costs two screen updates
+    instead of one (measured: typing 1.39× a bare TextArea instead of 1.05×).
+    The form hands its callback down when it composes the area.
     """
+
+    def __init__(self, *, on_edit: Callable[[], None], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.on_edit = on_edit
 
     def edit(self, edit: Edit) -> EditResult:
         result = super().edit(edit)
-        form = self.parent
-        if isinstance(form, ArticleForm):
-            form.sync_body()
+        self.on_edit()
         return result
 
 
@@ -88,7 +93,13 @@ class ArticleForm(Vertical):
             yield FieldInput(
                 select_on_focus=False, id="article-authors", placeholder=t("authors_hint", lang), compact=True
             )
-        yield BodyArea(id="article-body", soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
+        yield BodyArea(
+            on_edit=self.sync_body,
+            id="article-body",
+            soft_wrap=True,
+            show_line_numbers=False,
+            tab_behavior="focus",
+        )
         yield Line(id="article-counts", classes="counts")
         yield Static("", id="article-comments", classes="comments")
 
