@@ -26,6 +26,7 @@ from tui.app.messages import (
     FieldRejected,
     FindingChosen,
     FindingsFiltered,
+    MastheadOpened,
 )
 from tui.app.navigator import FindingNavigator
 from tui.app.outline import NodeRef, OutlineTree
@@ -405,7 +406,7 @@ class MainScreen(Screen[None]):
         }[ref.kind]
         self.focus_later(first)
 
-    @on(MastheadCard.Open)
+    @on(MastheadOpened)
     def _edit_masthead(self) -> None:
         if not self.editing_masthead or self.node.kind != "masthead":  # a click also focuses: one Open each
             self.editing_masthead = True

@@ -13,11 +13,10 @@ from rich.cells import set_cell_size
 from rich.text import Text as RichText
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static
 
-from tui.app.messages import FieldEdited, FieldRejected
+from tui.app.messages import FieldEdited, FieldRejected, MastheadOpened
 from tui.app.strings import t
 from tui.app.text_fields import FieldInput
 from tui.model import EDITIONS, Issue
@@ -48,9 +47,6 @@ class MastheadCard(Widget, can_focus=True):
     """
 
     DEFAULT_CSS = "MastheadCard { height: auto; }"
-
-    class Open(Message):
-        """The user wants to edit the masthead."""
 
     def __init__(self, lang: Lang, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -85,10 +81,10 @@ class MastheadCard(Widget, can_focus=True):
         return text
 
     def on_focus(self) -> None:
-        self.post_message(self.Open())
+        self.post_message(MastheadOpened())
 
     def on_click(self) -> None:
-        self.post_message(self.Open())
+        self.post_message(MastheadOpened())
 
 
 class MastheadForm(VerticalScroll):

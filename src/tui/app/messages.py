@@ -55,6 +55,10 @@ class ColumnChanged(Message):
         self.column = column
 
 
+class MastheadOpened(Message):
+    """Enter, a click or Tab on the masthead card: open the masthead form."""
+
+
 class FieldRejected(Message):
     """A field holds text that cannot be taken into the model (e.g. 2025-13-45 as a date).
 
