@@ -8,6 +8,7 @@ from tui.checks.rules import check_issue
 from tui.files.config import default_house
 from tui.model import Article, Byline, Column, EndBlock, Issue, Masthead
 from tui.model.findings import Finding
+from tui.model.house import House
 
 HOUSE = default_house()
 # The previous issue in the archive: the shipped sample's masthead.
@@ -59,9 +60,9 @@ def clean_issue() -> Issue:
     )
 
 
-def findings(issue: Issue, archive: tuple[Masthead, ...] = ARCHIVE) -> list[Finding]:
-    return check_issue(issue, HOUSE, archive)
+def findings(issue: Issue, archive: tuple[Masthead, ...] = ARCHIVE, house: House = HOUSE) -> list[Finding]:
+    return check_issue(issue, house, archive)
 
 
-def rules(issue: Issue, archive: tuple[Masthead, ...] = ARCHIVE) -> list[str]:
-    return [f.rule for f in findings(issue, archive)]
+def rules(issue: Issue, archive: tuple[Masthead, ...] = ARCHIVE, house: House = HOUSE) -> list[str]:
+    return [f.rule for f in findings(issue, archive, house)]

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pytest
 
 from rulekit import ARCHIVE, HOUSE, clean_issue, findings, rules
 from tui.checks.rules import all_rule_ids, check_article, check_cross
 from tui.model import Byline, Column, Issue, Masthead
+from tui.model.house import House
 
 
 def test_clean_issue_has_no_findings() -> None:
@@ -30,6 +31,10 @@ class Case:
     matched: str | None = None
     fix: str | None = None
     archive: tuple[Masthead, ...] = ARCHIVE
+    house: House = HOUSE
+
+
+ORDERED = replace(HOUSE, style=replace(HOUSE.style, check_column_order=True))
 
 
 def para(i: int, k: int, text: str) -> Callable[[Issue], object]:
@@ -69,7 +74,7 @@ CASES = [
         lambda i: i.columns.insert(2, Column("情况交流", "articles")),
         "情况交流",
     ),
-    Case("section.column-order", "warning", lambda i: i.columns.reverse()),
+    Case("section.column-order", "warning", lambda i: i.columns.reverse(), house=ORDERED),
     Case(
         "section.duplicate-column",
         "error",
@@ -154,6 +159,7 @@ CASES = [
     Case("typography.unbalanced-pair", "error", para(0, 3, "三是“加油站赋能，精准激活力。"), "“"),
     Case("typography.ellipsis", "error", para(0, 3, "三是“加油站”赋能，精准激活力..."), "...", "……"),
     Case("typography.dash", "error", para(0, 3, "三是“加油站”赋能--精准激活力。"), "--", "——"),
+    Case("typography.single-dash", "warning", para(0, 3, "三是坚持一个原则—，精准激活力。"), "—", None),
     Case(
         "typography.enumeration-comma",
         "error",
@@ -188,8 +194,8 @@ def test_every_rule_has_a_failing_case() -> None:
 def test_rule_fires(case: Case) -> None:
     issue = clean_issue()
     case.break_it(issue)
-    found = [f for f in findings(issue, case.archive) if f.rule == case.rule]
-    assert found, rules(issue, case.archive)
+    found = [f for f in findings(issue, case.archive, case.house) if f.rule == case.rule]
+    assert found, rules(issue, case.archive, case.house)
     f = found[0]
     assert f.severity.value == case.severity
     if case.matched is not None:

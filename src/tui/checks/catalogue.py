@@ -103,7 +103,7 @@ RULES: tuple[RuleSpec, ...] = (
         Text("栏目顺序与目录不符", "column order"),
         W,
         HOUSE,
-        "信息摘登 listed before 助力攻坚 (catalogue order)",
+        "信息摘登 listed before 助力攻坚, only with `check_column_order = true` in `[style]` (off by default)",
     ),
     RuleSpec(
         "section.duplicate-column",
@@ -363,7 +363,7 @@ RULES: tuple[RuleSpec, ...] = (
         Text("省略号不规范", "ellipsis"),
         E,
         f"{GB15834} 4.11 省略号",
-        "`...`, `。。。`, a single `…` (own)",
+        "`...`, `。。。`, a single `…`, `………` (own); `……` and, for a paragraph left out, `…………` are right",
         "`……`",
     ),
     RuleSpec(
@@ -371,8 +371,15 @@ RULES: tuple[RuleSpec, ...] = (
         Text("破折号不规范", "dash"),
         E,
         f"{GB15834} 4.10 破折号",
-        "赋能`--`精准, a single `—` (own)",
+        "赋能`--`精准, `———` (own); a single `—` between terms is the connector of 4.13 (北京—杭州) and is right",
         "`——`",
+    ),
+    RuleSpec(
+        "typography.single-dash",
+        Text("单个一字线用作破折号", "single dash where a dash is meant"),
+        W,
+        f"{GB15834} 4.10 破折号、4.13 连接号",
+        "坚持一个原则`—`，就是 (a single — beside a clause mark connects nothing) (own)",
     ),
     RuleSpec(
         "typography.enumeration-comma",

@@ -68,6 +68,7 @@ def _house_from_data(data: dict[str, object]) -> House:
             ),
             title_max_length=s.optional_integer("title_max_length", minimum=1) or style.title_max_length,
             own_sequences=tuple(s.str_list("own_sequences", required=False) or style.own_sequences),
+            check_column_order=s.boolean("check_column_order", style.check_column_order),
         )
         s.finish()
     house = House(

@@ -35,6 +35,7 @@ class Style:
     space_between_cjk_and_latin: bool = False
     title_max_length: int = 40
     own_sequences: tuple[str, ...] = ("增刊", "专刊")
+    check_column_order: bool = False  # the order of columns varies from issue to issue in most offices
 
     @property
     def parentheses(self) -> tuple[str, str]:

@@ -93,7 +93,7 @@ def columns(ctx: Context) -> Iterator[Finding]:
             )
         else:
             rank = catalogue.index(column.name)
-            if rank < last_rank:
+            if rank < last_rank and ctx.house.style.check_column_order:
                 yield at(
                     "section.column-order",
                     "warning",

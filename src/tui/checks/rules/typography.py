@@ -35,8 +35,9 @@ CLOSERS = {v: k for k, v in PAIRS.items()}
 
 _HALFWIDTH = re.compile(r" *([,:;?!]) *")
 _PARENS = re.compile(r"\(([^()\n]*)\)")
-_ELLIPSIS = re.compile(r"\.{3,}|。{3,}|…{3,}|(?<!…)…(?!…)|·{3,}")
+_ELLIPSIS = re.compile(r"\.{3,}|。{3,}|…+|·{3,}")
 _DASH = re.compile(r"-{2,}|－{2,}|—+")
+_CLAUSE_MARKS = set("，。、；：？！,.;:?!")
 _ENUM_COMMA = re.compile(r"(?<=[》”])、(?=[《“])")
 _FULLWIDTH_ALNUM = re.compile(r"[０-９Ａ-Ｚａ-ｚ]+")
 _LEADING_SPACE = re.compile(r"^[ \u3000\t]+")
@@ -142,6 +143,8 @@ def ellipsis(seg: Segment) -> Iterator[Finding]:
     if "." not in seg.text and "。。" not in seg.text and "…" not in seg.text and "·" not in seg.text:
         return
     for m in _ELLIPSIS.finditer(seg.text):
+        if m.group() in ("……", "…………"):  # six dots; twelve for a whole paragraph left out (GB/T 15834 4.11)
+            continue
         yield span(
             seg,
             "typography.ellipsis",
@@ -158,13 +161,33 @@ def dash(seg: Segment) -> Iterator[Finding]:
         return
     for m in _DASH.finditer(seg.text):
         before, after = around(seg.text, m.start(), m.end())
-        if m.group() == "——" or not (is_cjk(before) and is_cjk(after)):
+        mark = m.group()
+        if mark == "——":
+            continue
+        if mark == "—":
+            # A single 一字线 between two terms is the connector of GB/T 15834 4.13
+            # (北京—杭州, 调研—交办—督办—反馈): right as it is.  Next to a clause
+            # mark it cannot connect anything: probably a dash typed short.
+            if before in _CLAUSE_MARKS or after in _CLAUSE_MARKS:
+                yield span(
+                    seg,
+                    "typography.single-dash",
+                    "warning",
+                    Text(
+                        "单个“—”在这里连接不了两项；若是破折号，应为“——”",
+                        "a single “—” connects nothing here; a dash is “——”",
+                    ),
+                    m.start(),
+                    m.end(),
+                )
+            continue
+        if not (is_cjk(before) and is_cjk(after)):
             continue
         yield span(
             seg,
             "typography.dash",
             "error",
-            Text(f"破折号应为“——”，不是“{m.group()}”", f"the dash is “——”, not “{m.group()}”"),
+            Text(f"破折号应为“——”，不是“{mark}”", f"the dash is “——”, not “{mark}”"),
             m.start(),
             m.end(),
             "——",
@@ -285,6 +308,7 @@ TYPOGRAPHY_IDS = (
     "typography.unbalanced-pair",
     "typography.ellipsis",
     "typography.dash",
+    "typography.single-dash",
     "typography.enumeration-comma",
     "typography.fullwidth-alnum",
     "typography.leading-space",
