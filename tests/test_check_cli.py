@@ -22,7 +22,10 @@ def test_text_output_linter_convention(sample_toml: Path) -> None:
     assert r.returncode == 1
     lines = r.stdout.splitlines()
     assert f"{sample_toml}: 第1篇「拱墅区：…」 第3段 第" in lines[0]
-    assert ": error [typography.halfwidth-comma] 中文之间使用了半角逗号" in lines[0]
+    assert ": 错误 [typography.halfwidth-comma 半角逗号] 中文之间使用了半角逗号" in lines[0]
+    assert lines[0].endswith(
+        "：…导产业开展穿透式监督⟦,⟧实现大武林商圈、人工…"
+    )  # the context, the span marked
     assert lines[-1] == "共 168 条：168 错误，0 警告，0 提示"
 
 
@@ -41,6 +44,7 @@ def test_json_output(sample_toml: Path) -> None:
     assert entry["summary"] == {"error": 168, "warning": 0, "info": 0, "waived": 0}
     f = entry["findings"][0]
     assert f["rule"] == "typography.halfwidth-comma" and f["severity"] == "error" and f["fix"] == "，"
+    assert f["name"] == "半角逗号" and f["context"] == "…导产业开展穿透式监督⟦,⟧实现大武林商圈、人工…"
     loc = f["location"]
     assert (loc["article"], loc["field"], loc["paragraph"]) == (0, "paragraph", 2)
     assert loc["end"] == loc["start"] + 1 and loc["title"].startswith("拱墅区")
@@ -140,7 +144,7 @@ def test_numbering_against_archive_folder(archive: Path) -> None:
     issue.masthead.number = 15
     save_issue(issue, path)
     r = run_cli("check", str(path))
-    assert "[numbering.number] 期号应为第13期" in r.stdout
+    assert "[numbering.number 期号不连续] 期号应为第13期" in r.stdout
 
 
 def test_check_does_not_import_textual(sample_toml: Path) -> None:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from tui.checks.catalogue import rule_name
 from tui.checks.fixes import Change
 from tui.model.findings import SEVERITY_LABEL, Finding, summarize
 from tui.model.i18n import Lang
@@ -22,7 +23,11 @@ class FileReport:
 def finding_line(file: str, finding: Finding, lang: Lang) -> str:
     where = finding.location.describe(lang)
     head = f"{file}: {where}" if where else file
-    line = f"{head}: {finding.severity.value} [{finding.rule}] {finding.message.get(lang)}"
+    name = rule_name(finding.rule, lang)
+    rule = finding.rule if name == finding.rule else f"{finding.rule} {name}"
+    line = f"{head}: {SEVERITY_LABEL[finding.severity].get(lang)} [{rule}] {finding.message.get(lang)}"
+    if finding.context:
+        line += f"：{finding.context}" if lang == "zh" else f": {finding.context}"
     w = finding.waiver
     if w is not None:
         line += f"（已豁免：{w.reason}——{w.by}）" if lang == "zh" else f" (waived: {w.reason} — {w.by})"
@@ -59,8 +64,10 @@ def finding_json(finding: Finding, lang: Lang) -> dict[str, Any]:
     loc = finding.location
     return {
         "rule": finding.rule,
+        "name": rule_name(finding.rule, lang),
         "severity": finding.severity.value,
         "message": finding.message.get(lang),
+        "context": finding.context,
         "location": {
             "article": loc.article,
             "title": loc.title,

@@ -121,9 +121,23 @@ class Finding:
     fix: str | None = None
     matched: str = ""  # the text of the span when found; waivers are matched on it
     waiver: Waiver | None = None  # set when a proofreader accepted this finding
+    context: str = ""  # about ten characters each side, the span marked ⟦…⟧: what a proofreader reads
 
     def sort_key(self) -> tuple[tuple[int, ...], str]:
         return (self.location.sort_key(), self.rule)
+
+
+CONTEXT_CHARS = 10
+MARK_OPEN, MARK_CLOSE = "⟦", "⟧"
+
+
+def context_of(text: str, start: int, end: int, chars: int = CONTEXT_CHARS) -> str:
+    """``…前文⟦span⟧后文…``: the span marked, with up to ``chars`` characters either side."""
+    before = text[max(0, start - chars) : start]
+    after = text[end : end + chars]
+    lead = "…" if start > chars else ""
+    tail = "…" if end + chars < len(text) else ""
+    return f"{lead}{before}{MARK_OPEN}{text[start:end]}{MARK_CLOSE}{after}{tail}"
 
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:

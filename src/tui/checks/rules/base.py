@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import TypedDict
 
 from tui.model import Article, Issue, Masthead
-from tui.model.findings import Finding, Location, Severity
+from tui.model.findings import Finding, Location, Severity, context_of
 from tui.model.house import House
 from tui.model.i18n import Text
 
@@ -76,6 +76,7 @@ def at(
     end: int | None = None,
     fix: str | None = None,
     matched: str = "",
+    context: str = "",
 ) -> Finding:
     """Build a finding; the one place rules construct them."""
     return Finding(
@@ -85,6 +86,7 @@ def at(
         message,
         fix=fix,
         matched=matched,
+        context=context,
     )
 
 
@@ -146,4 +148,5 @@ def span(
         end=end,
         fix=fix,
         matched=seg.text[start:end],
+        context=context_of(seg.text, start, end),
     )
