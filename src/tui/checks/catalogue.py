@@ -236,14 +236,14 @@ RULES: tuple[RuleSpec, ...] = (
         Text("出刊日期与期号年份不符", "date in another year than the numbers"),
         E,
         "期号规则：第N期所属年份即出刊年份",
-        "第13期 continuing 2025's numbers but dated 2026-01-09",
+        "第13期 continuing 2025's numbers but dated 2026-01-09; 第1期 (总第751期, after 2026's last) dated 2026-01-08: the year should be 2027",
     ),
     RuleSpec(
         "numbering.duplicate",
         Text("期号与档案重复", "number already in the archive"),
         E,
         "期号规则：期号不得重复",
-        "another archive issue is also 2025 第12期 or 总第718期",
+        "第8期 printed with 总第703期 after 第7期（总第703期）: “总第703期与2026年第7期重复，按顺序应为总第704期” (reported on the later issue only)",
     ),
     RuleSpec(
         "numbering.archive-unreadable",

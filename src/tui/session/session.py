@@ -25,7 +25,7 @@ from tui.model.errors import ChangedOnDisk, JianbaoError
 from tui.model.findings import Finding, Severity
 from tui.model.house import House
 from tui.model.i18n import Text
-from tui.model.numbering import next_numbers, previous_in_sequence
+from tui.model.numbering import next_numbers, previous_issue
 from tui.session.checker import Checker, Recheck, Rechecked
 from tui.session.history import History, Step
 
@@ -185,8 +185,12 @@ class Session:
     def expected_numbers(self) -> tuple[int, int] | None:
         """(第N期, 总第M期) the archive expects for this issue's date and edition."""
         m = self.issue.masthead
-        prev = previous_in_sequence(self.archive, m.edition, self.house.style, before=m.date)
-        return next_numbers(prev, m.date) if prev is not None else None
+        prev, date_wrong = previous_issue(self.archive, m, self.house.style)
+        if prev is None:
+            return None
+        if date_wrong:  # the numbers follow prev; the date is what needs correcting
+            return (1 if m.number == 1 else prev.number + 1), prev.cumulative + 1
+        return next_numbers(prev, m.date)
 
     # ------------------------------------------------------------ undo
 

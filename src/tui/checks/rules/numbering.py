@@ -14,19 +14,14 @@ from tui.checks.rules.base import Context, Segment, article_rule, article_segmen
 from tui.model import Article, Masthead
 from tui.model.findings import Finding
 from tui.model.i18n import Text
-from tui.model.numbering import next_numbers, sequence_of
+from tui.model.numbering import next_numbers, previous_issue, sequence_of
 
 
-def _previous(ctx: Context) -> Masthead | None:
-    """The archive's issue just before this one in its sequence (by 总期号)."""
-    me = ctx.issue.masthead
-    seq = sequence_of(me.edition, ctx.house.style)
-    earlier = [
-        m
-        for m in ctx.archive
-        if sequence_of(m.edition, ctx.house.style) == seq and m.cumulative < me.cumulative
-    ]
-    return max(earlier, key=lambda m: (m.cumulative, m.date), default=None)
+def _name(m: Masthead) -> Text:
+    return Text(
+        f"{m.date.year}年第{m.number}期（总第{m.cumulative}期，{m.date}）",
+        f"{m.date.year} no. {m.number} (cumulative {m.cumulative}, {m.date})",
+    )
 
 
 @issue_rule(
@@ -37,63 +32,104 @@ def _previous(ctx: Context) -> Masthead | None:
     "numbering.duplicate",
 )
 def against_archive(ctx: Context) -> Iterator[Finding]:
+    """At most one finding per masthead field, on the field the evidence says is wrong.
+
+    The previous issue is found once (``previous_issue``): by date, unless
+    the numbers show that the date is what is wrong.  A number that repeats an
+    earlier issue's is reported on this, the later, issue only.
+    """
     me = ctx.issue.masthead
     seq = sequence_of(me.edition, ctx.house.style)
-    for other in ctx.archive:
-        if sequence_of(other.edition, ctx.house.style) != seq:
-            continue
-        if other.cumulative == me.cumulative or (
-            other.date.year == me.date.year and other.number == me.number
-        ):
+    same = [m for m in ctx.archive if sequence_of(m.edition, ctx.house.style) == seq]
+    prev, date_wrong = previous_issue(ctx.archive, me, ctx.house.style)
+    if prev is None:
+        return
+    after = Text("上一期为", "the previous issue is ") + _name(prev)
+    if date_wrong:
+        if me.number == 1 and me.date.year <= prev.date.year:
+            year = prev.date.year + 1
+            yield at(
+                "numbering.date-year",
+                "error",
+                Text(
+                    f"日期{me.date}早于上一期；本期为第1期，年份应为{year}年（",
+                    f"the date {me.date} is before the previous issue's; this is no. 1, so the year should be {year} (",
+                )
+                + after
+                + Text("）", ")"),
+                "masthead.date",
+            )
+        else:
+            yield at(
+                "numbering.date-order",
+                "error",
+                Text(
+                    f"日期{me.date}不晚于上一期，应在{prev.date}之后（",
+                    f"the date {me.date} should be after {prev.date} (",
+                )
+                + after
+                + Text("）", ")"),
+                "masthead.date",
+            )
+        return
+    number, cumulative = next_numbers(prev, me.date)
+    earlier = [m for m in same if m.date < me.date or (m.date == me.date and m.cumulative < me.cumulative)]
+    if me.cumulative != cumulative:
+        twin = next((m for m in earlier if m.cumulative == me.cumulative), None)
+        if twin is not None:
             yield at(
                 "numbering.duplicate",
                 "error",
                 Text(
-                    f"档案中已有同号的一期：{other.date.year}年第{other.number}期（总第{other.cumulative}期）",
-                    f"the archive already has an issue with these numbers: {other.date.year} no. {other.number} (cumulative {other.cumulative})",
-                ),
-                "masthead.number",
+                    f"总第{me.cumulative}期与{twin.date.year}年第{twin.number}期重复，按顺序应为总第{cumulative}期（",
+                    f"cumulative {me.cumulative} repeats {twin.date.year} no. {twin.number}; next in order is {cumulative} (",
+                )
+                + after
+                + Text("）", ")"),
+                "masthead.cumulative",
             )
-    prev = _previous(ctx)
-    if prev is None:
-        return
-    number, cumulative = next_numbers(prev, me.date)
-    prev_name = Text(
-        f"上一期为{prev.date.year}年第{prev.number}期（总第{prev.cumulative}期，{prev.date}）",
-        f"the previous issue is {prev.date.year} no. {prev.number} (cumulative {prev.cumulative}, {prev.date})",
-    )
-    if me.date <= prev.date:
-        yield at(
-            "numbering.date-order",
-            "error",
-            Text(f"日期{me.date}不晚于上一期；", f"the date {me.date} is not after the previous issue's; ")
-            + prev_name,
-            "masthead.date",
-        )
-    if me.cumulative != cumulative:
-        yield at(
-            "numbering.cumulative",
-            "error",
-            Text(f"总期号应为{cumulative}；", f"the cumulative number should be {cumulative}; ") + prev_name,
-            "masthead.cumulative",
-        )
+        else:
+            yield at(
+                "numbering.cumulative",
+                "error",
+                Text(f"总期号应为总第{cumulative}期（", f"the cumulative number should be {cumulative} (")
+                + after
+                + Text("）", ")"),
+                "masthead.cumulative",
+            )
     if me.number != number:
+        twin = next((m for m in earlier if (m.date.year, m.number) == (me.date.year, me.number)), None)
         if me.number == prev.number + 1 and me.date.year != prev.date.year:
             yield at(
                 "numbering.date-year",
                 "error",
                 Text(
-                    f"第{me.number}期接续{prev.date.year}年的期号，日期却在{me.date.year}年；",
-                    f"no. {me.number} continues {prev.date.year}'s numbers but is dated {me.date.year}; ",
+                    f"第{me.number}期接续{prev.date.year}年的期号，日期却在{me.date.year}年（",
+                    f"no. {me.number} continues {prev.date.year}'s numbers but is dated {me.date.year} (",
                 )
-                + prev_name,
+                + after
+                + Text("）", ")"),
                 "masthead.date",
+            )
+        elif twin is not None:
+            yield at(
+                "numbering.duplicate",
+                "error",
+                Text(
+                    f"第{me.number}期与{twin.date}出刊的一期重复，按顺序应为第{number}期（",
+                    f"no. {me.number} repeats the issue of {twin.date}; next in order is no. {number} (",
+                )
+                + after
+                + Text("）", ")"),
+                "masthead.number",
             )
         else:
             yield at(
                 "numbering.number",
                 "error",
-                Text(f"期号应为第{number}期；", f"the number should be {number}; ") + prev_name,
+                Text(f"期号应为第{number}期（", f"the number should be no. {number} (")
+                + after
+                + Text("）", ")"),
                 "masthead.number",
             )
 
