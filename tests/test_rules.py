@@ -18,7 +18,9 @@ def test_clean_issue_has_no_findings() -> None:
     assert findings(clean_issue()) == []
 
 
-@pytest.mark.parametrize("family", ["section", "title", "byline", "numbering", "required", "typography"])
+@pytest.mark.parametrize(
+    "family", ["section", "title", "byline", "numbering", "required", "house", "typography", "text"]
+)
 def test_clean_text_is_silent_per_family(family: str) -> None:
     assert [r for r in rules(clean_issue()) if r.startswith(family + ".")] == []
 
@@ -139,6 +141,15 @@ CASES = [
     Case("required.empty", "error", lambda i: setattr(i.endblock, "editor", "")),
     Case("required.phone", "error", lambda i: setattr(i.endblock, "phone", "0571-852"), "0571-852"),
     Case("required.empty-body", "error", lambda i: setattr(i.articles[0], "paragraphs", [])),
+    # house
+    Case("house.name", "error", set_masthead(name="杭州人大信息QQ"), "杭州人大信息QQ", "杭州人大信息"),
+    Case(
+        "house.unit",
+        "error",
+        set_masthead(unit="杭州市人大研究室"),
+        "杭州市人大研究室",
+        "杭州市人大常委会研究室",
+    ),
     # text
     Case("text.control-character", "error", para(0, 3, "三是“加油站”赋能\x07，精准激活力。"), "\x07", ""),
     # typography

@@ -55,6 +55,7 @@ FAMILIES = (
         "enumeration: 第一 counts only when followed by ，or 、.",
     ),
     Family("required", "required — required fields"),
+    Family("house", "house — the masthead against the house configuration"),
     Family(
         "typography",
         "typography — punctuation and numbers in titles, paragraphs and 送 lines",
@@ -277,6 +278,23 @@ RULES: tuple[RuleSpec, ...] = (
     ),
     RuleSpec(
         "required.empty-body", Text("正文为空", "empty body"), E, STRUCTURE, "an article with no paragraphs"
+    ),
+    # house
+    RuleSpec(
+        "house.name",
+        Text("刊名与本刊配置不符", "bulletin name differs from the house's"),
+        E,
+        HOUSE + "：name",
+        "杭州人大信息QQ where `bulletin.toml` says 杭州人大信息",
+        "the house's name",
+    ),
+    RuleSpec(
+        "house.unit",
+        Text("编印单位与本刊配置不符", "editing unit differs from the house's"),
+        E,
+        HOUSE + "：unit",
+        "杭州市人大研究室 where `bulletin.toml` says 杭州市人大常委会研究室",
+        "the house's unit",
     ),
     # typography
     RuleSpec(

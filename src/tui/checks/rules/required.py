@@ -54,6 +54,31 @@ def masthead_and_endblock(ctx: Context) -> Iterator[Finding]:
                 )
 
 
+@issue_rule("house.name", "house.unit")
+def masthead_against_the_house(ctx: Context) -> Iterator[Finding]:
+    """The bulletin's name and editing unit are the house's (bulletin.toml), letter for letter."""
+    m, house = ctx.issue.masthead, ctx.house
+    for rule, field, value, wanted, label in (
+        ("house.name", "masthead.name", m.name, house.name, Text("刊名", "the bulletin name")),
+        ("house.unit", "masthead.unit", m.unit, house.unit, Text("编印单位", "the editing unit")),
+    ):
+        if value.strip() and wanted and value != wanted:
+            yield at(
+                rule,
+                "error",
+                label
+                + Text(
+                    f"“{value}”与本刊配置不符，应为“{wanted}”",
+                    f" “{value}” differs from the house's “{wanted}”",
+                ),
+                field,
+                start=0,
+                end=len(value),
+                fix=wanted,
+                matched=value,
+            )
+
+
 @article_rule("required.empty-body")
 def body(article: Article, index: int, ctx: Context) -> Iterator[Finding]:
     if not any(p.strip() for p in article.paragraphs):
