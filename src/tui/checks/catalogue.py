@@ -377,6 +377,14 @@ RULES: tuple[RuleSpec, ...] = (
         "三是“加油站赋能 (a “ with no ”; also ‘’ 《》 （） 【】 〈〉) (own)",
     ),
     RuleSpec(
+        "typography.reversed-pair",
+        Text("引号方向颠倒", "paired marks reversed"),
+        E,
+        f"{GB15834} 4.8 引号、4.9 括号、4.15 书名号",
+        "`”加油站“` (one finding, not two unbalanced marks) (own)",
+        "`“加油站”`",
+    ),
+    RuleSpec(
         "typography.ellipsis",
         Text("省略号不规范", "ellipsis"),
         E,

@@ -127,7 +127,33 @@ def unbalanced_pairs(seg: Segment) -> Iterator[Finding]:
             else:
                 bad.append((i, ch))
     bad += [(j, o) for o, j in stack]
-    for i, ch in sorted(bad):
+    bad.sort()
+    # A closer, then later the opener of the same pair, nothing of that pair between: 方向颠倒 (”…“).
+    reversed_at: set[int] = set()
+    for k, (i, ch) in enumerate(bad):
+        if ch not in CLOSERS or i in reversed_at:
+            continue
+        opener = CLOSERS[ch]
+        j = next((j for j, o in bad[k + 1 :] if o == opener and j not in reversed_at), None)
+        if j is None or any(c in (ch, opener) for c in seg.text[i + 1 : j]):
+            continue
+        reversed_at |= {i, j}
+        kind = "引号" if ch in "”’" else "成对标点"
+        yield span(
+            seg,
+            "typography.reversed-pair",
+            "error",
+            Text(
+                f"{kind}方向颠倒：应为“{opener}…{ch}”",
+                f"the paired marks face the wrong way: {opener}…{ch}",
+            ),
+            i,
+            j + 1,
+            opener + seg.text[i + 1 : j] + ch,
+        )
+    for i, ch in bad:
+        if i in reversed_at:
+            continue
         partner = PAIRS.get(ch) or CLOSERS[ch]
         yield span(
             seg,
@@ -306,6 +332,7 @@ TYPOGRAPHY_IDS = (
     "typography.space-fullwidth",
     "typography.autocorrect",
     "typography.unbalanced-pair",
+    "typography.reversed-pair",
     "typography.ellipsis",
     "typography.dash",
     "typography.single-dash",
