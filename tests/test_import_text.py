@@ -303,3 +303,19 @@ def test_cli_export_text(sample_toml: Path, tmp_path: Path) -> None:
     assert "（钱塘区人大常委会办公室　石　晗　刘　鹏）" in text
     assert "（上城区人大常委会办公室）" in text
     assert "【信息摘登】3则" in text
+
+
+def test_a_contents_title_mismatch_says_what_differs(sample_text: str) -> None:
+    from tui.files.config import default_house
+    from tui.model.textutil import differences
+
+    changed = sample_text.replace(
+        "高效履职助力推动企业场景服务迭代升级", "高效履职助力推动企业场景服务迭代提升", 1
+    )
+    result = import_text(changed, default_house())
+    (finding,) = [
+        f for f in result.findings if f.rule == "contents.title-mismatch" and f.severity.value == "warning"
+    ]
+    assert "目录作“提升”，正文作“升级”" in finding.message.zh
+    assert differences("代表联络站亮灯", "代表联络站点亮") == ("亮灯", "点亮")
+    assert differences("监督纵横", "监督") == ("纵横", "")

@@ -169,7 +169,11 @@ CASES = [
     Case("typography.space-fullwidth", "warning", para(0, 3, "三是“加油站”赋能， 精准激活力。"), " ", ""),
     Case("typography.unbalanced-pair", "error", para(0, 3, "三是“加油站赋能，精准激活力。"), "“"),
     Case(
-        "typography.reversed-pair", "error", para(0, 3, "三是”加油站“赋能，精准激活力。"), "”加油站“", "“加油站”"
+        "typography.reversed-pair",
+        "error",
+        para(0, 3, "三是”加油站“赋能，精准激活力。"),
+        "”加油站“",
+        "“加油站”",
     ),
     Case("typography.ellipsis", "error", para(0, 3, "三是“加油站”赋能，精准激活力..."), "...", "……"),
     Case("typography.dash", "error", para(0, 3, "三是“加油站”赋能--精准激活力。"), "--", "——"),

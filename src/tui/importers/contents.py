@@ -16,7 +16,7 @@ from difflib import SequenceMatcher
 from tui.model import Issue
 from tui.model.findings import Finding, Location, Severity
 from tui.model.i18n import Text
-from tui.model.textutil import WHITESPACE, fold
+from tui.model.textutil import WHITESPACE, differences, fold
 
 _BRACKETED = re.compile(r"^(?:[-•·■◆●]\s*)?【(?P<name>[^】]+)】\s*(?P<rest>.*)$")
 _STARRED = re.compile(r"^(?:[-•·■◆●]\s*)?(?:\*\*)?(?P<name>[^\s*]+?)\*\*\s*(?P<rest>.*)$")
@@ -108,12 +108,19 @@ def compare_contents(
                 m.article,
             )
         else:
+            was, becomes = differences(m.title, body)
+            if was and becomes:
+                zh, en = f"目录作“{was}”，正文作“{becomes}”", f"contents “{was}”, body “{becomes}”"
+            elif was:
+                zh, en = f"目录多出“{was}”", f"“{was}” only in the contents"
+            else:
+                zh, en = f"正文多出“{becomes}”", f"“{becomes}” only in the body"
             add(
                 "contents.title-mismatch",
                 "warning",
                 Text(
-                    f"目录标题“{m.title}”与正文标题不一致，以正文为准",
-                    f"the contents title “{m.title}” differs from the body's title; the body wins",
+                    f"目录标题与正文标题不一致（{zh}），以正文为准",
+                    f"the contents title differs from the body's ({en}); the body wins",
                 ),
                 m.line,
                 m.article,

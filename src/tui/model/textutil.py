@@ -77,6 +77,22 @@ def could_be_title(text: str, max_length: int = 60) -> bool:
     return bool(stripped) and len(text) <= max_length and stripped[-1] not in _STATEMENT_ENDS
 
 
+def differences(old: str, new: str) -> tuple[str, str]:
+    """The part of ``old`` that differs from ``new``, and what stands there instead: ("提升", "升级").
+
+    Common beginnings and endings are left out, so a proofreader reads what
+    changed, not two whole titles.  Either side may be empty (an insertion or
+    a deletion).
+    """
+    start = 0
+    while start < min(len(old), len(new)) and old[start] == new[start]:
+        start += 1
+    end = 0
+    while end < min(len(old), len(new)) - start and old[len(old) - 1 - end] == new[len(new) - 1 - end]:
+        end += 1
+    return old[start : len(old) - end], new[start : len(new) - end]
+
+
 def fold(text: str) -> str:
     """A comparison key: widths folded, whitespace removed, NFKC for digits and letters."""
     text = "".join(ch for ch in text if ch not in WHITESPACE)
