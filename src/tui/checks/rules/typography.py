@@ -134,9 +134,10 @@ def unbalanced_pairs(seg: Segment) -> Iterator[Finding]:
         if ch not in CLOSERS or i in reversed_at:
             continue
         opener = CLOSERS[ch]
-        j = next((j for j, o in bad[k + 1 :] if o == opener and j not in reversed_at), None)
-        if j is None or any(c in (ch, opener) for c in seg.text[i + 1 : j]):
+        found = next((at for at, o in bad[k + 1 :] if o == opener and at not in reversed_at), None)
+        if found is None or any(c in (ch, opener) for c in seg.text[i + 1 : found]):
             continue
+        j = found
         reversed_at |= {i, j}
         kind = "引号" if ch in "”’" else "成对标点"
         yield span(
