@@ -10,6 +10,7 @@ from tui.files.config import default_house
 from tui.model import (
     COLUMN_KINDS,
     EDITIONS,
+    NOTE_SEVERITIES,
     ROLES,
     Article,
     Byline,
@@ -18,6 +19,7 @@ from tui.model import (
     EndBlock,
     Issue,
     Masthead,
+    Note,
     Signoff,
     Waiver,
 )
@@ -75,6 +77,21 @@ def issues(text: st.SearchStrategy[str] = texts) -> st.SearchStrategy[Issue]:
         waivers=st.lists(waivers, max_size=3),
         signoffs=st.lists(
             st.builds(Signoff, role=st.sampled_from(ROLES), name=text, at=datetimes), max_size=3
+        ),
+        notes=st.lists(
+            st.builds(
+                Note,
+                rule=text,
+                severity=st.sampled_from(NOTE_SEVERITIES),
+                message=text,
+                message_en=text,
+                line=st.none() | st.integers(min_value=1, max_value=10_000),
+                source=text,
+                field=st.sampled_from(["source", "title", "byline"]),
+                title=text,
+                done=st.booleans(),
+            ),
+            max_size=3,
         ),
     )
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -118,7 +119,7 @@ def test_titles_ending_in_question_or_exclamation_marks_stay_titles(sample_text:
     assert titles[0] == f"拱墅区：{QUESTION}" and titles[1] == f"西湖区:{EXCLAIM}"
     assert len(result.issue.articles) == len(import_text(sample_text, house).issue.articles)
     again = import_text(render(result.issue, house.style, "text").decode("utf-8"), house)
-    assert again.issue == result.issue
+    assert replace(again.issue, notes=[]) == replace(result.issue, notes=[])
 
 
 def test_titles_ending_in_question_marks_survive_the_word_round_trip(
@@ -128,4 +129,4 @@ def test_titles_ending_in_question_marks_survive_the_word_round_trip(
     issue = import_text(_with_question_titles(sample_text), house).issue
     path = tmp_path / "issue.docx"
     path.write_bytes(render(issue, house.style, "docx"))
-    assert import_issue_docx(path, house).issue == issue
+    assert replace(import_issue_docx(path, house).issue, notes=[]) == replace(issue, notes=[])

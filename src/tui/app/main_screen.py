@@ -137,6 +137,9 @@ class MainScreen(Screen[None]):
     def action_waive(self) -> None:
         self.proof.waive()
 
+    def action_mark_done(self) -> None:
+        self.proof.mark_done()
+
     def action_sign_off(self) -> None:
         self.proof.sign_off()
 

@@ -57,6 +57,17 @@ class ProofActions:
         for c in changes or []:
             self.editor.notify(t("fixed", self.editor.lang, old=c.old, new=c.new))
 
+    def mark_done(self) -> None:
+        """An import note dealt with (the article restored, the title checked): it stops showing."""
+        finding = self._target_finding()
+        if finding is None:
+            return
+        if self.editor.guard(self.editor.session.mark_done, finding)[0]:
+            self.editor.current_finding = None
+            self.editor.refresh_findings()
+            self.editor.schedule_autosave()
+            self.editor.notify(t("marked_done", self.editor.lang))
+
     def waive(self) -> None:
         finding = self._target_finding()
         if finding is None:
@@ -271,6 +282,7 @@ class ProofActions:
         """A district's .docx submission becomes an article of the current column."""
         from tui.app.file_picker import WordFilePicker
         from tui.importers.docx import import_submission
+        from tui.importers.notes import notes_from
 
         issue = self.editor.session.issue
         column = self.editor.node.column if self.editor.node.kind == "column" else None
@@ -293,7 +305,13 @@ class ProofActions:
                 self.editor.notify(exc.render(self.editor.lang), severity="error", timeout=10)
                 return
             submission.article.column = column
-            ok, index = self.editor.guard(self.editor.session.insert_article, submission.article)
+            notes = notes_from(
+                submission.findings,
+                self.editor.session.issue,
+                origin=path.name,
+                title=submission.article.title,
+            )
+            ok, index = self.editor.guard(self.editor.session.insert_article, submission.article, notes)
             if ok:
                 from tui.app.outline import NodeRef
 

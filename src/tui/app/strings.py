@@ -69,6 +69,8 @@ S: dict[str, tuple[str, str]] = {
     "b.prev_finding": ("上一个问题", "Previous finding"),
     "b.apply_fix": ("应用修正", "Apply fix"),
     "b.waive": ("豁免", "Waive"),
+    "b.mark_done": ("标记已处理", "Mark done"),
+    "marked_done": ("已标记为已处理。", "Marked done."),
     "b.sign_off": ("签发", "Sign off"),
     "b.toggle_checks": ("校验栏", "Checks pane"),
     "b.focus_outline": ("回到目录结构", "Back to the outline"),

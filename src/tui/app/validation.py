@@ -53,6 +53,7 @@ class FindingTable(ScrollView, can_focus=True):
         Binding("enter", "jump", "定位", id="jump"),
         Binding("f", "cycle_filter", "筛选", id="filter"),
         Binding("w", "screen.waive", "豁免", id="waive", show=False),
+        Binding("d", "screen.mark_done", "标记已处理", id="mark_done", show=False),
         Binding("x", "screen.apply_fix", "应用修正", id="apply_fix", show=False),
         Binding("up", "cursor(-1)", show=False),
         Binding("down", "cursor(1)", show=False),

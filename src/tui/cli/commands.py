@@ -94,6 +94,7 @@ def _import_submission(args: argparse.Namespace, lang: Lang, source: Path) -> in
     from tui.files.config import load_house
     from tui.files.storage import load_issue_stamped, save_issue
     from tui.importers.docx import choose_column, import_submission
+    from tui.importers.notes import notes_from
 
     target = Path(args.into)
     refuse_if_being_edited(target, lang)
@@ -118,6 +119,7 @@ def _import_submission(args: argparse.Namespace, lang: Lang, source: Path) -> in
             _report(args, lang, source, submission.findings)  # what the import noticed, not only the refusal
             raise
     issue.articles.insert(issue.end_of_column(article.column), article)
+    issue.notes += notes_from(submission.findings, issue, origin=source.name, title=article.title)
     save_issue(issue, target, expect=read)
     title = article.title or (article.paragraphs[0][:12] + "…" if article.paragraphs else "")
     _write_stdout(

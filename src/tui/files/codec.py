@@ -17,6 +17,7 @@ from tui.model import (
     EDITIONS,
     FORMAT,
     KNOWN_FORMATS,
+    NOTE_SEVERITIES,
     ROLES,
     Article,
     Byline,
@@ -25,6 +26,7 @@ from tui.model import (
     EndBlock,
     Issue,
     Masthead,
+    Note,
     Signoff,
     Waiver,
 )
@@ -103,6 +105,22 @@ def _waiver(t: Table) -> Waiver:
     return w
 
 
+def _note(t: Table) -> Note:
+    n = Note(
+        rule=t.string("rule"),
+        severity=t.choice("severity", NOTE_SEVERITIES),
+        message=t.string("message"),
+        message_en=t.string("message_en", ""),
+        line=t.optional_integer("line", minimum=1),
+        source=t.string("source", ""),
+        field=t.string("field", "source"),
+        title=t.string("title", ""),
+        done=t.boolean("done", False),
+    )
+    t.finish()
+    return n
+
+
 def _signoff(t: Table) -> Signoff:
     s = Signoff(role=t.choice("role", ROLES), name=t.string("name"), at=t.datetime("at"))
     t.finish()
@@ -143,6 +161,7 @@ def issue_from_data(data: dict[str, Any]) -> Issue:
         endblock=t.read("endblock", _endblock),
         waivers=[_waiver(w) for w in t.tables("waivers")],
         signoffs=[_signoff(s) for s in t.tables("signoffs")],
+        notes=[_note(n) for n in t.tables("notes")],
     )
     t.finish()
     return issue
@@ -212,4 +231,19 @@ def dumps(issue: Issue) -> str:
         )
         parts.append(_section("[[waivers]]", body))
     parts += [_section("[[signoffs]]", {"role": s.role, "name": s.name, "at": s.at}) for s in issue.signoffs]
+    for n in issue.notes:
+        body = _without_none(
+            {
+                "rule": n.rule,
+                "severity": n.severity,
+                "message": n.message,
+                "message_en": n.message_en or None,
+                "line": n.line,
+                "source": n.source or None,
+                "field": n.field,
+                "title": n.title or None,
+                "done": n.done,
+            }
+        )
+        parts.append(_section("[[notes]]", body))
     return "\n".join(parts)

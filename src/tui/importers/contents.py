@@ -132,10 +132,10 @@ def compare_contents(
             if line not in matched_lines:
                 add(
                     "contents.missing-article",
-                    "warning",
+                    "error",  # lost content: the article may have been dropped
                     Text(
-                        f"目录列出的“{title}”在正文中找不到",
-                        f"“{title}” is in the contents but not in the body",
+                        f"目录列出的“{title}”在正文中找不到（文章可能遗漏）",
+                        f"“{title}” is in the contents but not in the body (an article may be missing)",
                     ),
                     line,
                 )

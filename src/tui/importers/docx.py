@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tui.importers.docx_reader import Para, read_word
+from tui.importers.notes import notes_from
 from tui.importers.text import ImportResult, import_text
 from tui.model import Article, Byline, Issue
 from tui.model.bylines import looks_like_byline, parenthesis_kind, parse_byline, split_names
@@ -47,6 +48,7 @@ def import_issue_docx(path: Path, house: House) -> ImportResult:
                 lines.append("\u3000\u3000" + strip_ws(part))
     result = import_text("\n".join(lines), house)
     result.findings = word.findings + result.findings
+    result.issue.notes = notes_from(word.findings, result.issue) + result.issue.notes
     return result
 
 

@@ -17,6 +17,7 @@ from typing import Any
 from tui.importers import frame
 from tui.importers.contents import ContentsEntry, Match, closest, compare_contents, parse_contents_line
 from tui.importers.frame import Line
+from tui.importers.notes import notes_from
 from tui.model import Article, Column, ColumnKind, Issue
 from tui.model.bylines import looks_like_byline, parse_byline
 from tui.model.findings import Finding, Location, Severity, sort_findings
@@ -323,7 +324,9 @@ def import_text(text: str, house: House) -> ImportResult:
             field="endblock.distribution",
         )
     p.findings += compare_contents(entries, issue, starts, p.matches)
-    return ImportResult(issue, sort_findings(p.findings))
+    findings = sort_findings(p.findings)
+    issue.notes = notes_from(findings, issue, text)  # kept in the issue, not only printed once
+    return ImportResult(issue, findings)
 
 
 def _guess_unnamed_column(entries: list[ContentsEntry], house: House, p: _Parser) -> None:

@@ -117,6 +117,29 @@ class Signoff:
     at: dt.datetime
 
 
+NOTE_SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
+
+
+@dataclass
+class Note:
+    """What the importer noticed about the source, kept in the issue until someone resolves it.
+
+    A contents title that differs from the body, an article listed but not
+    found, a byline repaired: the proofreader who opens the issue later sees
+    them among the findings, and waives them with a reason or marks them done.
+    """
+
+    rule: str
+    severity: str  # error | warning | info
+    message: str  # Chinese
+    message_en: str = ""
+    line: int | None = None  # 1-based line of the imported source
+    source: str = ""  # the source text it is about
+    field: str = "source"
+    title: str = ""  # the article it is about, by its title (indexes change as the issue is edited)
+    done: bool = False
+
+
 @dataclass
 class Issue:
     """One number of the bulletin."""
@@ -127,6 +150,7 @@ class Issue:
     endblock: EndBlock = field(default_factory=EndBlock)
     waivers: list[Waiver] = field(default_factory=list)
     signoffs: list[Signoff] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
 
     def column(self, name: str) -> Column | None:
         return next((c for c in self.columns if c.name == name), None)

@@ -127,6 +127,13 @@ class Checker:
         self.article_findings[index] = check_article(issue, index, self.house, self.archive)
         self.cross_findings = check_cross(issue, self.house, self.archive)
 
+    def recheck_cross(self, issue: Issue) -> None:
+        """The rules across articles (and the import notes) again, at once."""
+        if not self.checked:
+            self.revalidate(issue)
+            return
+        self.cross_findings = check_cross(issue, self.house, self.archive)
+
     def findings(self, issue: Issue) -> list[Finding]:
         """All findings in reading order, waivers applied."""
         found = list(self.archive_problems) + list(self.cross_findings)

@@ -16,11 +16,12 @@ from pathlib import Path
 
 from tui.checks.checking import open_check
 from tui.checks.fixes import Change, apply_fixes
+from tui.checks.notes import note_of
 from tui.checks.waivers import waiver_for
 from tui.files import codec
 from tui.files.recovery import Found, Recovery
 from tui.files.storage import FileStamp, load_issue_stamped, loads_issue, save_issue, stamp
-from tui.model import ROLES, Article, Byline, Column, Comment, Issue, Masthead, Signoff
+from tui.model import ROLES, Article, Byline, Column, Comment, Issue, Masthead, Note, Signoff
 from tui.model.errors import ChangedOnDisk, JianbaoError
 from tui.model.findings import Finding, Severity
 from tui.model.house import House
@@ -244,13 +245,29 @@ class Session:
     def add_article(self, column: str, *, brief: bool = False, title: str = "") -> int:
         return self.insert_article(Article(column=column, title="" if brief else title, paragraphs=[]))
 
-    def insert_article(self, article: Article) -> int:
-        """Put an article (new, or imported from Word) at the end of its column."""
+    def insert_article(self, article: Article, notes: list[Note] | None = None) -> int:
+        """Put an article (new, or imported from Word with what the import noticed) at the end of its column."""
         self._structural(Text("新建稿件", "new article"))
         at = self.issue.end_of_column(article.column)
         self.issue.articles.insert(at, article)
+        self.issue.notes += notes or []
         self._after_structure()
         return at
+
+    def mark_done(self, finding: Finding) -> None:
+        """An import note the proofreader has dealt with: it no longer shows (the file keeps it, done = true)."""
+        if self.read_only:
+            raise Refused(Text("只读打开时不能修改", "opened read-only: nothing can be changed"))
+        note = note_of(self.issue, finding)
+        if note is None:
+            raise Refused(
+                Text("只有导入时记录的问题可以标记为已处理", "only the import's notes can be marked done")
+            )
+        self.checkpoint(Text("标记已处理", "mark done"))
+        note.done = True
+        self.touch()
+        self.history.recorded(self.version)
+        self.checker.recheck_cross(self.issue)
 
     def delete_article(self, index: int) -> Article:
         self._structural(Text("删除稿件", "delete article"))

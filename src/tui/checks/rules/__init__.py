@@ -8,6 +8,7 @@ the article being edited plus the rules that look across articles.
 
 from __future__ import annotations
 
+from tui.checks.notes import notes_findings
 from tui.checks.rules import byline, control, numbering, required, section, title, typography  # noqa: F401  (registration)
 from tui.checks.rules.base import ARTICLE_RULES, ISSUE_RULES, Context, all_rule_ids
 from tui.model import Issue, Masthead
@@ -39,7 +40,7 @@ def check_article(
 def check_cross(issue: Issue, house: House, archive: tuple[Masthead, ...] = ()) -> list[Finding]:
     """Findings of the rules that look across articles, the masthead and the end block."""
     ctx = Context(issue, house, archive)
-    return _dedupe([f for info in ISSUE_RULES for f in info.func(ctx)])
+    return _dedupe([f for info in ISSUE_RULES for f in info.func(ctx)]) + notes_findings(issue)
 
 
 def check_issue(issue: Issue, house: House, archive: tuple[Masthead, ...] = ()) -> list[Finding]:
