@@ -76,7 +76,14 @@ def issues(text: st.SearchStrategy[str] = texts) -> st.SearchStrategy[Issue]:
         endblock=st.builds(EndBlock, distribution=st.lists(text, max_size=3), editor=text, phone=text),
         waivers=st.lists(waivers, max_size=3),
         signoffs=st.lists(
-            st.builds(Signoff, role=st.sampled_from(ROLES), name=text, at=datetimes), max_size=3
+            st.builds(
+                Signoff,
+                role=st.sampled_from(ROLES),
+                name=text,
+                at=datetimes,
+                digest=st.sampled_from(["", "0123456789abcdef"]),
+            ),
+            max_size=3,
         ),
         notes=st.lists(
             st.builds(

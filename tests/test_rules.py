@@ -39,6 +39,14 @@ class Case:
 ORDERED = replace(HOUSE, style=replace(HOUSE.style, check_column_order=True))
 
 
+def _signed_then_edited(issue: Issue) -> None:
+    from tui.files.codec import content_digest
+    from tui.model import Signoff
+
+    issue.signoffs.append(Signoff("editor", "杨青青", dt.datetime(2025, 11, 27, 9, 0), content_digest(issue)))
+    issue.articles[0].paragraphs.append("签发之后又加了一段。")
+
+
 def para(i: int, k: int, text: str) -> Callable[[Issue], object]:
     return lambda issue: issue.articles[i].paragraphs.__setitem__(k, text)
 
@@ -141,6 +149,8 @@ CASES = [
     Case("required.empty", "error", lambda i: setattr(i.endblock, "editor", "")),
     Case("required.phone", "error", lambda i: setattr(i.endblock, "phone", "0571-852"), "0571-852"),
     Case("required.empty-body", "error", lambda i: setattr(i.articles[0], "paragraphs", [])),
+    # signoff
+    Case("signoff.changed", "warning", lambda i: _signed_then_edited(i)),
     # house
     Case("house.name", "error", set_masthead(name="杭州人大信息QQ"), "杭州人大信息QQ", "杭州人大信息"),
     Case(

@@ -71,6 +71,7 @@ FAMILIES = (
         "text — characters no text should hold",
         "Exports never fail on them: every exporter leaves them out.",
     ),
+    Family("signoff", "signoff — sign-offs against what they approved"),
     Family("waiver", "waiver"),
 )
 
@@ -448,6 +449,14 @@ RULES: tuple[RuleSpec, ...] = (
         "an invisible U+0007 or U+000B pasted into a paragraph, title, byline, masthead or 送 line "
         "(U+0000–U+001F but tab and newline, U+007F, U+FFFE, U+FFFF)",
         "removes it",
+    ),
+    # signoff
+    RuleSpec(
+        "signoff.changed",
+        Text("签发后已修改", "changed after sign-off"),
+        W,
+        "校对记录：签发针对签发时的稿件",
+        "a paragraph edited after the editor signed the issue off (`check --strict` fails until it is signed again)",
     ),
     # waiver
     RuleSpec(

@@ -122,7 +122,12 @@ def _note(t: Table) -> Note:
 
 
 def _signoff(t: Table) -> Signoff:
-    s = Signoff(role=t.choice("role", ROLES), name=t.string("name"), at=t.datetime("at"))
+    s = Signoff(
+        role=t.choice("role", ROLES),
+        name=t.string("name"),
+        at=t.datetime("at"),
+        digest=t.string("digest", ""),
+    )
     t.finish()
     return s
 
@@ -165,6 +170,24 @@ def issue_from_data(data: dict[str, Any]) -> Issue:
     )
     t.finish()
     return issue
+
+
+def content_digest(issue: Issue) -> str:
+    """A hash of what a sign-off approves: masthead, columns, articles' text, end block, waivers.
+
+    Comments, sign-offs and import notes are not content: adding one does
+    not undo an approval.
+    """
+    import hashlib
+    from dataclasses import replace
+
+    content = replace(
+        issue,
+        articles=[replace(a, comments=[]) for a in issue.articles],
+        signoffs=[],
+        notes=[],
+    )
+    return hashlib.sha256(dumps(content).encode("utf-8")).hexdigest()[:16]
 
 
 def loads(text: str) -> Issue:
@@ -230,7 +253,13 @@ def dumps(issue: Issue) -> str:
             }
         )
         parts.append(_section("[[waivers]]", body))
-    parts += [_section("[[signoffs]]", {"role": s.role, "name": s.name, "at": s.at}) for s in issue.signoffs]
+    parts += [
+        _section(
+            "[[signoffs]]",
+            {"role": s.role, "name": s.name, "at": s.at, **({"digest": s.digest} if s.digest else {})},
+        )
+        for s in issue.signoffs
+    ]
     for n in issue.notes:
         body = _without_none(
             {

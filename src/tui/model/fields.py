@@ -37,6 +37,7 @@ class FieldId(StrEnum):
     ENDBLOCK_DISTRIBUTION = "endblock.distribution"
     ENDBLOCK_EDITOR = "endblock.editor"
     ENDBLOCK_PHONE = "endblock.phone"
+    SIGNOFFS = "signoffs"
     SOURCE = "source"  # a line of an imported text
 
 
@@ -86,6 +87,7 @@ FIELDS: dict[FieldId, FieldInfo] = {
     FieldId.ENDBLOCK_PHONE: FieldInfo(
         Text("报尾·电话", "end block phone"), "endblock", widget="endblock-phone"
     ),
+    FieldId.SIGNOFFS: FieldInfo(Text("签发", "sign-off"), "masthead"),
     FieldId.SOURCE: FieldInfo(None, "source"),
 }
 

@@ -115,6 +115,7 @@ class Signoff:
     role: Role
     name: str
     at: dt.datetime
+    digest: str = ""  # what was approved: the content's hash when signed ("" in files from before)
 
 
 NOTE_SEVERITIES: tuple[str, ...] = ("error", "warning", "info")

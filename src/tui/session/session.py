@@ -389,7 +389,7 @@ class Session:
             )
         if not name.strip():
             raise Refused(Text("签发须写明姓名", "a sign-off needs a name"))
-        self.issue.signoffs.append(Signoff(role, name.strip(), now()))
+        self.issue.signoffs.append(Signoff(role, name.strip(), now(), codec.content_digest(self.issue)))
         self.touch()
 
     def add_comment(self, index: int, author: str, text: str) -> None:

@@ -9,7 +9,16 @@ the article being edited plus the rules that look across articles.
 from __future__ import annotations
 
 from tui.checks.notes import notes_findings
-from tui.checks.rules import byline, control, numbering, required, section, title, typography  # noqa: F401  (registration)
+from tui.checks.rules import (  # noqa: F401  (registration)
+    byline,
+    control,
+    numbering,
+    required,
+    section,
+    signoff,
+    title,
+    typography,
+)
 from tui.checks.rules.base import ARTICLE_RULES, ISSUE_RULES, Context, all_rule_ids
 from tui.model import Issue, Masthead
 from tui.model.findings import Finding, sort_findings
