@@ -39,6 +39,11 @@ class Case:
 ORDERED = replace(HOUSE, style=replace(HOUSE.style, check_column_order=True))
 
 
+def _split_paragraph(issue: Issue) -> None:
+    paragraphs = issue.articles[0].paragraphs
+    paragraphs[1:2] = ["一是“智囊团”献策，精准定方向。调研人工智能产业48家，", "组织代表走访deepseek等公司。"]
+
+
 def _signed_then_edited(issue: Issue) -> None:
     from tui.files.codec import content_digest
     from tui.model import Signoff
@@ -149,6 +154,8 @@ CASES = [
     Case("required.empty", "error", lambda i: setattr(i.endblock, "editor", "")),
     Case("required.phone", "error", lambda i: setattr(i.endblock, "phone", "0571-852"), "0571-852"),
     Case("required.empty-body", "error", lambda i: setattr(i.articles[0], "paragraphs", [])),
+    # paragraph
+    Case("paragraph.split", "warning", lambda i: _split_paragraph(i)),
     # signoff
     Case("signoff.changed", "warning", lambda i: _signed_then_edited(i)),
     # house
@@ -399,3 +406,20 @@ def test_sample_findings(sample_toml) -> None:  # type: ignore[no-untyped-def]
         "萧山区:紧扣“三大关键”强化监督助力共同富裕",
     ]
     assert all(f.severity.value == "error" for f in found)
+
+
+def test_a_split_paragraph_is_joined_by_its_fix_and_headings_are_left_alone() -> None:
+    from tui.checks.fixes import apply_fixes
+
+    issue = clean_issue()
+    _split_paragraph(issue)
+    before = len(issue.articles[0].paragraphs)
+    found = [f for f in findings(issue) if f.rule == "paragraph.split"]
+    (change,) = apply_fixes(issue, found)
+    assert len(issue.articles[0].paragraphs) == before - 1
+    assert "调研人工智能产业48家，组织代表走访deepseek等公司。" in issue.articles[0].paragraphs[1]
+    assert change.new == "人工智能产业48家，" and not [f for f in findings(issue) if f.rule == "paragraph.split"]
+
+    issue = clean_issue()
+    issue.articles[0].paragraphs[1:1] = ["一、坚持问题导向", "（二）聚焦重点领域开展专项监督和跟踪问效", "二是持续跟踪。"]
+    assert not [f for f in findings(issue) if f.rule == "paragraph.split"]

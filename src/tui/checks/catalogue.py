@@ -54,6 +54,7 @@ FAMILIES = (
         "series); a heading （二） restarts the 1. 2. under it. “第一议题” is not an\n"
         "enumeration: 第一 counts only when followed by ，or 、.",
     ),
+    Family("paragraph", "paragraph — paragraphs"),
     Family("required", "required — required fields"),
     Family("house", "house — the masthead against the house configuration"),
     Family(
@@ -261,6 +262,16 @@ RULES: tuple[RuleSpec, ...] = (
         f"{GB15835}；层次序数应连续（一是、二是……）",
         "一是… 三是… (skips 二是); 一是… 二是… 二是… (repeat); 二是… (does not start at one); "
         "also 第一，/第二，, （一）（二）, 1. 2., 一、二、",
+    ),
+    # paragraph
+    RuleSpec(
+        "paragraph.split",
+        Text("段落在句中断开", "paragraph split mid-sentence"),
+        W,
+        "行文规范：一句话不跨段",
+        "…组织代表分专项开展视察，¶ 广泛征集社会意见 (a paragraph ending on ，, or a long one ending without an end mark, "
+        "followed by one that goes on with the sentence) (own)",
+        "joins the two paragraphs",
     ),
     # required
     RuleSpec(

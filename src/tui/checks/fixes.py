@@ -80,7 +80,7 @@ def apply_fixes(issue: Issue, findings: list[Finding]) -> list[Change]:
     """
     groups: dict[tuple[object, ...], list[Finding]] = defaultdict(list)
     for f in findings:
-        if fixable(f):
+        if fixable(f) and not f.joins_next:
             loc = f.location
             groups[(loc.article, loc.field, loc.paragraph)].append(f)
     changes: list[Change] = []
@@ -99,5 +99,24 @@ def apply_fixes(issue: Issue, findings: list[Finding]) -> list[Change]:
             lowest = start
             changes.append(Change(f.location, f.rule, f.matched, fix))
         _set(issue, loc0, text)
+    changes += _join_paragraphs(issue, [f for f in findings if f.joins_next and f.active])
     changes.sort(key=lambda c: c.location.sort_key())
+    return changes
+
+
+def _join_paragraphs(issue: Issue, findings: list[Finding]) -> list[Change]:
+    """Join each flagged paragraph with the next, last first, if the text is still as it was found."""
+    changes = []
+    for f in sorted(
+        findings, key=lambda f: (f.location.article or 0, f.location.paragraph or 0), reverse=True
+    ):
+        loc = f.location
+        if loc.article is None or loc.paragraph is None or not 0 <= loc.article < len(issue.articles):
+            continue
+        paragraphs = issue.articles[loc.article].paragraphs
+        k = loc.paragraph
+        if k + 1 >= len(paragraphs) or not paragraphs[k].endswith(f.matched):
+            continue
+        paragraphs[k : k + 2] = [paragraphs[k] + paragraphs[k + 1]]
+        changes.append(Change(loc, f.rule, f.matched + "¶", f.matched))
     return changes

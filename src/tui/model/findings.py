@@ -122,6 +122,7 @@ class Finding:
     matched: str = ""  # the text of the span when found; waivers are matched on it
     waiver: Waiver | None = None  # set when a proofreader accepted this finding
     context: str = ""  # about ten characters each side, the span marked ⟦…⟧: what a proofreader reads
+    joins_next: bool = False  # the fix joins this paragraph with the next (a paragraph split mid-sentence)
 
     def sort_key(self) -> tuple[tuple[int, ...], str]:
         return (self.location.sort_key(), self.rule)

@@ -13,6 +13,7 @@ from tui.checks.rules import (  # noqa: F401  (registration)
     byline,
     control,
     numbering,
+    paragraph,
     required,
     section,
     signoff,
