@@ -20,7 +20,7 @@ def test_every_registered_rule_is_declared_and_every_declaration_is_used() -> No
 
 def test_every_declaration_is_complete() -> None:
     for spec in RULES:
-        assert spec.name.zh and spec.name.en and spec.basis and spec.example, spec.id
+        assert spec.name.zh and spec.name.en and spec.basis and spec.example and spec.right, spec.id
         assert not any(ch.isascii() and ch.isalpha() for ch in spec.name.zh), spec.id  # Chinese names
 
 

@@ -44,7 +44,11 @@ def test_json_output(sample_toml: Path) -> None:
     assert entry["summary"] == {"error": 168, "warning": 0, "info": 0, "waived": 0}
     f = entry["findings"][0]
     assert f["rule"] == "typography.halfwidth-comma" and f["severity"] == "error" and f["fix"] == "，"
-    assert f["name"] == "半角逗号" and f["context"] == "…导产业开展穿透式监督⟦,⟧实现大武林商圈、人工…"
+    assert (
+        f["basis"].startswith("GB/T 15834—2011")
+        and f["name"] == "半角逗号"
+        and f["context"] == "…导产业开展穿透式监督⟦,⟧实现大武林商圈、人工…"
+    )
     loc = f["location"]
     assert (loc["article"], loc["field"], loc["paragraph"]) == (0, "paragraph", 2)
     assert loc["end"] == loc["start"] + 1 and loc["title"].startswith("拱墅区")

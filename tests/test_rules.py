@@ -418,8 +418,14 @@ def test_a_split_paragraph_is_joined_by_its_fix_and_headings_are_left_alone() ->
     (change,) = apply_fixes(issue, found)
     assert len(issue.articles[0].paragraphs) == before - 1
     assert "调研人工智能产业48家，组织代表走访deepseek等公司。" in issue.articles[0].paragraphs[1]
-    assert change.new == "人工智能产业48家，" and not [f for f in findings(issue) if f.rule == "paragraph.split"]
+    assert change.new == "人工智能产业48家，" and not [
+        f for f in findings(issue) if f.rule == "paragraph.split"
+    ]
 
     issue = clean_issue()
-    issue.articles[0].paragraphs[1:1] = ["一、坚持问题导向", "（二）聚焦重点领域开展专项监督和跟踪问效", "二是持续跟踪。"]
+    issue.articles[0].paragraphs[1:1] = [
+        "一、坚持问题导向",
+        "（二）聚焦重点领域开展专项监督和跟踪问效",
+        "二是持续跟踪。",
+    ]
     assert not [f for f in findings(issue) if f.rule == "paragraph.split"]

@@ -29,6 +29,7 @@ class RuleSpec:
     basis: str  # 依据: the standard or house rule that makes it wrong
     example: str  # a case it reports (Markdown, for docs/checks.md)
     fix: str = ""  # what --fix does; empty: no automatic fix
+    right: str = ""  # the same written right: what the rule leaves alone
 
     @property
     def family(self) -> str:
@@ -79,13 +80,21 @@ FAMILIES = (
 
 RULES: tuple[RuleSpec, ...] = (
     # section
-    RuleSpec("section.no-column", Text("未指定栏目", "no column"), E, HOUSE, 'an article with `column = ""`'),
+    RuleSpec(
+        "section.no-column",
+        Text("未指定栏目", "no column"),
+        E,
+        HOUSE,
+        'an article with `column = ""`',
+        right="every article names a column of the issue",
+    ),
     RuleSpec(
         "section.undeclared-column",
         Text("栏目未列入本期", "column not in this issue"),
         E,
         STRUCTURE,
         '`column = "情况交流"` but the issue\'s `[[columns]]` has no 情况交流',
+        right='`column = "情况交流"` with 情况交流 in `[[columns]]`',
     ),
     RuleSpec(
         "section.unknown-column",
@@ -93,6 +102,7 @@ RULES: tuple[RuleSpec, ...] = (
         E,
         HOUSE,
         "a column 八卦新闻 not in the catalogue of `bulletin.toml`",
+        right="助力攻坚, 监督纵横 (columns of the catalogue)",
     ),
     RuleSpec(
         "section.empty-column",
@@ -100,6 +110,7 @@ RULES: tuple[RuleSpec, ...] = (
         W,
         STRUCTURE,
         "the column 情况交流 has no articles",
+        right="a column with at least one article, or removed from the issue",
     ),
     RuleSpec(
         "section.column-order",
@@ -107,6 +118,7 @@ RULES: tuple[RuleSpec, ...] = (
         W,
         HOUSE,
         "信息摘登 listed before 助力攻坚, only with `check_column_order = true` in `[style]` (off by default)",
+        right="columns in catalogue order",
     ),
     RuleSpec(
         "section.duplicate-column",
@@ -114,6 +126,7 @@ RULES: tuple[RuleSpec, ...] = (
         E,
         STRUCTURE,
         "助力攻坚 listed twice",
+        right="each column listed once",
     ),
     RuleSpec(
         "section.titled-brief",
@@ -121,6 +134,7 @@ RULES: tuple[RuleSpec, ...] = (
         E,
         HOUSE + "：信息摘登不设标题",
         "an item with a title in 信息摘登 (a briefs column)",
+        right="a brief without a title in 信息摘登",
     ),
     RuleSpec(
         "section.untitled-article",
@@ -128,6 +142,7 @@ RULES: tuple[RuleSpec, ...] = (
         E,
         HOUSE,
         "an article without a title in 监督纵横",
+        right="萧山区：紧扣“三大关键”强化监督 in 监督纵横",
     ),
     RuleSpec(
         "section.duplicate-title",
@@ -135,6 +150,7 @@ RULES: tuple[RuleSpec, ...] = (
         E,
         STRUCTURE,
         "two articles titled 拱墅区：多措并举护航新质生产力“加速跑”",
+        right="every title once",
     ),
     # title
     RuleSpec(
@@ -144,6 +160,7 @@ RULES: tuple[RuleSpec, ...] = (
         f"{GB15834} 4.7 冒号；{HOUSE}：标题“区名：”",
         "西湖区`:`高效履职助力推动企业场景服务迭代升级",
         "`：`",
+        right="西湖区：高效履职助力推动企业场景服务迭代升级",
     ),
     RuleSpec(
         "title.unknown-prefix",
@@ -151,6 +168,7 @@ RULES: tuple[RuleSpec, ...] = (
         W,
         HOUSE + "：标题以“区名：”开头",
         "拱野区：多措并举 (did you mean 拱墅区?)",
+        right="拱墅区：多措并举",
     ),
     RuleSpec(
         "title.missing-prefix",
@@ -158,6 +176,7 @@ RULES: tuple[RuleSpec, ...] = (
         W,
         HOUSE + "：标题以“区名：”开头",
         "多措并举护航新质生产力, by 拱墅区人大常委会办公室",
+        right="拱墅区：多措并举护航新质生产力",
     ),
     RuleSpec(
         "title.trailing-period",
@@ -166,6 +185,7 @@ RULES: tuple[RuleSpec, ...] = (
         f"{GB15834} 4.1 句号（标题末尾不用句号）",
         "拱墅区：多措并举护航新质生产力。",
         "removes 。",
+        right="拱墅区：多措并举护航新质生产力",
     ),
     RuleSpec(
         "title.too-long",
@@ -173,6 +193,7 @@ RULES: tuple[RuleSpec, ...] = (
         W,
         HOUSE + "：title_max_length",
         "a title over `title_max_length` (40) characters",
+        right="a title of 40 characters or fewer",
     ),
     # byline
     RuleSpec(
@@ -181,6 +202,7 @@ RULES: tuple[RuleSpec, ...] = (
         E,
         HOUSE + "：文末括注单位和作者",
         "an article with no byline",
+        right="（拱墅区人大常委会办公室\u3000宋玉凤）",
     ),
     RuleSpec(
         "byline.unknown-unit",
@@ -189,6 +211,7 @@ RULES: tuple[RuleSpec, ...] = (
         HOUSE + "：单位名录",
         "拱墅区人大常委办公室 (did you mean 拱墅区人大常委会办公室?)",
         "the nearest known unit, when it is nearly the same",
+        right="拱墅区人大常委会办公室",
     ),
     RuleSpec(
         "byline.district-mismatch",
@@ -196,6 +219,7 @@ RULES: tuple[RuleSpec, ...] = (
         E,
         HOUSE,
         "title 拱墅区：…, unit 西湖区人大常委会办公室",
+        right="title 拱墅区：…, unit 拱墅区人大常委会办公室",
     ),
     RuleSpec(
         "byline.name-format",
@@ -203,6 +227,7 @@ RULES: tuple[RuleSpec, ...] = (
         E,
         HOUSE + "：作者为2至4个汉字的姓名",
         "宋玉凤等, Tom, 宋, 宋玉凤玉凤 (not 2–4 Chinese characters)",
+        right="宋玉凤, 石晗, 欧阳明",
     ),
     RuleSpec(
         "byline.name-run",
@@ -210,8 +235,16 @@ RULES: tuple[RuleSpec, ...] = (
         W,
         HOUSE + "：姓名之间空一格",
         "石晗刘鹏 (two names run together; compound surnames such as 欧阳 are allowed)",
+        right="石\u3000晗\u3000刘\u3000鹏 (two names)",
     ),
-    RuleSpec("byline.duplicate-name", Text("作者姓名重复", "name repeated"), E, HOUSE, "宋玉凤 twice"),
+    RuleSpec(
+        "byline.duplicate-name",
+        Text("作者姓名重复", "name repeated"),
+        E,
+        HOUSE,
+        "宋玉凤 twice",
+        right="each author once",
+    ),
     # numbering
     RuleSpec(
         "numbering.number",
@@ -219,6 +252,7 @@ RULES: tuple[RuleSpec, ...] = (
         E,
         "期号规则：第N期每年从1起连续编号",
         "第14期 after 2025 第12期 (expected 第13期)",
+        right="第13期 after 2025 第12期",
     ),
     RuleSpec(
         "numbering.cumulative",
@@ -226,6 +260,7 @@ RULES: tuple[RuleSpec, ...] = (
         E,
         "期号规则：总第M期跨年连续编号",
         "总第721期 after 总第718期",
+        right="总第719期 after 总第718期",
     ),
     RuleSpec(
         "numbering.date-order",
@@ -233,6 +268,7 @@ RULES: tuple[RuleSpec, ...] = (
         E,
         "期号规则：日期随期号递增",
         "dated 2025-11-01, before the previous issue's 2025-11-14",
+        right="dated 2025-11-28, after 2025-11-14",
     ),
     RuleSpec(
         "numbering.date-year",
@@ -240,6 +276,7 @@ RULES: tuple[RuleSpec, ...] = (
         E,
         "期号规则：第N期所属年份即出刊年份",
         "第13期 continuing 2025's numbers but dated 2026-01-09; 第1期 (总第751期, after 2026's last) dated 2026-01-08: the year should be 2027",
+        right="2026 第1期 dated 2026-01-09",
     ),
     RuleSpec(
         "numbering.duplicate",
@@ -247,6 +284,7 @@ RULES: tuple[RuleSpec, ...] = (
         E,
         "期号规则：期号不得重复",
         "第8期 printed with 总第703期 after 第7期（总第703期）: “总第703期与2026年第7期重复，按顺序应为总第704期” (reported on the later issue only)",
+        right="第8期（总第704期） after 第7期（总第703期）",
     ),
     RuleSpec(
         "numbering.archive-unreadable",
@@ -254,6 +292,7 @@ RULES: tuple[RuleSpec, ...] = (
         W,
         "期号核对需要完整档案",
         "an archive file that cannot be loaded",
+        right="every archive file loads",
     ),
     RuleSpec(
         "numbering.enumeration",
@@ -262,6 +301,7 @@ RULES: tuple[RuleSpec, ...] = (
         f"{GB15835}；层次序数应连续（一是、二是……）",
         "一是… 三是… (skips 二是); 一是… 二是… 二是… (repeat); 二是… (does not start at one); "
         "also 第一，/第二，, （一）（二）, 1. 2., 一、二、",
+        right="一是… 二是… 三是…; （一）（二）; 1. 2.",
     ),
     # paragraph
     RuleSpec(
@@ -272,6 +312,7 @@ RULES: tuple[RuleSpec, ...] = (
         "…组织代表分专项开展视察，¶ 广泛征集社会意见 (a paragraph ending on ，, or a long one ending without an end mark, "
         "followed by one that goes on with the sentence) (own)",
         "joins the two paragraphs",
+        right="one sentence in one paragraph; 一、坚持问题导向 as a heading of its own",
     ),
     # required
     RuleSpec(
@@ -280,6 +321,7 @@ RULES: tuple[RuleSpec, ...] = (
         E,
         HOUSE + "：报头与报尾",
         '`editor = ""` (本期责任编辑), an empty 送 list, an empty bulletin name or unit',
+        right="本期责任编辑：杨青青",
     ),
     RuleSpec(
         "required.phone",
@@ -287,9 +329,15 @@ RULES: tuple[RuleSpec, ...] = (
         E,
         HOUSE + "：报尾电话",
         '`phone = "0571-852"`; accepted: (0571)85250657, （0571）85250657, 0571-85250657, 85250657, 13800000000',
+        right="(0571)85250657",
     ),
     RuleSpec(
-        "required.empty-body", Text("正文为空", "empty body"), E, STRUCTURE, "an article with no paragraphs"
+        "required.empty-body",
+        Text("正文为空", "empty body"),
+        E,
+        STRUCTURE,
+        "an article with no paragraphs",
+        right="an article with its paragraphs",
     ),
     # house
     RuleSpec(
@@ -299,6 +347,7 @@ RULES: tuple[RuleSpec, ...] = (
         HOUSE + "：name",
         "杭州人大信息QQ where `bulletin.toml` says 杭州人大信息",
         "the house's name",
+        right="杭州人大信息",
     ),
     RuleSpec(
         "house.unit",
@@ -307,15 +356,17 @@ RULES: tuple[RuleSpec, ...] = (
         HOUSE + "：unit",
         "杭州市人大研究室 where `bulletin.toml` says 杭州市人大常委会研究室",
         "the house's unit",
+        right="杭州市人大常委会研究室",
     ),
     # typography
     RuleSpec(
         "typography.halfwidth-comma",
         Text("半角逗号", "half-width comma"),
         E,
-        f"{GB15834} 4.4 逗号；5.1 中文用全角标点",
+        f"{GB15834} 4.4 逗号",
         "赋能`,`精准激活力",
         "`，`",
+        right="赋能，精准激活力",
     ),
     RuleSpec(
         "typography.halfwidth-colon",
@@ -324,6 +375,7 @@ RULES: tuple[RuleSpec, ...] = (
         f"{GB15834} 4.7 冒号",
         "赋能`:`精准",
         "`：`",
+        right="赋能：精准",
     ),
     RuleSpec(
         "typography.halfwidth-semicolon",
@@ -332,6 +384,7 @@ RULES: tuple[RuleSpec, ...] = (
         f"{GB15834} 4.6 分号",
         "项目落地`;`针对 (own)",
         "`；`",
+        right="项目落地；针对",
     ),
     RuleSpec(
         "typography.halfwidth-question",
@@ -340,6 +393,7 @@ RULES: tuple[RuleSpec, ...] = (
         f"{GB15834} 4.2 问号",
         "是否`?`如何",
         "`？`",
+        right="是否？如何",
     ),
     RuleSpec(
         "typography.halfwidth-exclamation",
@@ -348,6 +402,7 @@ RULES: tuple[RuleSpec, ...] = (
         f"{GB15834} 4.3 叹号",
         "加油`!`奋进",
         "`！`",
+        right="加油！奋进",
     ),
     RuleSpec(
         "typography.halfwidth-period",
@@ -356,6 +411,7 @@ RULES: tuple[RuleSpec, ...] = (
         f"{GB15834} 4.1 句号",
         "赋能`.`精准",
         "`。`",
+        right="赋能。精准",
     ),
     RuleSpec(
         "typography.halfwidth-parenthesis",
@@ -364,6 +420,7 @@ RULES: tuple[RuleSpec, ...] = (
         f"{GB15834} 4.9 括号",
         "各区、县`(市)`人大常委会 (own)",
         "`（市）`",
+        right="各区、县（市）人大常委会",
     ),
     RuleSpec(
         "typography.space-fullwidth",
@@ -372,6 +429,7 @@ RULES: tuple[RuleSpec, ...] = (
         f"{GB15834} 5 标点符号的位置和书写形式",
         "赋能，` `精准",
         "removes the space",
+        right="赋能，精准",
     ),
     RuleSpec(
         "typography.autocorrect",
@@ -380,6 +438,7 @@ RULES: tuple[RuleSpec, ...] = (
         "autocorrect 中文排版规则",
         "any other change autocorrect suggests",
         "autocorrect's text",
+        right="text autocorrect leaves as it is",
     ),
     RuleSpec(
         "typography.unbalanced-pair",
@@ -387,6 +446,7 @@ RULES: tuple[RuleSpec, ...] = (
         E,
         f"{GB15834} 4.8 引号、4.9 括号、4.15 书名号",
         "三是“加油站赋能 (a “ with no ”; also ‘’ 《》 （） 【】 〈〉) (own)",
+        right="三是“加油站”赋能",
     ),
     RuleSpec(
         "typography.reversed-pair",
@@ -395,6 +455,7 @@ RULES: tuple[RuleSpec, ...] = (
         f"{GB15834} 4.8 引号、4.9 括号、4.15 书名号",
         "`”加油站“` (one finding, not two unbalanced marks) (own)",
         "`“加油站”`",
+        right="“加油站”",
     ),
     RuleSpec(
         "typography.ellipsis",
@@ -403,6 +464,7 @@ RULES: tuple[RuleSpec, ...] = (
         f"{GB15834} 4.11 省略号",
         "`...`, `。。。`, a single `…`, `………` (own); `……` and, for a paragraph left out, `…………` are right",
         "`……`",
+        right="……; …………",
     ),
     RuleSpec(
         "typography.dash",
@@ -411,6 +473,7 @@ RULES: tuple[RuleSpec, ...] = (
         f"{GB15834} 4.10 破折号",
         "赋能`--`精准, `———` (own); a single `—` between terms is the connector of 4.13 (北京—杭州) and is right",
         "`——`",
+        right="坚持“三个结合”——把…; 北京—杭州 (connector)",
     ),
     RuleSpec(
         "typography.single-dash",
@@ -418,6 +481,7 @@ RULES: tuple[RuleSpec, ...] = (
         W,
         f"{GB15834} 4.10 破折号、4.13 连接号",
         "坚持一个原则`—`，就是 (a single — beside a clause mark connects nothing) (own)",
+        right="坚持一个原则——就是…; 调研—交办—督办—反馈",
     ),
     RuleSpec(
         "typography.enumeration-comma",
@@ -426,6 +490,7 @@ RULES: tuple[RuleSpec, ...] = (
         f"{GB15834} 4.5 顿号（标有引号、书名号的并列成分之间通常不用顿号）",
         "《条例》`、`《办法》, ”`、`“ (own)",
         "removes 、",
+        right="《条例》《办法》; “最多跑一次”“放管服”",
     ),
     RuleSpec(
         "typography.fullwidth-alnum",
@@ -434,6 +499,7 @@ RULES: tuple[RuleSpec, ...] = (
         f"{GB15835}：阿拉伯数字用半角",
         "`１２３`家 (own)",
         "`123`",
+        right="123家",
     ),
     RuleSpec(
         "typography.leading-space",
@@ -442,6 +508,7 @@ RULES: tuple[RuleSpec, ...] = (
         HOUSE + "：段首缩进由版式生成",
         "a paragraph starting with U+3000 (indentation comes from the layout) (own)",
         "removes it",
+        right="a paragraph starting with its first character",
     ),
     RuleSpec(
         "typography.cjk-latin-space",
@@ -450,6 +517,7 @@ RULES: tuple[RuleSpec, ...] = (
         HOUSE + "：space_between_cjk_and_latin",
         "产业` `48家 (house style: no space; with `space_between_cjk_and_latin = true`, a missing space) (own)",
         "removes (or adds) the space",
+        right="产业48家",
     ),
     # text
     RuleSpec(
@@ -460,6 +528,7 @@ RULES: tuple[RuleSpec, ...] = (
         "an invisible U+0007 or U+000B pasted into a paragraph, title, byline, masthead or 送 line "
         "(U+0000–U+001F but tab and newline, U+007F, U+FFFE, U+FFFF)",
         "removes it",
+        right="text without invisible characters",
     ),
     # signoff
     RuleSpec(
@@ -468,6 +537,7 @@ RULES: tuple[RuleSpec, ...] = (
         W,
         "校对记录：签发针对签发时的稿件",
         "a paragraph edited after the editor signed the issue off (`check --strict` fails until it is signed again)",
+        right="signed off again after the last change",
     ),
     # waiver
     RuleSpec(
@@ -476,6 +546,7 @@ RULES: tuple[RuleSpec, ...] = (
         INFO,
         "校对记录",
         "a waiver whose finding is gone because the text changed",
+        right="a waiver whose finding is still there",
     ),
 )
 
@@ -486,6 +557,12 @@ def rule_name(rule_id: str, lang: Lang) -> str:
     """The rule's name in the UI language; the ID itself for a rule not declared here (import notes)."""
     spec = BY_ID.get(rule_id)
     return spec.name.get(lang) if spec is not None else rule_id
+
+
+def rule_basis(rule_id: str) -> str:
+    """The rule's 依据 (the standard's clause or the house rule); empty for a rule not declared here."""
+    spec = BY_ID.get(rule_id)
+    return spec.basis if spec is not None else ""
 
 
 BEGIN = "<!-- rules: generated from src/tui/checks/catalogue.py by `python -m tui.checks.catalogue`; do not edit -->"
@@ -501,12 +578,12 @@ def render_markdown() -> str:
     out = [BEGIN, ""]
     for family in FAMILIES:
         out += [f"### {family.title}", ""]
-        out += ["| rule | 名称 | severity | 依据 | example | fix |", "|---|---|---|---|---|---|"]
+        out += ["| rule | 名称 | severity | 依据 | wrong | right | fix |", "|---|---|---|---|---|---|---|"]
         for spec in RULES:
             if spec.family == family.key:
                 out.append(
                     f"| `{spec.id}` | {spec.name.zh} | {spec.severity.value} | {_cell(spec.basis)} "
-                    f"| {_cell(spec.example)} | {_cell(spec.fix)} |"
+                    f"| {_cell(spec.example)} | {_cell(spec.right)} | {_cell(spec.fix)} |"
                 )
         out.append("")
         if family.notes:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from tui.checks.catalogue import rule_name
+from tui.checks.catalogue import rule_basis, rule_name
 from tui.checks.fixes import Change
 from tui.model.findings import SEVERITY_LABEL, Finding, summarize
 from tui.model.i18n import Lang
@@ -65,6 +65,7 @@ def finding_json(finding: Finding, lang: Lang) -> dict[str, Any]:
     return {
         "rule": finding.rule,
         "name": rule_name(finding.rule, lang),
+        "basis": rule_basis(finding.rule),
         "severity": finding.severity.value,
         "message": finding.message.get(lang),
         "context": finding.context,
