@@ -243,3 +243,17 @@ async def test_key_bar_shows_whole_keys_only(sample_toml: Path) -> None:
         assert bar.shown[-1][1] <= 80
         last = shown[-1][2]
         assert str(bar.render()).rstrip().endswith(last)  # the last key shown is whole
+
+
+async def test_the_detail_under_the_checks_list_shows_the_whole_finding(sample_toml: Path) -> None:
+    from tui.app.validation import FindingDetail
+
+    app = make_app(sample_toml)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await checked(pilot)
+        detail = screen.query_one(FindingDetail)
+        await pilot.press("f8")
+        await until(pilot, lambda: "半角逗号" in str(detail.render()))
+        text = str(detail.render())
+        assert "⟦,⟧" in text and "依据：GB/T 15834—2011" in text
+        assert detail.size.height > 1

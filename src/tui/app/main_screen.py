@@ -25,6 +25,7 @@ from tui.app.messages import (
     FieldEdited,
     FieldRejected,
     FindingChosen,
+    FindingHighlighted,
     FindingsFiltered,
     MastheadOpened,
 )
@@ -33,7 +34,7 @@ from tui.app.outline import NodeRef, OutlineTree
 from tui.app.proofreading import ProofActions
 from tui.app.strings import t
 from tui.app.structure import STRUCTURE_ACTIONS, StructureEditor
-from tui.app.validation import FindingTable
+from tui.app.validation import FindingDetail, FindingTable
 from tui.exporters.text import render_text
 from tui.model.errors import JianbaoError
 from tui.model.findings import Finding
@@ -93,6 +94,10 @@ class MainScreen(Screen[None]):
     @on(FindingChosen)
     def _finding_chosen(self, event: FindingChosen) -> None:
         self.navigator.jump_to(event.finding)
+
+    @on(FindingHighlighted)
+    def _finding_highlighted(self, event: FindingHighlighted) -> None:
+        self.query_one(FindingDetail).show(event.finding)
 
     @on(FindingsFiltered)
     def _findings_filtered(self) -> None:
@@ -200,6 +205,7 @@ class MainScreen(Screen[None]):
                 yield MastheadCard(self.lang, id="masthead-card")
             with Vertical(id="checks"):
                 yield FindingTable(self.lang, id="findings")
+                yield FindingDetail(self.lang, id="finding-detail")
         yield KeyBar(self.lang, first=("help", "save"))
 
     def on_mount(self) -> None:

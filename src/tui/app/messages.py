@@ -32,6 +32,14 @@ class FindingChosen(Message):
         self.finding = finding
 
 
+class FindingHighlighted(Message):
+    """The checks pane's cursor is on this finding now (None: the pane is empty)."""
+
+    def __init__(self, finding: Finding | None) -> None:
+        super().__init__()
+        self.finding = finding
+
+
 class FindingsFiltered(Message):
     """The checks pane now shows another selection (its title says how many)."""
 
