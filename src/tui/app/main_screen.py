@@ -145,6 +145,12 @@ class MainScreen(Screen[None]):
     def action_mark_done(self) -> None:
         self.proof.mark_done()
 
+    def action_fix_all(self) -> None:
+        self.proof.fix_all_of_kind()
+
+    def action_waive_all(self) -> None:
+        self.proof.waive_all_of_kind()
+
     def action_sign_off(self) -> None:
         self.proof.sign_off()
 
@@ -171,7 +177,7 @@ class MainScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in STRUCTURE_ACTIONS and self.read_only:
             return False
-        return not (action == "apply_fix" and self.session.review and not self.allow_fixes)
+        return not (action in ("apply_fix", "fix_all") and self.session.review and not self.allow_fixes)
 
     # ------------------------------------------------------------ what the controllers ask
 

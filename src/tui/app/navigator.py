@@ -21,6 +21,7 @@ class FindingNavigator:
 
     def __init__(self, editor: Editor) -> None:
         self.editor = editor
+        self.position = 0  # the row of the finding last shown: F8 goes on from here after a fix or waiver
 
     def _ordered(self) -> list[Finding]:
         if not self.editor.session.checked:  # asked before the first check landed: check now
@@ -33,10 +34,16 @@ class FindingNavigator:
         if not findings:
             self.editor.notify(t("no_findings", self.editor.lang))
             return
-        if self.editor.current_finding in findings:
-            i = (findings.index(self.editor.current_finding) + step) % len(findings)
-        else:
-            i = 0 if step > 0 else len(findings) - 1
+        current = self.editor.current_finding
+        if current in findings:
+            start = findings.index(current) + step
+        else:  # fixed or waived meanwhile: the one after it now stands where it stood
+            start = self.position if step > 0 else self.position - 1
+        order = [(start + k * step) % len(findings) for k in range(len(findings))]
+        i = next((i for i in order if findings[i].active), None)  # F8 passes over waived findings
+        if i is None:
+            self.editor.notify(t("no_findings", self.editor.lang))
+            return
         self.editor.query_one(FindingTable).move_cursor(row=i)
         self.jump_to(findings[i])
 
@@ -46,6 +53,9 @@ class FindingNavigator:
     def jump_to(self, finding: Finding) -> None:
         """Show the finding's node and select its exact span."""
         self.editor.current_finding = finding
+        shown = self.editor.query_one(FindingTable).shown
+        if finding in shown:
+            self.position = shown.index(finding)
         loc = finding.location
         ref = node_key(finding)
         if (

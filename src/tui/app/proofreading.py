@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from tui.app.dialogs import ChoiceDialog, Field, FormDialog
 from tui.app.strings import t
 from tui.app.validation import FindingTable
+from tui.checks.catalogue import rule_name
 from tui.model import ROLES
 from tui.model.errors import JianbaoError
 from tui.model.findings import Finding
@@ -56,6 +57,72 @@ class ProofActions:
         self.editor.schedule_autosave()
         for c in changes or []:
             self.editor.notify(t("fixed", self.editor.lang, old=c.old, new=c.new))
+
+    def fix_all_of_kind(self) -> None:
+        """Every safe fix of the highlighted finding's kind, at once; asked first when more than one article changes."""
+        finding = self._target_finding()
+        if finding is None:
+            return
+        session, lang = self.editor.session, self.editor.lang
+        found = session.fixable_of(finding.rule)
+        if not found:
+            self.editor.notify(t("no_fix", lang), severity="warning")
+            return
+        name = rule_name(finding.rule, lang)
+        articles = {f.location.article for f in found}
+
+        def go(choice: str | None = "yes") -> None:
+            if choice != "yes":
+                return
+            allowed = self.editor.allow_fixes or not session.review
+            ok, changes = self.editor.guard(session.apply_fixes_of, finding.rule, allowed=allowed)
+            if not ok:
+                return
+            self.editor.current_finding = None
+            self.editor.reload_form()
+            self.editor.refresh_findings()
+            self.editor.schedule_autosave()
+            self.editor.notify(t("fixed_all", lang, n=len(changes or []), name=name))
+
+        if len(articles) <= 1:
+            go()
+            return
+        self.editor.app.push_screen(
+            ChoiceDialog(
+                t("fix_all_title", lang),
+                t("fix_all_body", lang, n=len(found), name=name, articles=len(articles)),
+                [("no", t("no", lang)), ("yes", t("yes", lang))],
+            ),
+            go,
+        )
+
+    def waive_all_of_kind(self) -> None:
+        """Waive every open finding of the highlighted finding's kind, with one reason."""
+        finding = self._target_finding()
+        if finding is None:
+            return
+        session, lang = self.editor.session, self.editor.lang
+        count = sum(1 for f in session.findings() if f.rule == finding.rule and f.active)
+        name = rule_name(finding.rule, lang)
+
+        def done(values: dict[str, str] | None) -> None:
+            if not values:
+                return
+            ok, n = self.editor.guard(session.waive_all, finding.rule, values["reason"], values["by"])
+            if ok:
+                self.editor.refresh_findings()
+                self.editor.schedule_autosave()
+                self.editor.notify(t("waived_all", lang, n=n, name=name))
+
+        self.editor.app.push_screen(
+            FormDialog(
+                t("waive_all_title", lang, name=name),
+                [Field("reason", t("waive_reason", lang)), Field("by", t("waive_by", lang), self._who())],
+                lang,
+                note=t("waive_all_note", lang, n=count, name=name),
+            ),
+            done,
+        )
 
     def mark_done(self) -> None:
         """An import note dealt with (the article restored, the title checked): it stops showing."""

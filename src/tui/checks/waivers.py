@@ -45,18 +45,40 @@ def _fits(w: Waiver, f: Finding) -> bool:
 
 
 def apply_waivers(findings: list[Finding], waivers: list[Waiver]) -> list[Finding]:
-    """Mark waived findings, and add an info finding for each waiver that no longer fits one."""
+    """Mark waived findings, and add an info finding for each waiver that no longer fits one.
+
+    A waiver goes to the finding at its own position first; only a waiver
+    whose position matches none (the text moved) goes to the nearest
+    finding of the same rule and text.  Several equal marks in one paragraph
+    (162 half-width commas) each keep their own waiver.
+    """
+    taken: dict[int, int] = {}  # finding index -> waiver index
     used: set[int] = set()
-    out: list[Finding] = []
-    for f in findings:
-        candidates = [i for i, w in enumerate(waivers) if i not in used and _fits(w, f)]
-        if not candidates:
-            out.append(f)
-            continue
-        start = f.location.start or 0
-        best = min(candidates, key=lambda i: abs((waivers[i].start or 0) - start))
-        used.add(best)
-        out.append(replace(f, waiver=waivers[best]))
+    by_key: dict[tuple[object, ...], list[int]] = {}
+    for fi, f in enumerate(findings):
+        loc = f.location
+        by_key.setdefault((f.rule, loc.field, loc.article, loc.paragraph, f.matched), []).append(fi)
+    for exact in (True, False):
+        for wi, w in enumerate(waivers):
+            if wi in used:
+                continue
+            candidates = [
+                fi
+                for fi in by_key.get((w.rule, w.field, w.article, w.paragraph, w.text), [])
+                if fi not in taken
+            ]
+            if exact:
+                candidates = [
+                    fi
+                    for fi in candidates
+                    if (findings[fi].location.start, findings[fi].location.end) == (w.start, w.end)
+                ]
+            if not candidates:
+                continue
+            best = min(candidates, key=lambda fi: abs((findings[fi].location.start or 0) - (w.start or 0)))
+            taken[best] = wi
+            used.add(wi)
+    out = [replace(f, waiver=waivers[taken[fi]]) if fi in taken else f for fi, f in enumerate(findings)]
     for i, w in enumerate(waivers):
         if i in used:
             continue

@@ -14,6 +14,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tui.checks.catalogue import rule_name
 from tui.checks.checking import open_check
 from tui.checks.fixes import Change, apply_fixes
 from tui.checks.notes import note_of
@@ -369,6 +370,39 @@ class Session:
         self.history.recorded(self.version)
         self.revalidate(finding.location.article)
         return changes
+
+    def fixable_of(self, rule: str) -> list[Finding]:
+        """The open findings of one kind that offer a safe fix."""
+        return [
+            f for f in self.findings() if f.rule == rule and f.active and (f.fix is not None or f.joins_next)
+        ]
+
+    def apply_fixes_of(self, rule: str, *, allowed: bool = True) -> list[Change]:
+        """Every safe fix of one kind at once, as one undo step (u takes them all back)."""
+        if not allowed:
+            raise Refused(Text("校对模式下未允许自动修正", "fixes are not allowed in this review"))
+        found = self.fixable_of(rule)
+        if not found:
+            raise Refused(Text("这一类问题没有可自动应用的修正", "no finding of this kind offers a fix"))
+        self.checkpoint(Text(f"修正全部“{rule_name(rule, 'zh')}”", f"fix every {rule_name(rule, 'en')}"))
+        changes = apply_fixes(self.issue, found)
+        if not changes:
+            self.history.cancel()
+            raise Refused(Text("文字已改动，修正不再适用", "the text has changed; the fixes no longer apply"))
+        self.touch()
+        self.history.recorded(self.version)
+        self.revalidate()
+        return changes
+
+    def waive_all(self, rule: str, reason: str, by: str) -> int:
+        """Waive every open finding of one kind with one reason; how many."""
+        if not reason.strip() or not by.strip():
+            raise Refused(Text("豁免须写明理由和姓名", "a waiver needs a reason and a name"))
+        found = [f for f in self.findings() if f.rule == rule and f.active]
+        stamp = now()
+        self.issue.waivers += [waiver_for(f, reason.strip(), by.strip(), stamp) for f in found]
+        self.touch()
+        return len(found)
 
     def waive(self, finding: Finding, reason: str, by: str) -> None:
         if not reason.strip() or not by.strip():

@@ -1,0 +1,96 @@
+"""Working by kind: fix or waive every finding of one rule at once; F8 goes on from where it was."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from apphelp import SIZE, checked, main, make_app, settle, type_text, until
+from tui.app.dialogs import ChoiceDialog, FormDialog
+from tui.app.main_screen import MainScreen
+from tui.app.outline import OutlineTree
+from tui.app.validation import FindingTable
+from tui.files.storage import load_issue
+
+COMMA = "typography.halfwidth-comma"
+
+
+def _commas(screen: MainScreen) -> int:
+    return sum(1 for f in screen.session.findings() if f.rule == COMMA and f.active)
+
+
+async def _on_a_comma(pilot, screen: MainScreen) -> None:  # type: ignore[no-untyped-def]
+    table = screen.query_one(FindingTable)
+    table.focus()
+    table.move_cursor(row=next(i for i, f in enumerate(table.shown) if f.rule == COMMA))
+    await pilot.pause()
+
+
+async def test_fix_all_of_one_kind_is_one_step_and_one_undo(sample_toml: Path) -> None:
+    app = make_app(sample_toml)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await checked(pilot)
+        before = _commas(screen)
+        assert before == 162
+        await _on_a_comma(pilot, screen)
+        await pilot.press("X")
+        await until(pilot, lambda: isinstance(app.screen, ChoiceDialog))
+        assert "162" in app.screen.body  # type: ignore[attr-defined]
+        await pilot.click("#choice-yes")
+        await until(pilot, lambda: _commas(screen) == 0)
+        assert len(screen.session.findings()) == 168 - 162
+        screen.query_one(OutlineTree).focus()
+        await pilot.press("u")
+        await until(pilot, lambda: _commas(screen) == before)
+
+
+async def test_waive_all_of_one_kind_stores_a_waiver_for_each(sample_toml: Path) -> None:
+    app = make_app(sample_toml)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await checked(pilot)
+        await _on_a_comma(pilot, screen)
+        await pilot.press("W")
+        await until(pilot, lambda: isinstance(app.screen, FormDialog))
+        await type_text(pilot, "来稿原文如此")
+        await pilot.press("tab")
+        await type_text(pilot, "王校对")
+        await pilot.press("enter")
+        await until(pilot, lambda: _commas(screen) == 0)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    waivers = load_issue(sample_toml).waivers
+    assert len(waivers) == 162 and {w.reason for w in waivers} == {"来稿原文如此"}
+
+
+async def test_f8_goes_on_after_a_waiver_and_passes_over_waived_findings(sample_toml: Path) -> None:
+    app = make_app(sample_toml)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await checked(pilot)
+        await pilot.press("f8")
+        await until(pilot, lambda: screen.current_finding is not None)
+        first = screen.current_finding
+        await pilot.press("f8")
+        await until(pilot, lambda: screen.current_finding != first)
+        second = screen.current_finding
+        await pilot.press("f3")
+        await until(pilot, lambda: isinstance(app.screen, FormDialog))
+        await type_text(pilot, "原文如此")
+        await pilot.press("enter")
+        await until(
+            pilot,
+            lambda: (
+                isinstance(app.screen, MainScreen)
+                and not any(
+                    f.active
+                    for f in screen.session.findings()
+                    if (f.location, f.rule) == (second.location, second.rule)
+                )
+            ),
+        )
+        await pilot.press("f8")
+        await until(pilot, lambda: screen.current_finding not in (None, second))
+        third = screen.current_finding
+        assert third is not None and third != first  # on from the waived one, not back to the first
+        assert third.location.sort_key() > second.location.sort_key()
+        await pilot.press("shift+f8")
+        await pilot.pause()
+        assert main(app).current_finding == first  # back, passing over the waived one
