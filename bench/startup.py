@@ -51,8 +51,7 @@ def jianbao_app(path: Path, *, until_checked: bool = False) -> App[None]:
             if not until_checked:
                 self.call_after_refresh(self.app.exit)
 
-        def _apply_first_check(self, *args: Any) -> None:
-            super()._apply_first_check(*args)
+        def on_checks_ready(self, message: Any) -> None:  # after MainScreen's own handler shows them
             self.call_after_refresh(self.app.exit)
 
     class Once(JianbaoApp):
