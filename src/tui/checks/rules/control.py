@@ -47,8 +47,18 @@ def _article_segments(article: Article, index: int) -> Iterator[Segment]:
             yield Segment("byline.author", name, paragraph=k, **where)
 
 
+def _any_control(article: Article) -> bool:
+    """One cheap look over the article's strings; segments are built only when something is there."""
+    texts = [article.title, *article.paragraphs]
+    if article.byline is not None:
+        texts += [article.byline.unit, *article.byline.authors]
+    return any(CONTROL.search(text) for text in texts)
+
+
 @article_rule(RULE)
 def in_an_article(article: Article, index: int, ctx: Context) -> Iterator[Finding]:
+    if not _any_control(article):
+        return
     for seg in _article_segments(article, index):
         yield from _findings(seg)
 
