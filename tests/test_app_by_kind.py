@@ -94,3 +94,25 @@ async def test_f8_goes_on_after_a_waiver_and_passes_over_waived_findings(sample_
         await pilot.press("shift+f8")
         await pilot.pause()
         assert main(app).current_finding == first  # back, passing over the waived one
+
+
+async def test_a_waiver_can_be_taken_back_from_the_pane(sample_toml: Path) -> None:
+    app = make_app(sample_toml)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await checked(pilot)
+        await _on_a_comma(pilot, screen)
+        await pilot.press("f3")
+        await until(pilot, lambda: isinstance(app.screen, FormDialog))
+        await type_text(pilot, "原文如此")
+        await pilot.press("enter")
+        await until(pilot, lambda: _commas(screen) == 161)
+        table = screen.query_one(FindingTable)
+        table.focus()
+        table.move_cursor(row=next(i for i, f in enumerate(table.shown) if f.waiver is not None))
+        await pilot.pause()
+        await pilot.press("z")
+        await until(pilot, lambda: isinstance(app.screen, ChoiceDialog))
+        assert "原文如此" in app.screen.body  # type: ignore[attr-defined]
+        await pilot.click("#choice-yes")
+        await until(pilot, lambda: _commas(screen) == 162)
+        assert screen.session.issue.waivers == [] and screen.session.dirty

@@ -145,6 +145,9 @@ class MainScreen(Screen[None]):
     def action_mark_done(self) -> None:
         self.proof.mark_done()
 
+    def action_unwaive(self) -> None:
+        self.proof.unwaive()
+
     def action_fix_all(self) -> None:
         self.proof.fix_all_of_kind()
 

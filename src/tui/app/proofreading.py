@@ -124,6 +124,31 @@ class ProofActions:
             done,
         )
 
+    def unwaive(self) -> None:
+        """Take the highlighted finding's waiver back, after saying whose it was."""
+        finding = self._target_finding()
+        if finding is None:
+            return
+        w, lang = finding.waiver, self.editor.lang
+        if w is None:
+            self.editor.notify(t("not_waived", lang), severity="warning")
+            return
+
+        def go(choice: str | None) -> None:
+            if choice == "yes" and self.editor.guard(self.editor.session.unwaive, finding)[0]:
+                self.editor.refresh_findings()
+                self.editor.schedule_autosave()
+                self.editor.notify(t("unwaived", lang))
+
+        self.editor.app.push_screen(
+            ChoiceDialog(
+                t("b.unwaive", lang),
+                t("unwaive_body", lang, reason=w.reason, by=w.by),
+                [("no", t("no", lang)), ("yes", t("yes", lang))],
+            ),
+            go,
+        )
+
     def mark_done(self) -> None:
         """An import note dealt with (the article restored, the title checked): it stops showing."""
         finding = self._target_finding()

@@ -57,6 +57,7 @@ class FindingTable(ScrollView, can_focus=True):
         Binding("f", "cycle_filter", "筛选", id="filter"),
         Binding("w", "screen.waive", "豁免", id="waive", show=False),
         Binding("d", "screen.mark_done", "标记已处理", id="mark_done", show=False),
+        Binding("z", "screen.unwaive", "撤销豁免", id="unwaive", show=False),
         Binding("X", "screen.fix_all", "修正全部同类", id="fix_all", show=False),
         Binding("W", "screen.waive_all", "豁免全部同类", id="waive_all", show=False),
         Binding("x", "screen.apply_fix", "应用修正", id="apply_fix", show=False),

@@ -404,6 +404,16 @@ class Session:
         self.touch()
         return len(found)
 
+    def unwaive(self, finding: Finding) -> None:
+        """Take a waiver back: the finding counts again (recorded like any change)."""
+        waiver = finding.waiver
+        if waiver is None or waiver not in self.issue.waivers:
+            raise Refused(Text("这个问题没有被豁免", "this finding is not waived"))
+        if self.read_only:
+            raise Refused(Text("只读打开时不能修改", "opened read-only: nothing can be changed"))
+        self.issue.waivers.remove(waiver)
+        self.touch()
+
     def waive(self, finding: Finding, reason: str, by: str) -> None:
         if not reason.strip() or not by.strip():
             raise Refused(Text("豁免须写明理由和姓名", "a waiver needs a reason and a name"))
