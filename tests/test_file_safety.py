@@ -15,7 +15,8 @@ import pytest
 
 from apphelp import dead_pid
 from conftest import run_cli
-from tui.files.storage import atomic_write, load_issue, load_issue_stamped, read_text, save_issue
+from tui.files.storage import load_issue, load_issue_stamped, read_text, save_issue
+from tui.files.writing import atomic_write
 from tui.model.errors import ChangedOnDisk, SaveError
 
 
@@ -185,7 +186,7 @@ FAULT = textwrap.dedent(
     """
     import sys
     from pathlib import Path
-    from tui.files.storage import atomic_write
+    from tui.files.writing import atomic_write
     path, a, b = Path(sys.argv[1]), Path(sys.argv[2]).read_bytes(), Path(sys.argv[3]).read_bytes()
     print("go", flush=True)
     while True:

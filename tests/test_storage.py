@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.files.storage import atomic_write, load_issue, locate, save_issue
+from tui.files.storage import load_issue, locate, save_issue
+from tui.files.writing import atomic_write
 from tui.model.errors import SaveError
 
 

@@ -422,7 +422,7 @@ class ProofActions:
 
     def export(self) -> None:
         from tui.exporters import FORMATS, SUFFIXES, render
-        from tui.files.storage import atomic_write
+        from tui.files.writing import atomic_write
 
         labels = {
             "docx": "Word (.docx)",

@@ -10,7 +10,8 @@ from tui.checks.rules import check_issue
 from tui.checks.waivers import apply_waivers
 from tui.files.archive import scan_lenient
 from tui.files.config import load_house
-from tui.files.storage import FileStamp, load_issue_stamped
+from tui.files.storage import load_issue_stamped
+from tui.files.writing import FileStamp
 from tui.model import Issue, Masthead
 from tui.model.findings import Finding, Location, Severity
 from tui.model.house import House

@@ -63,7 +63,8 @@ def cmd_import(args: argparse.Namespace, lang: Lang) -> int:
     from tui.checks import report
     from tui.files import codec
     from tui.files.config import archive_dir, load_house
-    from tui.files.storage import atomic_write, read_text
+    from tui.files.storage import read_text
+    from tui.files.writing import atomic_write
 
     source = Path(args.file)
     if args.into:
@@ -143,7 +144,8 @@ def _report(args: argparse.Namespace, lang: Lang, source: Path, findings: list[F
 def cmd_export(args: argparse.Namespace, lang: Lang) -> int:
     from tui.exporters import render
     from tui.files.config import archive_dir, load_house
-    from tui.files.storage import atomic_write, load_issue
+    from tui.files.storage import load_issue
+    from tui.files.writing import atomic_write
 
     path = Path(args.file)
     issue = load_issue(path)

@@ -6,8 +6,9 @@ import os
 import tomllib
 from pathlib import Path
 
-from tui.files.storage import FileStamp, atomic_write, locate, read_text
+from tui.files.storage import locate, read_text
 from tui.files.tomlread import FieldError, Table
+from tui.files.writing import FileStamp, atomic_write
 from tui.model import COLUMN_KINDS
 from tui.model.errors import LoadError
 from tui.model.house import CatalogueColumn, ColumnRule, House, Style

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tui.files.processes import alive
-from tui.files.storage import atomic_write, os_error_reason
+from tui.files.writing import atomic_write, os_error_reason
 from tui.model.errors import SaveError
 
 

@@ -21,7 +21,8 @@ from tui.checks.notes import note_of
 from tui.checks.waivers import waiver_for
 from tui.files import codec
 from tui.files.recovery import Found, Recovery
-from tui.files.storage import FileStamp, load_issue_stamped, loads_issue, save_issue, stamp
+from tui.files.storage import load_issue_stamped, loads_issue, save_issue
+from tui.files.writing import FileStamp, stamp
 from tui.model import ROLES, Article, Byline, Column, Comment, Issue, Masthead, Note, Signoff
 from tui.model.errors import ChangedOnDisk, JianbaoError
 from tui.model.findings import Finding, Severity
