@@ -15,6 +15,7 @@ from textual.timer import Timer
 from textual.widget import AwaitMount, Widget
 from textual.widgets import ContentSwitcher, Header, Static
 
+from tui.app.filing import FileActions
 from tui.app.forms import ArticleForm, EndBlockForm
 from tui.app.keybar import KeyBar
 from tui.app.keys import steady_cursors
@@ -79,6 +80,7 @@ class MainScreen(Screen[None]):
         self.navigator = FindingNavigator(self)
         self.structure = StructureEditor(self)
         self.proof = ProofActions(self)
+        self.files = FileActions(self)
 
     # ------------------------------------------------------------ the keys, by controller
 
@@ -161,16 +163,16 @@ class MainScreen(Screen[None]):
         self.proof.comment()
 
     def action_save(self, then_quit: bool = False) -> None:
-        self.proof.save(then_quit)
+        self.files.save(then_quit)
 
     def action_save_as(self) -> None:
-        self.proof.save_as()
+        self.files.save_as()
 
     def action_import_word(self) -> None:
-        self.proof.import_word()
+        self.files.import_word()
 
     def action_export(self) -> None:
-        self.proof.export()
+        self.files.export()
 
     def action_help(self) -> None:
         from tui.app.help import HelpScreen

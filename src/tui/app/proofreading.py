@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.app.dialogs import ChoiceDialog, Field, FormDialog
@@ -11,16 +9,14 @@ from tui.app.strings import t
 from tui.app.validation import FindingTable
 from tui.checks.catalogue import rule_name
 from tui.model import ROLES
-from tui.model.errors import JianbaoError
 from tui.model.findings import Finding
-from tui.session import Conflict
 
 if TYPE_CHECKING:
     from tui.app.editor import Editor
 
 
 class ProofActions:
-    """Proofreading and files: fix, waive, sign off, comment; save, save as, import, export."""
+    """Proofreading: fix, waive (one or all of a kind), un-waive, mark done, sign off, comment."""
 
     def __init__(self, editor: Editor) -> None:
         self.editor = editor
@@ -247,229 +243,6 @@ class ProofActions:
                     Field("by", t("comment_by", self.editor.lang), self._who()),
                 ],
                 self.editor.lang,
-            ),
-            done,
-        )
-
-    # ------------------------------------------------------------ files
-
-    def save(self, then_quit: bool = False) -> None:
-        if self.editor.session.read_only:
-            self.editor.notify(t("read_only_refused", self.editor.lang), severity="warning")
-            return
-        self._save(None, force=False, then_quit=then_quit)
-
-    def _save(self, path: Path | None, *, force: bool, then_quit: bool = False) -> None:
-        try:
-            saved = self.editor.session.save(path, force=force)
-        except Conflict:
-            self._ask_conflict(then_quit)
-            return
-        except JianbaoError as exc:
-            self.editor.notify(
-                t("save_failed", self.editor.lang, reason=exc.render(self.editor.lang)),
-                severity="error",
-                timeout=10,
-            )
-            return
-        self.editor.refresh_header()
-        self.editor.notify(t("saved", self.editor.lang, path=saved))
-        if then_quit:
-            self.editor.app.exit()
-
-    def _ask_conflict(self, then_quit: bool) -> None:
-        """The file changed (or went) since it was read: show what differs, let the user choose."""
-        session = self.editor.session
-        gone = session.gone_from_disk()
-
-        def done(choice: str | None) -> None:
-            if choice in ("overwrite", "recreate"):
-                self._save(None, force=True, then_quit=then_quit)
-            elif choice == "reload":
-                if self.editor.guard(session.reload)[0]:
-                    self.editor.refresh_all()
-                    self.editor.reload_form()
-            elif choice == "save_as":
-                self.save_as()
-
-        if gone:
-            body = f"{session.path}\n{t('conflict_gone', self.editor.lang)}"
-            choices = [
-                ("save_as", t("conflict_save_as", self.editor.lang)),
-                ("recreate", t("conflict_recreate", self.editor.lang)),
-                ("cancel", t("cancel", self.editor.lang)),
-            ]
-        else:
-            body = f"{session.path}\n{t('conflict_differs', self.editor.lang)}\n" + "\n".join(
-                self._disk_differences()
-            )
-            choices = [
-                ("save_as", t("conflict_save_as", self.editor.lang)),
-                ("overwrite", t("conflict_overwrite", self.editor.lang)),
-                ("reload", t("conflict_reload", self.editor.lang)),
-                ("cancel", t("cancel", self.editor.lang)),
-            ]
-        title = t("conflict_gone_title" if gone else "conflict_title", self.editor.lang)
-        self.editor.app.push_screen(ChoiceDialog(title, body, choices), done)
-
-    def _disk_differences(self) -> list[str]:
-        from tui.files.storage import load_issue
-        from tui.model.issuediff import describe
-
-        try:
-            on_disk = load_issue(self.editor.session.path)
-        except JianbaoError as exc:
-            return [exc.render(self.editor.lang)]
-        return describe(on_disk, self.editor.session.issue, self.editor.lang)
-
-    def save_as(self) -> None:
-        def done(values: dict[str, str] | None) -> None:
-            if not values or not values["path"].strip():
-                return
-            target = Path(values["path"].strip()).expanduser()
-            if target.suffix != ".toml":
-                target = target.with_suffix(".toml")
-            if target == self.editor.session.path:
-                self.save()
-                return
-
-            def write() -> None:
-                self.editor.session.read_only = False  # the copy is ours
-                self._save(target, force=True)
-
-            self._unless_unwanted_overwrite(target, write)
-
-        self.editor.app.push_screen(
-            FormDialog(
-                t("save_as_title", self.editor.lang),
-                [Field("path", t("save_as_path", self.editor.lang), str(self.editor.session.path))],
-                self.editor.lang,
-            ),
-            done,
-        )
-
-    def _unless_unwanted_overwrite(self, target: Path, write: Callable[[], None]) -> None:
-        """Write at once to a new file; ask before replacing an existing one."""
-        if not target.exists():
-            write()
-            return
-
-        def chosen(choice: str | None) -> None:
-            if choice == "overwrite":
-                write()
-
-        self.editor.app.push_screen(
-            ChoiceDialog(
-                t("exists_title", self.editor.lang),
-                str(target),
-                [
-                    ("cancel", t("cancel", self.editor.lang)),
-                    ("overwrite", t("conflict_overwrite", self.editor.lang)),
-                ],
-            ),
-            chosen,
-        )
-
-    def import_word(self) -> None:
-        """A district's .docx submission becomes an article of the current column."""
-        from tui.app.file_picker import WordFilePicker
-        from tui.importers.docx import import_submission
-        from tui.importers.notes import notes_from
-
-        issue = self.editor.session.issue
-        column = self.editor.node.column if self.editor.node.kind == "column" else None
-        if (
-            self.editor.node.kind == "article"
-            and self.editor.node.index is not None
-            and self.editor.node.index < len(issue.articles)
-        ):
-            column = issue.articles[self.editor.node.index].column
-        if column is None:
-            self.editor.notify(t("not_column", self.editor.lang), severity="warning")
-            return
-
-        def done(path: Path | None) -> None:
-            if path is None:
-                return
-            try:
-                submission = import_submission(path, self.editor.session.house)
-            except JianbaoError as exc:
-                self.editor.notify(exc.render(self.editor.lang), severity="error", timeout=10)
-                return
-            submission.article.column = column
-            notes = notes_from(
-                submission.findings,
-                self.editor.session.issue,
-                origin=path.name,
-                title=submission.article.title,
-            )
-            ok, index = self.editor.guard(self.editor.session.insert_article, submission.article, notes)
-            if ok:
-                from tui.app.outline import NodeRef
-
-                self.editor.after_structure(NodeRef("article", index))
-                self.editor.notify(
-                    t(
-                        "imported_word",
-                        self.editor.lang,
-                        name=path.name,
-                        column=column,
-                        n=len(submission.findings),
-                    )
-                )
-
-        self.editor.app.push_screen(WordFilePicker(self.editor.session.path.parent, self.editor.lang), done)
-
-    def export(self) -> None:
-        from tui.exporters import FORMATS, SUFFIXES, render
-        from tui.files.writing import atomic_write
-
-        labels = {
-            "docx": "Word (.docx)",
-            "html": "HTML",
-            "md": "Markdown",
-            "text": t("plain_text", self.editor.lang),
-        }
-
-        def done(values: dict[str, str] | None) -> None:
-            if not values:
-                return
-            fmt = values["format"]
-            target = Path(
-                values["path"].strip() or self.editor.session.path.with_suffix(SUFFIXES[fmt])
-            ).expanduser()
-            if target.suffix.lower() != SUFFIXES[fmt]:
-                target = target.with_suffix(SUFFIXES[fmt])
-            if target.exists() and target.resolve() == self.editor.session.path.resolve():
-                self.editor.notify(t("export_is_source", self.editor.lang), severity="error", timeout=10)
-                return
-
-            def write() -> None:
-                try:
-                    atomic_write(
-                        target, render(self.editor.session.issue, self.editor.session.house.style, fmt)
-                    )
-                except JianbaoError as exc:
-                    self.editor.notify(exc.render(self.editor.lang), severity="error", timeout=10)
-                    return
-                self.editor.notify(t("exported", self.editor.lang, path=target))
-
-            self._unless_unwanted_overwrite(target, write)
-
-        self.editor.app.push_screen(
-            FormDialog(
-                t("export_title", self.editor.lang),
-                [
-                    Field(
-                        "format",
-                        t("export_format", self.editor.lang),
-                        "docx",
-                        tuple((labels[f], f) for f in FORMATS),
-                    ),
-                    Field("path", t("export_path", self.editor.lang), ""),
-                ],
-                self.editor.lang,
-                note=t("export_note", self.editor.lang, stem=self.editor.session.path.stem),
             ),
             done,
         )
