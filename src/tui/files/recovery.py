@@ -26,7 +26,7 @@ import json
 import os
 import secrets
 import socket
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from tui.files.processes import alive
@@ -83,7 +83,6 @@ class Recovery:
     issue_path: Path
     path: Path
     token: str
-    written: bool = field(default=False)
 
     @classmethod
     def for_session(cls, issue_path: Path) -> Recovery:
@@ -104,14 +103,12 @@ class Recovery:
         }
         atomic_write(_meta_path(self.path), json.dumps(meta, ensure_ascii=False).encode("utf-8"))
         atomic_write(self.path, toml_text.encode("utf-8"))
-        self.written = True
         return self.path
 
     def adopt(self, found: Found) -> None:
         """Take over a recovery file restored into this session: it is now ours to update or remove."""
         self.discard()
         self.path = found.path
-        self.written = True
         with contextlib.suppress(OSError):  # claim it, so no other session offers it while we run
             meta = {
                 "pid": os.getpid(),
@@ -126,7 +123,6 @@ class Recovery:
         for path in (self.path, _meta_path(self.path)):
             with contextlib.suppress(OSError):
                 path.unlink()
-        self.written = False
 
 
 def find_pending(issue_path: Path) -> list[Found]:
