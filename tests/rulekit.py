@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from tui.checks.rules import check_issue
 from tui.files.config import default_house
 from tui.model import Article, Byline, Column, EndBlock, Issue, Masthead
 from tui.model.findings import Finding
 from tui.model.house import House
+from tui.model.past import PastIssue
 
 HOUSE = default_house()
 # The previous issue in the archive: the shipped sample's masthead.
@@ -60,9 +63,37 @@ def clean_issue() -> Issue:
     )
 
 
-def findings(issue: Issue, archive: tuple[Masthead, ...] = ARCHIVE, house: House = HOUSE) -> list[Finding]:
-    return check_issue(issue, house, archive)
+def findings(
+    issue: Issue,
+    archive: tuple[Masthead, ...] = ARCHIVE,
+    house: House = HOUSE,
+    past: tuple[PastIssue, ...] = (),
+) -> list[Finding]:
+    return check_issue(issue, house, archive, past)
 
 
-def rules(issue: Issue, archive: tuple[Masthead, ...] = ARCHIVE, house: House = HOUSE) -> list[str]:
-    return [f.rule for f in findings(issue, archive, house)]
+def rules(
+    issue: Issue,
+    archive: tuple[Masthead, ...] = ARCHIVE,
+    house: House = HOUSE,
+    past: tuple[PastIssue, ...] = (),
+) -> list[str]:
+    return [f.rule for f in findings(issue, archive, house, past)]
+
+
+@dataclass
+class Case:
+    """A rule broken on purpose: the clean issue, changed by ``break_it``, must give this finding."""
+
+    rule: str
+    severity: str
+    break_it: Callable[[Issue], object]
+    matched: str | None = None
+    fix: str | None = None
+    archive: tuple[Masthead, ...] = ARCHIVE
+    house: House = HOUSE
+    past: tuple[PastIssue, ...] = ()
+
+
+def para(i: int, k: int, text: str) -> Callable[[Issue], object]:
+    return lambda issue: issue.articles[i].paragraphs.__setitem__(k, text)

@@ -66,7 +66,7 @@ async def test_live_revalidation_marks_the_new_error(sample_toml: Path) -> None:
         screen = main(app)
         assert not [f for f in screen.session.findings() if f.location.article == 8]
         await focus(pilot, "#article-body", end=True)
-        await type_text(pilot, "好,好")
+        await type_text(pilot, "好,好。")
         await settle(pilot)
         found = [f for f in screen.session.findings() if f.location.article == 8]
         assert [f.rule for f in found] == ["typography.halfwidth-comma"]

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 import pytest
 
-from rulekit import ARCHIVE, HOUSE, clean_issue, findings, rules
+from language_cases import LANGUAGE_CASES
+from rulekit import ARCHIVE, HOUSE, Case, clean_issue, findings, para, rules
 from tui.checks.rules import all_rule_ids, check_article, check_cross
 from tui.model import Byline, Column, Issue, Masthead
-from tui.model.house import House
 
 
 def test_clean_issue_has_no_findings() -> None:
@@ -23,17 +23,6 @@ def test_clean_issue_has_no_findings() -> None:
 )
 def test_clean_text_is_silent_per_family(family: str) -> None:
     assert [r for r in rules(clean_issue()) if r.startswith(family + ".")] == []
-
-
-@dataclass
-class Case:
-    rule: str
-    severity: str
-    break_it: Callable[[Issue], object]
-    matched: str | None = None
-    fix: str | None = None
-    archive: tuple[Masthead, ...] = ARCHIVE
-    house: House = HOUSE
 
 
 ORDERED = replace(HOUSE, style=replace(HOUSE.style, check_column_order=True))
@@ -50,10 +39,6 @@ def _signed_then_edited(issue: Issue) -> None:
 
     issue.signoffs.append(Signoff("editor", "杨青青", dt.datetime(2025, 11, 27, 9, 0), content_digest(issue)))
     issue.articles[0].paragraphs.append("签发之后又加了一段。")
-
-
-def para(i: int, k: int, text: str) -> Callable[[Issue], object]:
-    return lambda issue: issue.articles[i].paragraphs.__setitem__(k, text)
 
 
 def set_title(i: int, text: str) -> Callable[[Issue], object]:
@@ -197,7 +182,7 @@ CASES = [
     Case("typography.single-dash", "warning", para(0, 3, "三是坚持一个原则—，精准激活力。"), "—", None),
     Case(
         "typography.enumeration-comma",
-        "error",
+        "warning",
         para(0, 3, "三是落实《条例》、《办法》，精准激活力。"),
         "、",
         "",
@@ -217,6 +202,7 @@ CASES = [
         "",
     ),
     Case("typography.cjk-latin-space", "warning", para(0, 3, "三是“加油站”赋能，激活 48 家。"), " ", ""),
+    *LANGUAGE_CASES,
 ]
 
 
@@ -229,8 +215,8 @@ def test_every_rule_has_a_failing_case() -> None:
 def test_rule_fires(case: Case) -> None:
     issue = clean_issue()
     case.break_it(issue)
-    found = [f for f in findings(issue, case.archive, case.house) if f.rule == case.rule]
-    assert found, rules(issue, case.archive, case.house)
+    found = [f for f in findings(issue, case.archive, case.house, case.past) if f.rule == case.rule]
+    assert found, rules(issue, case.archive, case.house, case.past)
     f = found[0]
     assert f.severity.value == case.severity
     if case.matched is not None:

@@ -6,16 +6,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tui.checks.fixes import Change, apply_fixes
-from tui.checks.rules import check_issue
+from tui.checks.rules import check_issue, unknown_switches
 from tui.checks.waivers import apply_waivers
 from tui.files.archive import scan_lenient
-from tui.files.config import load_house
-from tui.files.storage import load_issue_stamped
+from tui.files.config import house_path_for, load_house
+from tui.files.storage import load_issue_stamped, locate, read_text
 from tui.files.writing import FileStamp
 from tui.model import Issue, Masthead
+from tui.model.errors import LoadError
 from tui.model.findings import Finding, Location, Severity
 from tui.model.house import House
 from tui.model.i18n import Text
+from tui.model.past import PastIssue
 
 MAX_FIX_PASSES = 10
 
@@ -27,13 +29,14 @@ class FileCheck:
     house: House
     archive: tuple[Masthead, ...]
     archive_problems: list[Finding] = field(default_factory=list)
+    past: tuple[PastIssue, ...] = ()
     findings: list[Finding] = field(default_factory=list)
     changes: list[Change] = field(default_factory=list)
     stamp: FileStamp | None = None  # the file as read: --fix writes only if it is still that
 
     def run(self) -> list[Finding]:
         self.findings = self.archive_problems + apply_waivers(
-            check_issue(self.issue, self.house, self.archive), self.issue.waivers
+            check_issue(self.issue, self.house, self.archive, self.past), self.issue.waivers
         )
         return self.findings
 
@@ -55,11 +58,30 @@ class FileCheck:
         return any(f.active and f.severity in (Severity.ERROR, Severity.WARNING) for f in self.findings)
 
 
+def _refuse_unknown_switches(house: House, folder: Path) -> None:
+    """A rule name mistyped in ``[checks] off`` would switch nothing off, silently: refuse it."""
+    unknown = unknown_switches(house)
+    if not unknown:
+        return
+    path = house_path_for(folder)
+    line = locate(read_text(path), "checks.off") if path.is_file() else None
+    raise LoadError(
+        Text(
+            f"没有名为“{unknown[0]}”的检查规则或规则族（见 docs/checks.md）",
+            f"no check rule or family is called {unknown[0]!r} (see docs/checks.md)",
+        ),
+        file=path,
+        line=line,
+        field="checks.off",
+    )
+
+
 def open_check(path: Path, archive: Path | None = None) -> FileCheck:
     """Load ``path`` with its archive (``archive`` or the file's folder) and house configuration."""
     issue, read = load_issue_stamped(path)
     folder = archive if archive is not None else path.parent
     house = load_house(folder)
+    _refuse_unknown_switches(house, folder)
     archived, errors = scan_lenient(folder, exclude=path)
     problems = [
         Finding(
@@ -73,4 +95,5 @@ def open_check(path: Path, archive: Path | None = None) -> FileCheck:
         )
         for e in errors
     ]
-    return FileCheck(path, issue, house, tuple(a.issue.masthead for a in archived), problems, stamp=read)
+    past = tuple(PastIssue.of(a.issue) for a in archived)
+    return FileCheck(path, issue, house, tuple(p.masthead for p in past), problems, past=past, stamp=read)

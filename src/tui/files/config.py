@@ -8,6 +8,7 @@ from pathlib import Path
 
 from tui.files.storage import locate, read_text
 from tui.files.tomlread import FieldError, Table
+from tui.files.wordlists import read_language
 from tui.files.writing import FileStamp, atomic_write
 from tui.model import COLUMN_KINDS
 from tui.model.errors import LoadError
@@ -72,6 +73,12 @@ def _house_from_data(data: dict[str, object]) -> House:
             check_column_order=s.boolean("check_column_order", style.check_column_order),
         )
         s.finish()
+    checks_off: tuple[str, ...] = ()
+    switches = t.table("checks", required=False)
+    if switches is not None:
+        checks_off = tuple(switches.str_list("off", required=False))
+        switches.finish()
+    language = t.optional("language", read_language)
     house = House(
         name=t.string("name"),
         unit=t.string("unit"),
@@ -82,6 +89,8 @@ def _house_from_data(data: dict[str, object]) -> House:
         unit_suffixes=house_units[3],
         style=style,
         column_rules=tuple(rules),
+        checks_off=checks_off,
+        **({"language": language} if language is not None else {}),
     )
     t.finish()
     return house

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from tui.model import ColumnKind
+from tui.model.wordlist import LanguageSettings
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,11 @@ class House:
     unit_suffixes: tuple[str, ...]
     style: Style = field(default_factory=Style)
     column_rules: tuple[ColumnRule, ...] = ()
+    checks_off: tuple[str, ...] = ()  # rule IDs or whole families (``numbers``) the house switched off
+    language: LanguageSettings = field(default_factory=LanguageSettings)
+
+    def rule_is_on(self, rule_id: str) -> bool:
+        return rule_id not in self.checks_off and rule_id.split(".", 1)[0] not in self.checks_off
 
     @cached_property
     def known_units(self) -> frozenset[str]:

@@ -25,6 +25,7 @@ from tui.checks.waivers import apply_waivers
 from tui.model import Issue, Masthead
 from tui.model.findings import Finding, sort_findings
 from tui.model.house import House
+from tui.model.past import PastIssue
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ class Checker:
     house: House
     archive: tuple[Masthead, ...] = ()
     archive_problems: list[Finding] = field(default_factory=list)  # archive files that cannot be read
+    past: tuple[PastIssue, ...] = ()  # the archived issues' titles and end blocks
     article_findings: list[list[Finding]] = field(default_factory=list)
     cross_findings: list[Finding] = field(default_factory=list)
     checked: bool = False  # until the first full check has landed
@@ -86,7 +88,7 @@ class Checker:
         """Run the rules the request asks for; reads the issue only, so it is safe in a worker thread."""
         issue = request.issue
         found = {i: check_article(issue, i, self.house, self.archive) for i in sorted(request.articles)}
-        return Rechecked(request, found, check_cross(issue, self.house, self.archive))
+        return Rechecked(request, found, check_cross(issue, self.house, self.archive, self.past))
 
     def apply(self, result: Rechecked, issue: Issue) -> bool:
         """Take a result in; False when it no longer fits the issue (nothing to show then)."""
@@ -120,19 +122,19 @@ class Checker:
         """Re-check one article (plus the cross-article rules), or everything (what changed of it)."""
         if index is None or not self.checked or len(self.article_findings) != len(issue.articles):
             found = self.memo.check(issue, self.house, self.archive)
-            self.set(found, check_cross(issue, self.house, self.archive))
+            self.set(found, check_cross(issue, self.house, self.archive, self.past))
             self.pending.clear()  # everything was just checked
             self.epoch += 1  # results of checks taken before are by old article indexes
             return
         self.article_findings[index] = check_article(issue, index, self.house, self.archive)
-        self.cross_findings = check_cross(issue, self.house, self.archive)
+        self.cross_findings = check_cross(issue, self.house, self.archive, self.past)
 
     def recheck_cross(self, issue: Issue) -> None:
         """The rules across articles (and the import notes) again, at once."""
         if not self.checked:
             self.revalidate(issue)
             return
-        self.cross_findings = check_cross(issue, self.house, self.archive)
+        self.cross_findings = check_cross(issue, self.house, self.archive, self.past)
 
     def findings(self, issue: Issue) -> list[Finding]:
         """All findings in reading order, waivers applied."""

@@ -29,6 +29,7 @@ from tui.model.findings import Finding, Severity
 from tui.model.house import House
 from tui.model.i18n import Text
 from tui.model.numbering import next_numbers, previous_issue
+from tui.model.past import PastIssue
 from tui.session.checker import Checker, Recheck, Rechecked
 from tui.session.history import History, Step
 
@@ -57,6 +58,7 @@ class Session:
     saved_version: int = 0
     disk_stamp: FileStamp | None = None  # the file as last read or written by this session
     archive_problems: list[Finding] = field(default_factory=list)
+    past: tuple[PastIssue, ...] = ()
     history: History = field(default_factory=History, repr=False, compare=False)
     checker: Checker = field(init=False, repr=False, compare=False)
     recovery: Recovery = field(init=False, repr=False, compare=False)
@@ -65,7 +67,7 @@ class Session:
 
     def __post_init__(self) -> None:
         self.recovery = Recovery.for_session(self.path)
-        self.checker = Checker(self.house, self.archive, list(self.archive_problems))
+        self.checker = Checker(self.house, self.archive, list(self.archive_problems), self.past)
 
     # ------------------------------------------------------------ opening
 
@@ -81,6 +83,7 @@ class Session:
             review=review,
             disk_stamp=loaded.stamp,
             archive_problems=loaded.archive_problems,
+            past=loaded.past,
         )
 
     def restore_from(self, found: Found) -> None:

@@ -15,15 +15,22 @@ from tui.model import Article, Issue, Masthead
 from tui.model.findings import Finding, Location, Severity, context_of
 from tui.model.house import House
 from tui.model.i18n import Text
+from tui.model.past import PastIssue
 
 
 @dataclass(frozen=True)
 class Context:
-    """The issue under check, the house configuration, and the rest of the archive."""
+    """The issue under check, the house configuration, and the rest of the archive.
+
+    ``archive`` is every archived masthead (the numbering rules); ``past``
+    the same issues with their titles and end blocks, for the rules that
+    compare content with earlier issues (empty where nobody loaded them).
+    """
 
     issue: Issue
     house: House
     archive: tuple[Masthead, ...] = field(default_factory=tuple)
+    past: tuple[PastIssue, ...] = field(default_factory=tuple)
 
 
 ArticleRule = Callable[[Article, int, Context], Iterable[Finding]]

@@ -167,7 +167,7 @@ def cn_number(text: str) -> int | None:
     return _CN_DIGITS.get(text) if len(text) == 1 else None
 
 
-def _markers(seg: Segment) -> Iterator[tuple[int, str, int, int]]:
+def markers(seg: Segment) -> Iterator[tuple[int, str, int, int]]:
     """(start, kind, value, end) of every enumeration marker in the segment, in order."""
     text = seg.text
     for pos in [0, *(m.end() for m in _LEADS.finditer(text))]:
@@ -190,7 +190,7 @@ def enumerations(article: Article, index: int, ctx: Context) -> Iterator[Finding
     for seg in article_segments(article, index):
         if seg.field != "paragraph":
             continue
-        for start, kind, value, end in _markers(seg):
+        for start, kind, value, end in markers(seg):
             if kind in _NESTED:
                 for inner in _NESTED[_NESTED.index(kind) + 1 :]:
                     last.pop(inner, None)

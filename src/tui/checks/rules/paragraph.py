@@ -20,7 +20,8 @@ _HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三�
 MIN_LENGTH = 30  # shorter lines without an end mark are headings more often than broken sentences
 
 
-def _broken(text: str, following: str) -> bool:
+def broken(text: str, following: str) -> bool:
+    """Whether ``text`` stops mid-sentence and ``following`` goes on with it."""
     stripped = text.rstrip()
     if not stripped or not following or _STARTS_ANEW.match(following) or not is_cjk(following[0]):
         return False
@@ -37,7 +38,7 @@ def split_mid_sentence(article: Article, index: int, ctx: Context) -> Iterator[F
     paragraphs = article.paragraphs
     for k in range(len(paragraphs) - 1):
         text = paragraphs[k]
-        if not _broken(text, paragraphs[k + 1]):
+        if not broken(text, paragraphs[k + 1]):
             continue
         tail = text[-10:]
         yield Finding(

@@ -228,7 +228,7 @@ def enumeration_comma(seg: Segment) -> Iterator[Finding]:
         yield span(
             seg,
             "typography.enumeration-comma",
-            "error",
+            "warning",
             Text(
                 "并列的书名号或引号之间不用顿号",
                 "no enumeration comma between adjacent quoted or book-titled items",

@@ -1,0 +1,168 @@
+"""Wording: wrong characters, confused words and standard wording, from curated lists.
+
+The lists are data (``tui/defaults/wording.toml`` and ``standard.toml``, plus
+a house's ``[language]`` in bulletin.toml); this module matches them against
+titles and paragraphs with one compiled pattern (:mod:`tui.checks.lexicon`).
+Two standard-wording rules are patterns rather than lists: numbered slogans
+and five-year plans are quoted (“十四五”), and bodies are listed in their
+standard order (党委、人大、政府、政协).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from tui.checks.lexicon import lexicon_for
+from tui.checks.rules.base import Context, Segment, span
+from tui.model.findings import Finding
+from tui.model.i18n import Text
+from tui.model.wordlist import WordEntry
+
+LIST_SEVERITY = {
+    "wording.typo": "error",
+    "wording.confusable": "warning",
+    "standard.term": "error",
+    "standard.sensitive": "warning",
+}
+
+
+def _message(entry: WordEntry, wrong: str) -> Text:
+    why = f"（{entry.note}）" if entry.note else ""
+    source = f"依据：{entry.source}" if entry.source else ""
+    if entry.rule == "wording.confusable":
+        zh = f"“{wrong}”此处应为“{entry.right}”{why}"
+        en = f"“{wrong}” should be “{entry.right}” here"
+    elif entry.rule == "standard.sensitive":
+        zh = f"“{wrong}”" + (f"应改为“{entry.right}”" if entry.right else "不宜使用") + why
+        en = f"“{wrong}” is not used" + (f"; write “{entry.right}”" if entry.right else "")
+    elif entry.rule == "standard.term":
+        zh = f"规范表述为“{entry.right}”，不是“{wrong}”{why}"
+        en = f"the standard wording is “{entry.right}”, not “{wrong}”"
+    else:
+        zh = f"错别字：“{wrong}”应为“{entry.right}”{why}"
+        en = f"wrong characters: “{wrong}” should be “{entry.right}”"
+    return Text(f"{zh}。{source}" if source else zh, en)
+
+
+def list_findings(seg: Segment, ctx: Context) -> Iterator[Finding]:
+    for start, end, entry in lexicon_for(ctx.house.language).find(seg.text):
+        wrong = seg.text[start:end]
+        yield span(
+            seg,
+            entry.rule,
+            LIST_SEVERITY[entry.rule],
+            _message(entry, wrong),
+            start,
+            end,
+            entry.right or None,
+        )
+
+
+# ------------------------------------------------------------ quoted slogans
+
+# Numbered abbreviations of the Party's and the state's formulations, and the
+# five-year plans, are written in quotation marks (“十四五”规划, “四个意识”).
+_SLOGANS = (
+    "两个确立|两个维护|四个意识|四个自信|四个全面|五位一体|三个代表|八八战略|两个一百年"
+    "|三个务必|四下基层|千万工程|两个先行|最多跑一次"
+)
+_PLAN = r"十[一二三四五六七八九]五"
+_SLOGAN_RE = re.compile(_SLOGANS)
+_PLANS = re.compile(rf"{_PLAN}(?![岁年个万亿多余人])")
+_NUMERAL_BEFORE = "一二三四五六七八九十零〇两第"  # 二十四五岁: a number, not a plan
+_OPEN_QUOTES = '“‘"「'
+_CLOSE_QUOTES = '”’"」'
+
+
+def _inside_marks(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies inside “…” or 《…》 (a slogan inside a longer quotation is quoted)."""
+    return text.count("“", 0, pos) > text.count("”", 0, pos) or text.count("《", 0, pos) > text.count(
+        "》", 0, pos
+    )
+
+
+def unquoted_slogans(seg: Segment) -> Iterator[Finding]:
+    text = seg.text
+    if "五" in text:
+        yield from _unquoted(seg, _PLANS)
+    if "个" in text or "五位" in text or "八八" in text or "千万" in text or "四下" in text or "最多" in text:
+        yield from _unquoted(seg, _SLOGAN_RE)
+
+
+def _unquoted(seg: Segment, pattern: re.Pattern[str]) -> Iterator[Finding]:
+    text = seg.text
+    for m in pattern.finditer(text):
+        before = text[m.start() - 1] if m.start() else ""
+        after = text[m.end()] if m.end() < len(text) else ""
+        if before in _OPEN_QUOTES or after in _CLOSE_QUOTES or _inside_marks(text, m.start()):
+            continue
+        if pattern is _PLANS and before != "" and before in _NUMERAL_BEFORE:
+            continue
+        yield span(
+            seg,
+            "standard.quotes",
+            "warning",
+            Text(
+                f"“{m.group()}”是数字略语或规划简称，应加引号",
+                f"“{m.group()}” is a numbered abbreviation: put it in quotation marks",
+            ),
+            m.start(),
+            m.end(),
+            f"“{m.group()}”",
+        )
+
+
+# ------------------------------------------------------------ order of bodies
+
+# 党委、人大、政府、政协 (then 监委): the order in which the
+# leading bodies are named.  An item is a body when it ends with one of these
+# names, with or without its level (市委, 区人大常委会, 省政府).  Courts and
+# procuratorates are left out: 法院、检察院 and 公安、检察院、法院 are both usual.
+_RANKS = (
+    ("党委", 0),
+    ("委", 0),
+    ("党中央", 0),
+    ("人大常委会", 1),
+    ("人大", 1),
+    ("政府", 2),
+    ("国务院", 2),
+    ("政协", 3),
+    ("监委", 4),
+)
+_LEVEL = "(?:中共)?(?:[省市区县乡镇]|全国|自治区|自治州|本级|各级|地方)?"
+_BODY = "(?:党委|[省市区县]委|党中央|人大常委会|人大|政府|国务院|政协|监委)"
+# The list must end at the body's name: 市委办公厅、市政府办公厅 name offices, not bodies.
+_OFFICE_NEXT = "办机部组宣统政直工会系领门秘书常党主副委研信督法班楼院网成"
+_BODY_LIST = re.compile(rf"{_LEVEL}{_BODY}(?:[、和及与]{_LEVEL}{_BODY}){{1,6}}(?![{_OFFICE_NEXT}])")
+_ITEM = re.compile(rf"{_LEVEL}({_BODY})")
+
+
+def _rank(name: str) -> int:
+    if name.endswith("委") and name not in ("监委",) and not name.endswith("常委"):
+        return 0
+    return next(r for suffix, r in _RANKS if name.endswith(suffix))
+
+
+def order_of_bodies(seg: Segment) -> Iterator[Finding]:
+    text = seg.text
+    if not ("委、" in text or "大、" in text or "府、" in text or "协、" in text or "府和" in text):
+        return
+    for m in _BODY_LIST.finditer(text):
+        items = [(i.group(0), _rank(i.group(1))) for i in _ITEM.finditer(m.group())]
+        ranks = [r for _, r in items]
+        if ranks == sorted(ranks) or len(set(ranks)) < len(ranks):
+            continue
+        ordered = [name for name, _ in sorted(items, key=lambda x: x[1])]
+        yield span(
+            seg,
+            "standard.order",
+            "warning",
+            Text(
+                f"机关排列应为党委、人大、政府、政协的顺序：{'、'.join(ordered)}",
+                "bodies are named in the order party committee, people's congress, government, CPPCC: "
+                + "、".join(ordered),
+            ),
+            m.start(),
+            m.end(),
+        )
