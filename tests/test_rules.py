@@ -415,3 +415,19 @@ def test_a_split_paragraph_is_joined_by_its_fix_and_headings_are_left_alone() ->
         "二是持续跟踪。",
     ]
     assert not [f for f in findings(issue) if f.rule == "paragraph.split"]
+
+
+def test_autocorrect_is_not_asked_about_text_it_cannot_change() -> None:
+    """Text without ASCII punctuation or whitespace: autocorrect itself finds nothing in it either."""
+    import random
+
+    from tui.checks.rules import autocorrect
+
+    alphabet = (
+        "人大代表会议工作推进落实的了是一二三〇，。、；：？！“”‘’（）《》【】……——·～－0123456789abXYＡ１％＆"
+    )
+    rng = random.Random(7)
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 30))) for _ in range(2000)]
+    assert all(autocorrect._MAY_CHANGE.search(t) is None for t in texts)
+    assert [t for t in texts if autocorrect._changes(t)] == []
+    assert autocorrect.changes("代表们说,好。") == ((4, 5, "，"),)  # a comma: asked, and found

@@ -24,17 +24,26 @@ from tui.model.wordlist import LanguageSettings, WordEntry
 
 _LOOKBACK = 12  # characters a ``before`` condition may look at
 
-# Characters of Chinese prose by frequency, commonest first: first those of
-# official reports (counted on a published bulletin), then a general list.
+# Characters of Chinese prose by frequency, commonest first: first every
+# character of a published bulletin (counted on the shipped sample issue),
+# then a general list.
 # An entry is anchored on the character of its wrong form that comes latest
 # here, or on one not here at all: the fewer places the scan stops, the
 # cheaper the check.
 _OFFICIAL = (
     "人业区大展法产动建代发力等新表的会委组题推开实生常化作创议督普监关工专民助质聚为政研织项高地一体制是全企调对活办三策焦场"
     "式点机效务共出五台方提面合平部学成服级科能设规造主环问目教育领集与保进和景同分度重引深中落传村市年量情打将公条门事治室职"
-    "强况通决立优行系有并加富交改用过好智站定续现道以入个局宣期多升紧八技于围绕导府经心各商障来理不收转联习键上充挥精准向划要"
-    "路域察意见持相在形验协群余山扣城才视径基极家文境执责支络融未措护四走江革团施培谈广供二济兴访电省检街积链小金针整选听资报"
-    "告众宗第编举履裕流献员标明时座泛参长结增类营例查激两头居带构足跟促物医药取解贯农万安计任层信究跑步"
+    "强况通决立优行系有并加富交改用过好智站定续现道以入个局宣期多升紧八技于围绕导府经心各商障来理不收转联习塘键上充挥精准向划"
+    "要路域察意见持相在形验协群余钱山扣城才视径基极家文境执责支络融未族措护西湖四走江革团施培谈广供二济兴访电省检街积链小金针"
+    "整选听资报告众宗杭第编拱墅举航履萧裕流滨献员标明时座泛参长结增类营例查激两头居带构足跟促物医药取解贯农万安计任层信究跑步"
+    "社接考及审到功所模核镇确踪统数依托够布节型性元内清单彻空间就切格自青律息速迭亮答十让天线课国算云程覆盖每本林识权素位赋双"
+    "岗指校探由牵杆召源下配旅批示筑牢撑容投证网完善土临拓次累近管应真把官认党范闭州总日坚眼卷齐快言汇囊做油础北征破堵靶司透圈"
+    "健知特品如索美玉态底栖梳挖掘析根反需从请负字套励还术周杰车壮直使难痛得财预材料具盘石乡轴风边口询渠样板势身果留换求享微拨"
+    "付卫回话季思想贡谁纳训存讲庭阵界寺乐谐园少德刊月录攻纵横摘登则因宜当纲惠既又气剑耕谷钢穿武命康竞娱色牌院半摇延伸触角宋凤"
+    "摸密紫港架称运馈腿秒擎勤种星球邀东红超银溪招峰迈硬奖错豁免慧测试愈敏芯柱龙销账移约宇宙赛抓手储备远映较低张晗刘鹏扎署振浦"
+    "阳百膜游利给断放千起梅绿廊渗彩注谢湘典案房我血干置零米益盯价水疗养老消费均已候名届初看正郭彧拳逐润尚巾帼辨辅觉读书班外拧"
+    "评先后了奏响音担防诈骗灵扬神矛盾纠纷咨良轨前瞻细谋此恳脉赴兄弟子女讨判概念率待顶侨芮可处暗排稳英颖婴幼儿驿堂榴籽亲宽孔铮"
+    "都洁庄序邻里绩吴静之送厅县辑杨"
 )
 _GENERAL = (
     "的一是不了在人有我他这个们中来上大为和国地到以说时要就出会可也你对生能而子那得于着下自之年过发后作里用道行所然"
@@ -63,6 +72,13 @@ def _pattern(source: str, behind: bool) -> re.Pattern[str]:
 class _Anchored:
     entry: WordEntry
     offset: int  # where the anchor character stands in the wrong form
+    wrong: str = field(init=False)
+    plain: bool = field(init=False)  # no conditions: a match is a hit
+
+    def __post_init__(self) -> None:
+        e = self.entry
+        object.__setattr__(self, "wrong", e.wrong)
+        object.__setattr__(self, "plain", not (e.after or e.not_after or e.before or e.not_before))
 
     def applies(self, text: str, start: int, end: int) -> bool:
         e = self.entry
@@ -142,15 +158,17 @@ class Lexicon:
         hits: list[tuple[int, int, WordEntry]] = []
         if self.scan is not None:
             by_anchor = self.by_anchor
+            startswith = text.startswith
             for m in self.scan.finditer(text):
                 pos = m.start()
-                for anchored in by_anchor[m.group()]:
+                for anchored in by_anchor[text[pos]]:
                     start = pos - anchored.offset
-                    wrong = anchored.entry.wrong
-                    if start >= 0 and text.startswith(wrong, start):
-                        end = start + len(wrong)
-                        if anchored.applies(text, start, end):
+                    if start >= 0 and startswith(anchored.wrong, start):
+                        end = start + len(anchored.wrong)
+                        if anchored.plain or anchored.applies(text, start, end):
                             hits.append((start, end, anchored.entry))
+        if not hits and self.common is None:
+            return
         if self.common is not None:
             hits += self._common_hits(text)
         if len(hits) > 1:

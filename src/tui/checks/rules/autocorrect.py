@@ -156,8 +156,18 @@ class LintCache:
 LINT_CACHE = LintCache(max_chars=2_000_000)
 
 
+# What the rules enabled above act on: ASCII punctuation (to make it full-width)
+# and whitespace (beside full-width marks).  A text with neither cannot change,
+# so autocorrect is not asked (most paragraphs of official prose hold only
+# Chinese, full-width marks and digits).  tests/test_rules.py checks this
+# against autocorrect itself on random text.
+_MAY_CHANGE = re.compile(r"[\x21-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e\s]")
+
+
 def changes(text: str) -> tuple[tuple[int, int, str], ...]:
     """(start, end, replacement) for each change autocorrect would make to ``text``."""
+    if _MAY_CHANGE.search(text) is None:
+        return ()
     found = LINT_CACHE.get(text)
     if found is None:
         found = _changes(text)

@@ -148,11 +148,17 @@ def summaries(article: Article, index: int) -> Iterator[Finding]:
             )
 
 
-_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+# [0-9] alone first: a charset re skips to at C speed ([0-9]{4} is not one)
+_DATE = re.compile(r"([0-9][0-9][0-9][0-9])年([0-9][0-9]?)月([0-9][0-9]?)日")
 _FUTURE_BEFORE = re.compile(
     r"(?:将|拟|计划|预计|定于|力争|争取|届时|预定|安排|截至|截止|确保|预期|准备|下一步)"
 )
 _FUTURE_AFTER = re.compile(r"(?:前|之前|以前|起|开始|之后|后|截止|到期|施行|实施|生效|为止)")
+
+
+def may_date(text: str) -> bool:
+    """A quick test (one scan from a digit) before :func:`future_dates`."""
+    return _DATE.search(text) is not None
 
 
 def future_dates(seg: Segment, issued: dt.date) -> Iterator[Finding]:

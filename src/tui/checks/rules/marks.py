@@ -34,6 +34,8 @@ MIN_SENTENCE = 30  # a shorter line without an end mark is more often a heading 
 
 def doubled_marks(seg: Segment) -> Iterator[Finding]:
     text = seg.text
+    if not may_double(text):
+        return
     for m in _DOUBLED.finditer(text):
         pair = m.group()
         same = pair[0] == pair[1]
@@ -122,7 +124,7 @@ def _unfinished(text: str) -> bool:
     return last not in _ENDINGS and last not in "，、,"  # a trailing comma is a split paragraph
 
 
-def _may_double(text: str) -> bool:
+def may_double(text: str) -> bool:
     """A quick test before the doubled-mark scan (plain ``in``, far cheaper than a regex pass)."""
     return (
         "，，" in text
@@ -132,18 +134,6 @@ def _may_double(text: str) -> bool:
         or "，。" in text
         or "。，" in text
     )
-
-
-def mark_findings(seg: Segment) -> Iterator[Finding]:
-    text = seg.text
-    if _may_double(text):
-        yield from doubled_marks(seg)
-    if '"' in text:
-        yield from straight_quotes(seg)
-    if "……" in text:
-        yield from ellipsis_with_etc(seg)
-    if " " in text or "\u00a0" in text:
-        yield from spaces_in_chinese(seg)
 
 
 def paragraph_ends(article: Article, index: int) -> Iterator[Finding]:

@@ -76,6 +76,11 @@ def _hits(text: str, particle: re.Pattern[str], word: re.Pattern[str]) -> Iterat
             yield m.start(), before.group()
 
 
+def may_misuse(text: str) -> bool:
+    """A quick test (three literal-first scans) before :func:`particle_findings`."""
+    return any(p.search(text) is not None for p in (_ADVERBIAL, _COMPLEMENT, _ATTRIBUTIVE))
+
+
 def particle_findings(seg: Segment) -> Iterator[Finding]:
     text = seg.text
     if "的" in text:

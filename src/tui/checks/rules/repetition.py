@@ -220,6 +220,11 @@ def doubled_words(seg: Segment) -> Iterator[Finding]:
         )
 
 
+def may_repeat(text: str) -> bool:
+    """A quick test (two scans) before :func:`repetitions`."""
+    return _DOUBLED.search(text) is not None or _WORD_REPEAT.search(text) is not None
+
+
 def repetitions(seg: Segment) -> Iterator[Finding]:
     yield from doubled_characters(seg)
     yield from doubled_words(seg)

@@ -10,7 +10,7 @@ an error; house-style spacing is a warning.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from tui.checks.rules import autocorrect
 from tui.checks.rules.base import Context, Segment, article_rule, article_segments, issue_rule, span
@@ -49,19 +49,21 @@ _TO_HALFWIDTH = {
 }
 
 
-def _halfwidth_finding(seg: Segment, start: int, end: int, mark: str, fix: str) -> Finding:
-    name, label = MARK_NAMES[mark]
-    return span(
-        seg,
+# Rule ID and message per half-width mark, built once: a real issue has hundreds of these.
+_HALFWIDTH_RULE = {
+    mark: (
         f"typography.halfwidth-{name}",
-        "error",
         Text("中文之间使用了半角", "half-width ")
         + label
         + Text("，应使用全角", " in Chinese text; use the full-width mark"),
-        start,
-        end,
-        fix,
     )
+    for mark, (name, label) in MARK_NAMES.items()
+}
+
+
+def _halfwidth_finding(seg: Segment, start: int, end: int, mark: str, fix: str) -> Finding:
+    rule, message = _HALFWIDTH_RULE[mark]
+    return span(seg, rule, "error", message, start, end, fix)
 
 
 def from_autocorrect(seg: Segment) -> Iterator[Finding]:
@@ -109,7 +111,28 @@ def halfwidth_marks(seg: Segment) -> Iterator[Finding]:
             yield _halfwidth_finding(seg, m.start(), m.end(), "(", f"（{m.group(1)}）")
 
 
+_ALL_PAIRS = "".join(PAIRS) + "".join(CLOSERS)
+# An innermost pair: an opener, no paired mark, its own closer.
+_INNERMOST = re.compile(
+    "|".join(f"{re.escape(o)}[^{re.escape(_ALL_PAIRS)}]*{re.escape(c)}" for o, c in PAIRS.items())
+)
+
+
+def _well_nested(text: str) -> bool:
+    """Every paired mark closed in order: the common case, decided at C speed.
+
+    Innermost pairs are removed until none is left; whatever remains is a
+    mark the full walk below must explain.
+    """
+    while True:
+        text, removed = _INNERMOST.subn("", text)
+        if not removed:
+            return _PAIR_MARKS.search(text) is None
+
+
 def unbalanced_pairs(seg: Segment) -> Iterator[Finding]:
+    if _well_nested(seg.text):
+        return
     stack: list[tuple[str, int]] = []
     bad: list[tuple[int, str]] = []
     for m in _PAIR_MARKS.finditer(seg.text):
@@ -307,7 +330,34 @@ OWN_RULES = (
 )
 
 
-def check_segment(seg: Segment, ctx: Context) -> list[Finding]:
+def rules_for(text: str) -> tuple[Callable[[Segment], Iterator[Finding]], ...]:
+    """The own rules that could find anything in ``text`` (an article's segments joined).
+
+    Plain ``in`` tests and one charset scan per rule on the whole article
+    replace a call per rule per paragraph: most articles need few of them.
+    """
+    wanted: list[Callable[[Segment], Iterator[Finding]]] = [unbalanced_pairs]
+    if _ANY_HALFWIDTH.search(text):
+        wanted.append(halfwidth_marks)
+    if "." in text or "。。" in text or "…" in text or "·" in text:
+        wanted.append(ellipsis)
+    if "-" in text or "—" in text or "－" in text:
+        wanted.append(dash)
+    if "》、" in text or "”、" in text:
+        wanted.append(enumeration_comma)
+    if _FULLWIDTH_ALNUM.search(text):
+        wanted.append(fullwidth_alnum)
+    if text[:1] in _INDENTS or any(f"\n{c}" in text for c in _INDENTS):
+        wanted.append(leading_space)
+    return tuple(wanted)
+
+
+_INDENTS = " \u3000\t"
+
+
+def check_segment(
+    seg: Segment, ctx: Context, rules: tuple[Callable[[Segment], Iterator[Finding]], ...] = OWN_RULES
+) -> list[Finding]:
     """autocorrect first; our own rules add what does not overlap its spans."""
     found = list(from_autocorrect(seg))
     taken = [(f.location.start or 0, f.location.end or 0) for f in found]
@@ -316,7 +366,7 @@ def check_segment(seg: Segment, ctx: Context) -> list[Finding]:
         s, e = f.location.start or 0, f.location.end or 0
         return not any((s < te and ts < e) or (s == e == ts) for ts, te in taken)
 
-    own: Iterable[Finding] = (f for rule in OWN_RULES for f in rule(seg))
+    own: Iterable[Finding] = (f for rule in rules for f in rule(seg))
     found += [f for f in own if free(f)]
     found += [f for f in cjk_latin_spacing(seg, ctx.house.style.space_between_cjk_and_latin) if free(f)]
     return found
@@ -346,8 +396,10 @@ TYPOGRAPHY_IDS = (
 
 @article_rule(*TYPOGRAPHY_IDS)
 def article_typography(article: Article, index: int, ctx: Context) -> Iterator[Finding]:
-    for seg in article_segments(article, index):
-        yield from check_segment(seg, ctx)
+    segs = list(article_segments(article, index))
+    rules = rules_for("\n".join(seg.text for seg in segs))
+    for seg in segs:
+        yield from check_segment(seg, ctx, rules)
 
 
 @issue_rule(*TYPOGRAPHY_IDS)

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from tui.checks.lexicon import lexicon_for
-from tui.checks.rules.base import Context, Segment, span
+from tui.checks.lexicon import Lexicon
+from tui.checks.rules.base import Segment, span
 from tui.model.findings import Finding
 from tui.model.i18n import Text
 from tui.model.wordlist import WordEntry
@@ -45,18 +45,22 @@ def _message(entry: WordEntry, wrong: str) -> Text:
     return Text(f"{zh}。{source}" if source else zh, en)
 
 
-def list_findings(seg: Segment, ctx: Context) -> Iterator[Finding]:
-    for start, end, entry in lexicon_for(ctx.house.language).find(seg.text):
-        wrong = seg.text[start:end]
-        yield span(
-            seg,
-            entry.rule,
-            LIST_SEVERITY[entry.rule],
-            _message(entry, wrong),
-            start,
-            end,
-            entry.right or None,
-        )
+def list_finding(seg: Segment, start: int, end: int, entry: WordEntry) -> Finding:
+    """The finding for a list entry matched at ``start:end`` of a segment."""
+    return span(
+        seg,
+        entry.rule,
+        LIST_SEVERITY[entry.rule],
+        _message(entry, seg.text[start:end]),
+        start,
+        end,
+        entry.right or None,
+    )
+
+
+def list_findings(seg: Segment, lexicon: Lexicon) -> Iterator[Finding]:
+    for start, end, entry in lexicon.find(seg.text):
+        yield list_finding(seg, start, end, entry)
 
 
 # ------------------------------------------------------------ quoted slogans
@@ -80,6 +84,19 @@ def _inside_marks(text: str, pos: int) -> bool:
     return text.count("“", 0, pos) > text.count("”", 0, pos) or text.count("《", 0, pos) > text.count(
         "》", 0, pos
     )
+
+
+def may_need_quotes(text: str) -> bool:
+    """A quick test (one scan) before :func:`unquoted_slogans`."""
+    return _PLANS.search(text) is not None or _SLOGAN_RE.search(text) is not None
+
+
+_NAME_THEN_SEPARATOR = re.compile("(?:委|人大|政府|国务院|政协|党中央)[、和及与]")
+
+
+def may_misorder(text: str) -> bool:
+    """A quick test before :func:`order_of_bodies`: a body's name followed by a separator."""
+    return _NAME_THEN_SEPARATOR.search(text) is not None
 
 
 def unquoted_slogans(seg: Segment) -> Iterator[Finding]:
@@ -119,41 +136,73 @@ def _unquoted(seg: Segment, pattern: re.Pattern[str]) -> Iterator[Finding]:
 # leading bodies are named.  An item is a body when it ends with one of these
 # names, with or without its level (市委, 区人大常委会, 省政府).  Courts and
 # procuratorates are left out: 法院、检察院 and 公安、检察院、法院 are both usual.
-_RANKS = (
-    ("党委", 0),
-    ("委", 0),
-    ("党中央", 0),
-    ("人大常委会", 1),
-    ("人大", 1),
-    ("政府", 2),
-    ("国务院", 2),
-    ("政协", 3),
-    ("监委", 4),
-)
-_LEVEL = "(?:中共)?(?:[省市区县乡镇]|全国|自治区|自治州|本级|各级|地方)?"
-_BODY = "(?:党委|[省市区县]委|党中央|人大常委会|人大|政府|国务院|政协|监委)"
+_RANK_OF = {
+    "党中央": 0,
+    "党委": 0,
+    "委": 0,
+    "人大常委会": 1,
+    "人大": 1,
+    "政府": 2,
+    "国务院": 2,
+    "政协": 3,
+    "监委": 4,
+}
+# A literal-first scan for the names (re finds them at C speed); levels and
+# separators are read around each hit in Python.
+_NAME = re.compile("人大常委会|人大|政府|国务院|政协|党中央|党委|监委|委")
+_LEVELS = ("中共", "全国", "自治区", "自治州", "本级", "各级", "地方")
+_LEVEL_CHARS = "省市区县乡镇"
+_SEPARATORS = "、和及与"
 # The list must end at the body's name: 市委办公厅、市政府办公厅 name offices, not bodies.
 _OFFICE_NEXT = "办机部组宣统政直工会系领门秘书常党主副委研信督法班楼院网成"
-_BODY_LIST = re.compile(rf"{_LEVEL}{_BODY}(?:[、和及与]{_LEVEL}{_BODY}){{1,6}}(?![{_OFFICE_NEXT}])")
-_ITEM = re.compile(rf"{_LEVEL}({_BODY})")
+
+_Item = tuple[int, int, int]  # start, end, rank
 
 
-def _rank(name: str) -> int:
-    if name.endswith("委") and name not in ("监委",) and not name.endswith("常委"):
-        return 0
-    return next(r for suffix, r in _RANKS if name.endswith(suffix))
+def _item(text: str, m: re.Match[str]) -> _Item | None:
+    name, start = m.group(), m.start()
+    if name == "委":  # 市委, 区委: not 常委, 纪委
+        if start == 0 or text[start - 1] not in _LEVEL_CHARS:
+            return None
+        start -= 1
+    elif start and text[start - 1] in _LEVEL_CHARS:
+        start -= 1
+    for level in _LEVELS:
+        if text.startswith(level, start - len(level)):
+            start -= len(level)
+            break
+    return start, m.end(), _RANK_OF[name]
+
+
+def _out_of_order(text: str, run: list[_Item]) -> bool:
+    if len(run) < 2 or (run[-1][1] < len(text) and text[run[-1][1]] in _OFFICE_NEXT):
+        return False
+    ranks = [r for _, _, r in run]
+    return ranks != sorted(ranks) and len(set(ranks)) == len(ranks)
+
+
+def _runs(text: str) -> Iterator[list[_Item]]:
+    """Bodies named one after another with one separator between them (市政府、市委)."""
+    run: list[_Item] = []
+    for m in _NAME.finditer(text):
+        item = _item(text, m)
+        if item is None:
+            continue
+        if run and item[0] - run[-1][1] == 1 and text[run[-1][1]] in _SEPARATORS:
+            run.append(item)
+            continue
+        yield run
+        run = [item]
+    yield run
 
 
 def order_of_bodies(seg: Segment) -> Iterator[Finding]:
     text = seg.text
-    if not ("委、" in text or "大、" in text or "府、" in text or "协、" in text or "府和" in text):
-        return
-    for m in _BODY_LIST.finditer(text):
-        items = [(i.group(0), _rank(i.group(1))) for i in _ITEM.finditer(m.group())]
-        ranks = [r for _, r in items]
-        if ranks == sorted(ranks) or len(set(ranks)) < len(ranks):
+    for run in _runs(text):
+        if not _out_of_order(text, run):
             continue
-        ordered = [name for name, _ in sorted(items, key=lambda x: x[1])]
+        start, end = run[0][0], run[-1][1]
+        ordered = [text[s:e] for s, e, _ in sorted(run, key=lambda item: item[2])]
         yield span(
             seg,
             "standard.order",
@@ -163,6 +212,6 @@ def order_of_bodies(seg: Segment) -> Iterator[Finding]:
                 "bodies are named in the order party committee, people's congress, government, CPPCC: "
                 + "、".join(ordered),
             ),
-            m.start(),
-            m.end(),
+            start,
+            end,
         )
