@@ -121,7 +121,7 @@ def loads_wordlist(text: str, file: str) -> tuple[WordEntry, ...]:
         path, _, offset = exc.path.partition("#")
         line = locate(text, path)
         if line is not None and offset:
-            line += int(offset)
+            line += int(offset) + 1  # the string starts on the line after its key
         raise LoadError(exc.message, file=file, line=line, field=path) from None
 
 
