@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TypedDict
+from typing import NamedTuple, TypedDict
 
 from tui.model import Article, Issue, Masthead
 from tui.model.findings import Finding, Location, Severity, context_of
@@ -120,9 +120,13 @@ def in_article(article: Article, index: int) -> InArticle:
     return {"article": index, "title": article.title}
 
 
-@dataclass(frozen=True)
-class Segment:
-    """A piece of running text a text rule looks at: a title, a paragraph, a distribution line."""
+class Segment(NamedTuple):
+    """A piece of running text a text rule looks at: a title, a paragraph, a distribution line.
+
+    A named tuple, not a dataclass: the full check builds one per paragraph per
+    rule family (tens of thousands in a 300-article issue), and a tuple is
+    made in a third of the time.
+    """
 
     field: str
     text: str

@@ -16,9 +16,9 @@ speaks only when the text leaves little room for a right reading:
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterator
 
+from tui.checks.patterns import lazy
 from tui.checks.rules.base import Segment, span
 from tui.checks.rules.numbering import cn_number, markers
 from tui.model import Article
@@ -28,9 +28,9 @@ from tui.model.i18n import Text
 _UNIT = (
     r"(?:万元|亿元|元|人次|件次|场次|万人|个|条|件|项|家|人|次|名|场|篇|份|处|户|所|座|批|类|期|位|天|项次)"
 )
-_TOTAL = re.compile(rf"(?:共|合计|总计|累计|共计)[^，。；！？\d（）()]{{0,12}}?(\d+)({_UNIT})")
-_PART = re.compile(rf"(?<![\d.])(\d+)({_UNIT})(?![\d%])")
-_SENTENCE = re.compile(r"[^。！？]+[。！？]?")
+_TOTAL = lazy(rf"(?:共|合计|总计|累计|共计)[^，。；！？\d（）()]{{0,12}}?(\d+)({_UNIT})")
+_PART = lazy(rf"(?<![\d.])(\d+)({_UNIT})(?![\d%])")
+_SENTENCE = lazy(r"[^。！？]+[。！？]?")
 
 
 def _outside_brackets(text: str, pos: int) -> bool:
@@ -73,7 +73,7 @@ def totals(seg: Segment) -> Iterator[Finding]:
         )
 
 
-_SUMMARY = re.compile(
+_SUMMARY = lazy(
     r"“?([两二三四五六七八九十])(?:个|项|大|条|种|类|方面|点|化|件事)([\u4e00-\u9fff]{0,6})”?(?=：|，即|，具体|，主要)"
 )
 
@@ -149,11 +149,9 @@ def summaries(article: Article, index: int) -> Iterator[Finding]:
 
 
 # [0-9] alone first: a charset re skips to at C speed ([0-9]{4} is not one)
-_DATE = re.compile(r"([0-9][0-9][0-9][0-9])年([0-9][0-9]?)月([0-9][0-9]?)日")
-_FUTURE_BEFORE = re.compile(
-    r"(?:将|拟|计划|预计|定于|力争|争取|届时|预定|安排|截至|截止|确保|预期|准备|下一步)"
-)
-_FUTURE_AFTER = re.compile(r"(?:前|之前|以前|起|开始|之后|后|截止|到期|施行|实施|生效|为止)")
+_DATE = lazy(r"([0-9][0-9][0-9][0-9])年([0-9][0-9]?)月([0-9][0-9]?)日")
+_FUTURE_BEFORE = lazy(r"(?:将|拟|计划|预计|定于|力争|争取|届时|预定|安排|截至|截止|确保|预期|准备|下一步)")
+_FUTURE_AFTER = lazy(r"(?:前|之前|以前|起|开始|之后|后|截止|到期|施行|实施|生效|为止)")
 
 
 def may_date(text: str) -> bool:

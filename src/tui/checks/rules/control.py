@@ -52,7 +52,7 @@ def _any_control(article: Article) -> bool:
     texts = [article.title, *article.paragraphs]
     if article.byline is not None:
         texts += [article.byline.unit, *article.byline.authors]
-    return any(CONTROL.search(text) for text in texts)
+    return CONTROL.search("\n".join(texts)) is not None  # newline is not a control character here
 
 
 @article_rule(RULE)

@@ -15,11 +15,11 @@ a 300-article issue (docs/performance.md).
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
 
 from tui.checks.lexicon import lexicon_for
+from tui.checks.patterns import lazy
 from tui.checks.rules.base import Context, Segment, article_rule, article_segments
 from tui.checks.rules.consistency import future_dates, may_date, summaries, totals
 from tui.checks.rules.marks import (
@@ -63,7 +63,7 @@ LANGUAGE_IDS = (
     "consistency.count",
     "consistency.future-date",
 )
-_NUMBERISH = re.compile("[0-9约近年]")  # what any number rule needs (a charset: re skips to it at C speed)
+_NUMBERISH = lazy("[0-9约近年]")  # what any number rule needs (a charset: re skips to it at C speed)
 
 
 @article_rule(*LANGUAGE_IDS)

@@ -7,9 +7,9 @@ ellipses and dashes) the mistakes that a full-width keyboard still makes.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from tui.checks.patterns import lazy
 from tui.checks.rules.base import Segment, span
 from tui.checks.rules.paragraph import broken
 from tui.model import Article
@@ -20,13 +20,13 @@ from tui.model.textutil import CLOSERS, TERMINAL, is_han
 _CLAUSE = "，。；：、"
 # 。。 ；； ，， and two different clause marks side by side (，。 、，).  Three
 # or more 。 are an ellipsis typed wrong, which the ellipsis rule reports.
-_DOUBLED = re.compile(f"(?<!。)[{_CLAUSE}]{{2}}(?!。)")
-_STRAIGHT = re.compile(r'"([^"\n]*)"')
-_ELLIPSIS_ETC = re.compile(r"……(等等|等|之类)")
-_SPACES = re.compile("[ \u00a0]+")
+_DOUBLED = lazy(f"(?<!。)[{_CLAUSE}]{{2}}(?!。)")
+_STRAIGHT = lazy(r'"([^"\n]*)"')
+_ELLIPSIS_ETC = lazy(r"……(等等|等|之类)")
+_SPACES = lazy("[ \u00a0]+")
 # What may end a paragraph: end marks, closing quotes and brackets, a colon before a list.
 _ENDINGS = TERMINAL + CLOSERS + "：:；;.!?—"
-_HEADING = re.compile(
+_HEADING = lazy(
     r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）|\d+[.．、]|第[一二三四五六七八九十]+[章节部分条])"
 )
 MIN_SENTENCE = 30  # a shorter line without an end mark is more often a heading than a sentence

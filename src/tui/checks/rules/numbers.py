@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from tui.checks.patterns import lazy
 from tui.checks.rules.base import Segment, span
 from tui.model.findings import Finding
 from tui.model.i18n import Text
@@ -20,7 +21,7 @@ _NUM = r"[0-9]+(?:\.[0-9]+)?"
 
 # At each digit the scan tries the forms below; the context (what comes
 # before a number) is checked in Python on the few hits.
-_SCAN = re.compile(
+_SCAN = lazy(
     # 3-5天, 10%-15%, 2021-2025年: a hyphen for a range
     rf"(?P<range>{_NUM}%?[-－–]{_NUM}%?)"
     # 20～30%: the percent sign on the end value only
@@ -39,9 +40,7 @@ _SCAN = re.compile(
     r"|(?P<zero>[0-9]+[〇○OoＯ][0-9〇○OoＯ]*)"
     r"|(?P<number>[0-9]+(?:\.[0-9]+)?)"
 )
-_DIGIT_RUN = re.compile(
-    "[0-9][0-9]*"
-)  # starts with a charset, which re skips to at C speed ([0-9]+ does not)
+_DIGIT_RUN = lazy("[0-9][0-9]*")  # starts with a charset, which re skips to at C speed ([0-9]+ does not)
 # What may follow a digit run that one of the forms below needs; most numbers
 # (48家, 6.8%) are followed by none of these and cost one set lookup.
 _FOLLOWERS = frozenset("-－–～~至到.年百千号〇○OoＯ余多大%月日")
@@ -60,11 +59,11 @@ _CN_DIGIT_VALUE = {c: str(i) for i, c in enumerate("〇一二三四五六七八�
 _CN_DIGIT_VALUE |= {"O": "0", "o": "0", "Ｏ": "0"} | {str(i): str(i) for i in range(10)}
 # 约30家左右, 近20人上下: two words for the same approximation.
 _APPROX_BLOCK = "节制预条签合违履邀赴特公简隐婉相集契守誓盟租聘缔背践失爽如最附接临靠邻亲就贴"
-_APPROX_BOTH = re.compile(
+_APPROX_BOTH = lazy(
     rf"(?:大约|大概|约|近)(?:{_NUM}|[一二三四五六七八九十百千万两]+)[^\s，。；、！？0-9]{{0,3}}?(?:左右|上下)"
 )
 # 党的20大, 二十届3中全会: set expressions written in Chinese numerals.
-_PLENUM = re.compile(r"([0-9]{1,2}|[一二三四五六七八九十]+)届([0-9]|[一二三四五六七八九])中全会")
+_PLENUM = lazy(r"([0-9]{1,2}|[一二三四五六七八九十]+)届([0-9]|[一二三四五六七八九])中全会")
 
 
 def cn_numeral(n: int) -> str:

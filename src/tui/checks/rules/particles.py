@@ -14,9 +14,9 @@ is right, and so is 积极地工作.  A pattern is a likely error, so a warning.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from tui.checks.patterns import LazyPattern, lazy
 from tui.checks.rules.base import Segment, span
 from tui.model.findings import Finding
 from tui.model.i18n import Text
@@ -37,8 +37,8 @@ _ASPECT_VERB = (
 )
 # Each pattern starts at the particle itself (a literal, which re finds fast);
 # the word before it is checked on the few hits.
-_ADVERBIAL = re.compile(rf"的(?={_PREPOSITION}|{_ASPECT_VERB})")
-_MANNER_BEFORE = re.compile(rf"(?:{_MANNER})$")
+_ADVERBIAL = lazy(rf"的(?={_PREPOSITION}|{_ASPECT_VERB})")
+_MANNER_BEFORE = lazy(rf"(?:{_MANNER})$")
 
 _ACTION = (
     "完成|开展|推进|落实|执行|进行|发展|组织|实施|解决|处理|建设|发挥|贯彻|推动|配合|衔接|结合|协调|运行|办理"
@@ -49,8 +49,8 @@ _JUDGEMENT = r"(?:好|快|扎实|有效|顺利|出色|到位|细致|深入|充�
 _IDIOM_COMPLEMENT = "有声有色|井井有条|红红火火|热火朝天|扎扎实实|卓有成效|风生水起|有条不紊"
 # The judgement ends the clause (完成的很好。), so 发展的更好路径 (的 before a noun phrase) stays out.
 _CLAUSE_END = r"(?=[，。；、！？”）]|了|$)"
-_COMPLEMENT = re.compile(rf"的(?=(?:{_DEGREE}{_JUDGEMENT}|{_IDIOM_COMPLEMENT}){_CLAUSE_END})")
-_ACTION_BEFORE = re.compile(rf"(?:{_ACTION})$")
+_COMPLEMENT = lazy(rf"的(?=(?:{_DEGREE}{_JUDGEMENT}|{_IDIOM_COMPLEMENT}){_CLAUSE_END})")
+_ACTION_BEFORE = lazy(rf"(?:{_ACTION})$")
 
 _QUALITY = (
     "热情|良好|积极|重要|显著|浓厚|有效|扎实|强烈|深刻|明显|充分|突出|健康|稳定|和谐|广泛|巨大|坚实|优良"
@@ -60,15 +60,15 @@ _NOUN = (
     "态度|氛围|局面|成果|成效|效果|精神|水平|力度|举措|措施|经验|意义|基础|条件|环境|作风|风貌|面貌|形势|格局"
     "|动力|声音|反响|进展|成绩|品质|质量|机制|制度|平台|渠道|窗口|势头|态势|前景|效益|口碑|风气|生态|秩序"
 )
-_ATTRIBUTIVE = re.compile(rf"地(?=(?:{_NOUN})(?![于着了过]))")
-_QUALITY_BEFORE = re.compile(rf"(?:{_QUALITY})$")
+_ATTRIBUTIVE = lazy(rf"地(?=(?:{_NOUN})(?![于着了过]))")
+_QUALITY_BEFORE = lazy(rf"(?:{_QUALITY})$")
 
 
 _RULE_OF = {"地": "particle.adverbial", "得": "particle.complement", "的": "particle.attributive"}
 _LONGEST_WORD = 5
 
 
-def _hits(text: str, particle: re.Pattern[str], word: re.Pattern[str]) -> Iterator[tuple[int, str]]:
+def _hits(text: str, particle: LazyPattern, word: LazyPattern) -> Iterator[tuple[int, str]]:
     """(position of the particle, the word before it) where both patterns hold."""
     for m in particle.finditer(text):
         before = word.search(text, max(0, m.start() - _LONGEST_WORD), m.start())

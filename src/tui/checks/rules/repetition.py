@@ -14,9 +14,9 @@ and two right words can meet on the same character (为了|了解, 目的|的,
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from tui.checks.patterns import lazy
 from tui.checks.rules.base import Segment, span
 from tui.model.findings import Finding
 from tui.model.i18n import Text
@@ -33,7 +33,7 @@ _DOUBLES: dict[str, tuple[str, str]] = {
     "在": ("现存实所自潜内外旨志意重贵难好健", ""),
     "这": ("", ""),
 }
-_DOUBLED = re.compile("(" + "|".join(_DOUBLES) + ")\\1")
+_DOUBLED = lazy("(" + "|".join(_DOUBLES) + ")\\1")
 
 # Two-character words that are doubled on purpose (verbs tried briefly, adjectives intensified).
 REDUPLICABLE = frozenset(
@@ -167,8 +167,8 @@ NOUN_VERB = frozenset(
 )
 # AB AB; the Chinese-only test is made on the few hits.  (Longer repeats such as
 # 常委会常委会 are left out: each length would be one more pass over every text.)
-_WORD_REPEAT = re.compile(r"(..)\1")
-_ONE_X = re.compile(r"一[\u4e00-\u9fff]")
+_WORD_REPEAT = lazy(r"(..)\1")
+_ONE_X = lazy(r"一[\u4e00-\u9fff]")
 
 
 def _seam(text: str, start: int, ch: str) -> bool:
@@ -221,7 +221,11 @@ def doubled_words(seg: Segment) -> Iterator[Finding]:
 
 
 def may_repeat(text: str) -> bool:
-    """A quick test (two scans) before :func:`repetitions`."""
+    """A quick test (two scans) before :func:`repetitions`.
+
+    Two scans, not one: ``(.)(?:\\1|(.)\\1\\2)`` stops at every reduplication
+    (常常, ……) and costs twice as much on official prose.
+    """
     return _DOUBLED.search(text) is not None or _WORD_REPEAT.search(text) is not None
 
 

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 
 from tui.checks.lexicon import Lexicon
+from tui.checks.patterns import LazyPattern, lazy
 from tui.checks.rules.base import Segment, span
 from tui.model.findings import Finding
 from tui.model.i18n import Text
@@ -72,8 +73,8 @@ _SLOGANS = (
     "|三个务必|四下基层|千万工程|两个先行|最多跑一次"
 )
 _PLAN = r"十[一二三四五六七八九]五"
-_SLOGAN_RE = re.compile(_SLOGANS)
-_PLANS = re.compile(rf"{_PLAN}(?![岁年个万亿多余人])")
+_SLOGAN_RE = lazy(_SLOGANS)
+_PLANS = lazy(rf"{_PLAN}(?![岁年个万亿多余人])")
 _NUMERAL_BEFORE = "一二三四五六七八九十零〇两第"  # 二十四五岁: a number, not a plan
 _OPEN_QUOTES = '“‘"「'
 _CLOSE_QUOTES = '”’"」'
@@ -91,7 +92,7 @@ def may_need_quotes(text: str) -> bool:
     return _PLANS.search(text) is not None or _SLOGAN_RE.search(text) is not None
 
 
-_NAME_THEN_SEPARATOR = re.compile("(?:委|人大|政府|国务院|政协|党中央)[、和及与]")
+_NAME_THEN_SEPARATOR = lazy("(?:委|人大|政府|国务院|政协|党中央)[、和及与]")
 
 
 def may_misorder(text: str) -> bool:
@@ -107,7 +108,7 @@ def unquoted_slogans(seg: Segment) -> Iterator[Finding]:
         yield from _unquoted(seg, _SLOGAN_RE)
 
 
-def _unquoted(seg: Segment, pattern: re.Pattern[str]) -> Iterator[Finding]:
+def _unquoted(seg: Segment, pattern: LazyPattern) -> Iterator[Finding]:
     text = seg.text
     for m in pattern.finditer(text):
         before = text[m.start() - 1] if m.start() else ""
@@ -149,7 +150,7 @@ _RANK_OF = {
 }
 # A literal-first scan for the names (re finds them at C speed); levels and
 # separators are read around each hit in Python.
-_NAME = re.compile("人大常委会|人大|政府|国务院|政协|党中央|党委|监委|委")
+_NAME = lazy("人大常委会|人大|政府|国务院|政协|党中央|党委|监委|委")
 _LEVELS = ("中共", "全国", "自治区", "自治州", "本级", "各级", "地方")
 _LEVEL_CHARS = "省市区县乡镇"
 _SEPARATORS = "、和及与"
