@@ -108,3 +108,13 @@ def test_correct_prose_is_silent_as_titles_and_briefs() -> None:
 
 def test_the_language_corpus_is_long_enough_to_mean_something() -> None:
     assert sum(len(p) for p in LANGUAGE) > 2400 and len(LANGUAGE) > 50
+
+
+def test_the_titles_of_the_head_of_party_and_state_keep_their_order() -> None:
+    wrong = "国家主席、中共中央总书记、中央军委主席出席会议。"
+    assert (
+        "standard.order",
+        "国家主席、中共中央总书记、中央军委主席",
+        "中共中央总书记、国家主席、中央军委主席",
+    ) in _findings_for([wrong])
+    assert _findings_for(["中共中央总书记、国家主席、中央军委主席出席会议。"]) == []

@@ -97,7 +97,7 @@ _NAME_THEN_SEPARATOR = lazy("(?:委|人大|政府|国务院|政协|党中央)[�
 
 def may_misorder(text: str) -> bool:
     """A quick test before :func:`order_of_bodies`: a body's name followed by a separator."""
-    return _NAME_THEN_SEPARATOR.search(text) is not None
+    return _NAME_THEN_SEPARATOR.search(text) is not None or "主席、" in text
 
 
 def unquoted_slogans(seg: Segment) -> Iterator[Finding]:
@@ -197,8 +197,36 @@ def _runs(text: str) -> Iterator[list[_Item]]:
     yield run
 
 
+# The titles of the head of the Party and the state, in the order official
+# texts give them (新华社 usage: 中共中央总书记、国家主席、中央军委主席).
+_TITLES = ("中共中央总书记", "国家主席", "中央军委主席")
+_TITLE_RUN = lazy("(?:" + "|".join(_TITLES) + ")(?:、(?:" + "|".join(_TITLES) + "))+")
+
+
+def _titles_out_of_order(seg: Segment) -> Iterator[Finding]:
+    for m in _TITLE_RUN.finditer(seg.text):
+        named = m.group().split("、")
+        ordered = sorted(named, key=_TITLES.index)
+        if named == ordered or len(set(named)) < len(named):
+            continue
+        yield span(
+            seg,
+            "standard.order",
+            "warning",
+            Text(
+                f"职务排列应为：{'、'.join(ordered)}",
+                "the titles are given in the order " + "、".join(ordered),
+            ),
+            m.start(),
+            m.end(),
+            "、".join(ordered),
+        )
+
+
 def order_of_bodies(seg: Segment) -> Iterator[Finding]:
     text = seg.text
+    if "主席" in text:
+        yield from _titles_out_of_order(seg)
     for run in _runs(text):
         if not _out_of_order(text, run):
             continue
