@@ -130,3 +130,25 @@ def test_titles_ending_in_question_marks_survive_the_word_round_trip(
     path = tmp_path / "issue.docx"
     path.write_bytes(render(issue, house.style, "docx"))
     assert replace(import_issue_docx(path, house).issue, notes=[]) == replace(issue, notes=[])
+
+
+def test_a_title_listed_twice_in_the_contents_makes_no_phantom_article() -> None:
+    """Two articles with one title (a mistake, but it happens): the text export imports back article for article.
+
+    The contents lists the title twice; the importer once took the second
+    listing for the body's first title, and every article after it shifted.
+    """
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parents[1] / "bench"))
+    from synth import make_issue
+
+    house = default_house()
+    issue = make_issue(50)
+    issue.articles[7].title = issue.articles[6].title = "淳安县：全力打造经济高质量发展的新增长极"
+    issue.articles[30].title = issue.articles[2].title  # in another column too
+    text = render(issue, house.style, "text").decode("utf-8")
+    back = import_text(text, house).issue
+    assert [(a.column, a.title, a.paragraphs) for a in back.articles] == [
+        (a.column, a.title, a.paragraphs) for a in issue.articles
+    ]

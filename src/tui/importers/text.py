@@ -103,7 +103,9 @@ class _Parser:
                     seen_titles.add(fold(first_title))
                 continue
             key = fold(line.text)
-            if key in seen_titles or not could_be_title(line.text, TITLE_MAX):
+            if key in seen_titles and not self._listed_twice(lines, i):
+                return entries, i  # the body's first title
+            if not could_be_title(line.text, TITLE_MAX):
                 return entries, i
             if entries and entries[-1].count is not None:
                 return entries, i  # a briefs column ("N 则") lists no titles: the body has begun
@@ -115,12 +117,32 @@ class _Parser:
             seen_titles.add(key)
         return entries, len(lines)
 
+    def _listed_twice(self, lines: list[Line], i: int) -> bool:
+        """Whether a title seen before, at line ``i``, is listed twice in the contents.
+
+        Two articles may carry the same title (a mistake the checks report,
+        but it happens); the contents then lists it twice.  In the body a
+        title is followed by its first paragraph, in the contents by another
+        title or a column: that tells the two apart.
+        """
+        if i + 1 >= len(lines):
+            return False
+        following = lines[i + 1].text
+        if parse_contents_line(following, tuple(c.name for c in self.house.columns)) is not None:
+            return True  # the next column of the contents
+        return could_be_title(following, TITLE_MAX) and not looks_like_byline(following, self.house)
+
     # ------------------------------------------------------------ body
 
     def body(self, lines: list[Line], contents: list[ContentsEntry], issue: Issue) -> list[int]:
         """Parse articles into ``issue``; returns each article's first source line."""
         indented_mode = any(line.indented for line in lines)
-        unused = {fold(t): (e.column, t, n) for e in contents for t, n in e.titles}
+        # Contents entries not yet matched, by folded title; a list each, in
+        # contents order, since two articles may carry the same title.
+        unused: dict[str, list[tuple[str, str, int]]] = {}
+        for e in contents:
+            for t, n in e.titles:
+                unused.setdefault(fold(t), []).append((e.column, t, n))
         column_names = [c.name for c in issue.columns]
         current_column = column_names[0] if column_names else ""
         article: Article | None = None
@@ -199,7 +221,9 @@ class _Parser:
             if key in unused:
                 if article is not None:
                     self._no_byline(issue, starts)
-                column, listed, listed_line = unused.pop(key)
+                column, listed, listed_line = unused[key].pop(0)
+                if not unused[key]:
+                    del unused[key]
                 current_column = column or current_column
                 article = start_article(text, line, current_column)
                 self.matches.append(Match(listed, listed_line, len(issue.articles) - 1))
