@@ -81,6 +81,22 @@ def write_issues(folder: Path) -> dict[int, Path]:
     return paths
 
 
+def write_archive(folder: Path, count: int) -> Path:
+    """An archive of ``count`` small issues, one a fortnight from 1990 on, numbered in sequence."""
+    import datetime as dt
+
+    from tui.files import codec
+
+    folder.mkdir()
+    issue = make_issue(3)
+    for k in range(count):
+        m = issue.masthead
+        m.date = dt.date(1990, 1, 5) + dt.timedelta(days=14 * k)
+        m.number, m.cumulative = k % 24 + 1, k + 1
+        (folder / f"{k:04d}.toml").write_text(codec.dumps(issue), encoding="utf-8")
+    return folder
+
+
 # ---------------------------------------------------------------- the budgets
 
 
@@ -143,6 +159,35 @@ def headless_check(sample: Path, env: dict[str, str]) -> list[Row]:
             "no" if leaked == "[]" else leaked,
             "no",
             leaked == "[]",
+        ),
+    ]
+
+
+def archive_size(folder: Path, sample: Path, env: dict[str, str]) -> list[Row]:
+    """``check`` against a large archive, and of many files of one archive (the index at work)."""
+    big = write_archive(folder / "archive-1000", 1000)
+    one = write_archive(folder / "archive-1", 1)
+    empty = folder / "archive-0"
+    empty.mkdir()
+    with_big, _ = measure([PY, "-m", "tui", "check", str(sample), "--archive", str(big)], env=env)
+    with_one, _ = measure([PY, "-m", "tui", "check", str(sample), "--archive", str(one)], env=env)
+    many = write_archive(folder / "archive-100", 100)
+    files = [str(p) for p in sorted(many.glob("*.toml"))]
+    all_in, _ = measure([PY, "-m", "tui", "check", *files], runs=5, env=env)
+    all_out, _ = measure([PY, "-m", "tui", "check", *files, "--archive", str(empty)], runs=5, env=env)
+    r1, r2 = with_big / with_one, all_in / all_out
+    return [
+        Row(
+            "7. check (sample) with a 1,000-issue archive vs a 1-issue archive",
+            f"{r1:.2f}× ({with_big * 1000:.0f} / {with_one * 1000:.0f} ms)",
+            "≤ 1.2×",
+            r1 <= 1.2,
+        ),
+        Row(
+            "7. check of all 100 issues of an archive vs the same files against an empty archive",
+            f"{r2:.2f}× ({all_in * 1000:.0f} / {all_out * 1000:.0f} ms)",
+            "≤ 1.5×",
+            r2 <= 1.5,
         ),
     ]
 
@@ -340,8 +385,14 @@ def main() -> None:
     compileall.compile_dir(ROOT / "src", quiet=1)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        env = {**os.environ, "JIANBAO_STATE_DIR": str(folder / "state"), "PYTHONPATH": str(ROOT / "src")}
+        env = {
+            **os.environ,
+            "JIANBAO_STATE_DIR": str(folder / "state"),
+            "JIANBAO_CACHE_DIR": str(folder / "cache"),
+            "PYTHONPATH": str(ROOT / "src"),
+        }
         os.environ["JIANBAO_STATE_DIR"] = env["JIANBAO_STATE_DIR"]
+        os.environ["JIANBAO_CACHE_DIR"] = env["JIANBAO_CACHE_DIR"]
         paths = write_issues(folder)
         sample_dir = folder / "sample"
         sample_dir.mkdir()
@@ -351,6 +402,7 @@ def main() -> None:
         for step in (
             lambda: startup(paths, sample, env),
             lambda: headless_check(sample, env),
+            lambda: archive_size(folder, sample, env),
             lambda: throughput(paths),
             lambda: live_recheck(paths),
             lambda: typing(paths, folder),

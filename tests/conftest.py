@@ -42,11 +42,12 @@ def sample_text() -> str:
 
 @pytest.fixture(autouse=True)
 def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """No test sees the user's language, archive, home or recovery files."""
+    """No test sees the user's language, archive, home, recovery files or archive index."""
     for name in ("JIANBAO_LANG", "JIANBAO_ARCHIVE", "LC_ALL", "LC_MESSAGES", "LANG"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     monkeypatch.setenv("JIANBAO_STATE_DIR", str(tmp_path / "state"))
+    monkeypatch.setenv("JIANBAO_CACHE_DIR", str(tmp_path / "cache"))
 
 
 @pytest.fixture

@@ -343,5 +343,5 @@ def newest_issue(archive: Path) -> Path | None:
     from tui.files.archive import scan_lenient
 
     found, _ = scan_lenient(archive)
-    latest = max(found, key=lambda a: (a.issue.masthead.date, a.issue.masthead.cumulative), default=None)
+    latest = max(found, key=lambda a: (a.past.masthead.date, a.past.masthead.cumulative), default=None)
     return latest.path if latest else None

@@ -8,7 +8,7 @@ from pathlib import Path
 from tui.checks.fixes import Change, apply_fixes
 from tui.checks.rules import check_issue, unknown_switches
 from tui.checks.waivers import apply_waivers
-from tui.files.archive import scan_lenient
+from tui.files.archive import Archived, scan_lenient
 from tui.files.config import house_path_for, load_house
 from tui.files.storage import load_issue_stamped, locate, read_text
 from tui.files.writing import FileStamp
@@ -76,14 +76,51 @@ def _refuse_unknown_switches(house: House, folder: Path) -> None:
     )
 
 
+@dataclass
+class _Folder:
+    """An archive folder as read once for every file checked against it."""
+
+    house: House
+    archived: list[Archived]
+    problems: list[Finding]
+
+    @classmethod
+    def read(cls, folder: Path) -> _Folder:
+        house = load_house(folder)
+        _refuse_unknown_switches(house, folder)
+        archived, errors = scan_lenient(folder)
+        return cls(house, archived, _unreadable(errors))
+
+    def without(self, path: Path) -> tuple[PastIssue, ...]:
+        """The archive as ``path`` sees it: every issue but itself."""
+        me = path.resolve()
+        return tuple(a.past for a in self.archived if a.path.name != me.name or a.path.resolve() != me)
+
+
+def open_checks(paths: list[Path], archive: Path | None = None) -> list[FileCheck]:
+    """Load each file with its archive and house; each archive folder is read once for all of them."""
+    folders: dict[Path, _Folder] = {}
+    out = []
+    for path in paths:
+        issue, read = load_issue_stamped(path)
+        folder = archive if archive is not None else path.parent
+        key = folder.resolve()
+        if key not in folders:
+            folders[key] = _Folder.read(folder)
+        seen = folders[key]
+        past = seen.without(path)
+        masts = tuple(p.masthead for p in past)
+        out.append(FileCheck(path, issue, seen.house, masts, list(seen.problems), past=past, stamp=read))
+    return out
+
+
 def open_check(path: Path, archive: Path | None = None) -> FileCheck:
     """Load ``path`` with its archive (``archive`` or the file's folder) and house configuration."""
-    issue, read = load_issue_stamped(path)
-    folder = archive if archive is not None else path.parent
-    house = load_house(folder)
-    _refuse_unknown_switches(house, folder)
-    archived, errors = scan_lenient(folder, exclude=path)
-    problems = [
+    return open_checks([path], archive)[0]
+
+
+def _unreadable(errors: list[LoadError]) -> list[Finding]:
+    return [
         Finding(
             "numbering.archive-unreadable",
             Severity.WARNING,
@@ -95,5 +132,3 @@ def open_check(path: Path, archive: Path | None = None) -> FileCheck:
         )
         for e in errors
     ]
-    past = tuple(PastIssue.of(a.issue) for a in archived)
-    return FileCheck(path, issue, house, tuple(p.masthead for p in past), problems, past=past, stamp=read)

@@ -192,11 +192,11 @@ def _same_file(a: Path, b: Path) -> bool:
 
 def cmd_check(args: argparse.Namespace, lang: Lang) -> int:
     from tui.checks import report
-    from tui.checks.checking import open_check
+    from tui.checks.checking import open_checks
     from tui.files.storage import save_issue
 
     archive = Path(args.archive) if args.archive else None
-    checks = [open_check(Path(f), archive) for f in args.files]  # all load before any is changed
+    checks = open_checks([Path(f) for f in args.files], archive)  # all load before any is changed
     if args.fix:
         for check in checks:
             refuse_if_being_edited(check.path, lang)
