@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import run_cli
 from rulekit import clean_issue, findings
 from tui.checks.fixes import apply_fixes
@@ -169,3 +171,26 @@ def test_docs_list_every_rule() -> None:
     doc = (ROOT / "docs" / "checks.md").read_text(encoding="utf-8")
     for rule in [*all_rule_ids(), STALE, "numbering.archive-unreadable"]:
         assert f"`{rule}`" in doc, rule
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        ([], ["edit"]),
+        (["--archive", "data/issues"], ["edit", "--archive", "data/issues"]),
+        (["--lang", "en", "--archive", "a"], ["edit", "--lang", "en", "--archive", "a"]),
+        (["--archive", "a", "x.toml"], ["edit", "--archive", "a", "x.toml"]),
+        (["x.toml"], ["edit", "x.toml"]),
+        (["check", "x.toml"], ["check", "x.toml"]),
+        (["--help"], ["--help"]),
+    ],
+)
+def test_without_a_command_jianbao_edits(argv: list[str], expected: list[str]) -> None:
+    """`jianbao --archive DIR` opens the archive's newest issue, like bare `jianbao` (it was an argparse error)."""
+    from tui.cli.args import build_parser
+    from tui.cli.main import _with_default_command
+
+    assert _with_default_command(argv) == expected
+    if argv and argv[0] != "--help":
+        args = build_parser("zh").parse_args(expected)
+        assert args.command == "edit" or args.command == "check"

@@ -33,7 +33,10 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Lang], int]] = {
 
 
 def _with_default_command(argv: list[str]) -> list[str]:
-    """`jianbao FILE` and bare `jianbao` mean `jianbao edit …`."""
+    """`jianbao FILE`, `jianbao --archive DIR` and bare `jianbao` mean `jianbao edit …`.
+
+    ``edit`` goes first: its options (``--archive``) are known to it only.
+    """
     takes_value = {"--lang", "--archive"}
     i = 0
     while i < len(argv):
@@ -44,9 +47,9 @@ def _with_default_command(argv: list[str]) -> list[str]:
             i += 2
             continue
         if not arg.startswith("-"):
-            return argv if arg in COMMANDS else [*argv[:i], "edit", *argv[i:]]
+            return argv if arg in COMMANDS else ["edit", *argv]
         i += 1
-    return [*argv, "edit"]
+    return ["edit", *argv]
 
 
 def _prescan_lang(argv: Sequence[str]) -> str | None:
