@@ -192,6 +192,26 @@ def archive_size(folder: Path, sample: Path, env: dict[str, str]) -> list[Row]:
     ]
 
 
+def docx_export() -> list[Row]:
+    """The .docx exporter grows with the issue, not with its square."""
+    from tui.exporters import render
+    from tui.files.config import default_house
+
+    style = default_house().style
+    small, large = make_issue(100), make_issue(1000)
+    t_small = median_time(lambda: render(small, style, "docx"), 3)
+    t_large = median_time(lambda: render(large, style, "docx"), 3)
+    ratio = t_large / t_small
+    return [
+        Row(
+            "8. .docx export, 1,000 vs 100 articles",
+            f"{ratio:.2f}× ({t_large * 1000:.0f} / {t_small * 1000:.0f} ms)",
+            "≤ 12×",
+            ratio <= 12,
+        )
+    ]
+
+
 def throughput(paths: dict[int, Path]) -> list[Row]:
     import autocorrect_py
 
@@ -407,6 +427,7 @@ def main() -> None:
             lambda: live_recheck(paths),
             lambda: typing(paths, folder),
             lambda: load_save(paths),
+            docx_export,
         ):
             rows += step()
             print(table(rows[-2:] if len(rows) > 1 else rows), file=sys.stderr)
