@@ -471,3 +471,32 @@ def test_body_paragraphs_and_positions_agree(text: str) -> None:
 
     slow = ["".join(raw[i] for i in _kept(raw)) for _, raw in _blocks(text)]
     assert paragraphs_of(text) == [p for p in slow if p]
+
+
+def _outline_labels(app) -> list[str]:  # type: ignore[no-untyped-def]
+    tree = main(app).query_one(OutlineTree)
+    out: list[str] = []
+
+    def walk(node) -> None:  # type: ignore[no-untyped-def]
+        for child in node.children:
+            out.append(str(child.label))
+            walk(child)
+
+    walk(tree.root)
+    return out
+
+
+async def test_the_outline_follows_typing_and_rechecks(sample_toml: Path) -> None:
+    """Counts and labels change in place as the user types (the tree is not rebuilt for that)."""
+    app = make_app(sample_toml)
+    async with app.run_test(size=SIZE) as pilot:
+        await checked(pilot)
+        await select(pilot, NodeRef("article", 8))  # 建德市: no findings
+        assert any(label.startswith("建德市") for label in _outline_labels(app))
+        await focus(pilot, "#article-body", end=True)
+        await type_text(pilot, "好,好。")
+        await until(pilot, lambda: any(label.startswith("●1 建德市") for label in _outline_labels(app)))
+        await focus(pilot, "#article-title", end=True)  # a brief: a title makes it a titled article
+        await type_text(pilot, "建德市：新标题")
+        # The new title shows at once, with the comma's error and the titled brief's (信息摘登 has no titles).
+        await until(pilot, lambda: "●2 建德市：新标题" in _outline_labels(app))
