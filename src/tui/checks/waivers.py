@@ -52,6 +52,9 @@ def apply_waivers(findings: list[Finding], waivers: list[Waiver]) -> list[Findin
     finding of the same rule and text.  Several equal marks in one paragraph
     (162 half-width commas) each keep their own waiver.
     """
+    findings = sort_findings(findings)  # the nearest of equals is the first in reading order
+    if not waivers:
+        return findings
     taken: dict[int, int] = {}  # finding index -> waiver index
     used: set[int] = set()
     by_key: dict[tuple[object, ...], list[int]] = {}
@@ -79,10 +82,11 @@ def apply_waivers(findings: list[Finding], waivers: list[Waiver]) -> list[Findin
             taken[best] = wi
             used.add(wi)
     out = [replace(f, waiver=waivers[taken[fi]]) if fi in taken else f for fi, f in enumerate(findings)]
+    stale = []
     for i, w in enumerate(waivers):
         if i in used:
             continue
-        out.append(
+        stale.append(
             Finding(
                 STALE,
                 Severity.INFO,
@@ -94,4 +98,4 @@ def apply_waivers(findings: list[Finding], waivers: list[Waiver]) -> list[Findin
                 matched=w.text,
             )
         )
-    return sort_findings(out)
+    return sort_findings(out + stale) if stale else out

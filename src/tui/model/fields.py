@@ -92,9 +92,13 @@ FIELDS: dict[FieldId, FieldInfo] = {
 }
 
 
+_BY_NAME: dict[str, FieldInfo] = {str(key.value): info for key, info in FIELDS.items()}
+
+
 def field_info(field: str) -> FieldInfo | None:
-    """The registry entry of a location's field (None for a field this version does not know)."""
-    try:
-        return FIELDS[FieldId(field)]
-    except ValueError:
-        return None
+    """The registry entry of a location's field (None for a field this version does not know).
+
+    A plain dict lookup by the field's string: it runs for every finding at
+    every sort, and building the enum member each time cost more than the sort.
+    """
+    return _BY_NAME.get(field)

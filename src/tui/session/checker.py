@@ -23,7 +23,7 @@ from tui.checks.recheck import ArticleMemo
 from tui.checks.rules import check_article, check_cross
 from tui.checks.waivers import apply_waivers
 from tui.model import Issue, Masthead
-from tui.model.findings import Finding, sort_findings
+from tui.model.findings import Finding
 from tui.model.house import House
 from tui.model.past import PastIssue
 
@@ -141,4 +141,4 @@ class Checker:
         found = list(self.archive_problems) + list(self.cross_findings)
         for group in self.article_findings:
             found += group
-        return apply_waivers(sort_findings(found), issue.waivers)
+        return apply_waivers(found, issue.waivers)  # which returns them sorted
