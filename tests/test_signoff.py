@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from apphelp import SIZE, checked, focus, make_app, type_text, until
 from conftest import run_cli
 from rulekit import ARCHIVE, HOUSE, clean_issue
 from tui.files.storage import save_issue
@@ -43,3 +44,43 @@ def test_check_strict_fails_on_a_changed_signed_issue(tmp_path: Path) -> None:
     assert run_cli("check", str(path)).returncode == 0  # a warning
     r = run_cli("check", "--strict", str(path))
     assert r.returncode == 1 and "签发后已修改" in r.stdout
+
+
+def test_check_output_names_the_latest_sign_off_and_whether_it_still_holds(tmp_path: Path) -> None:
+    import json
+
+    session = _session()
+    session.sign_off("proofreader", "王校对")
+    path = tmp_path / "issue.toml"
+    save_issue(session.issue, path)
+    at = f"{session.issue.signoffs[-1].at:%Y-%m-%d %H:%M}"
+    r = run_cli("check", str(path))
+    assert f"{path}: 已签发：王校对（校对）{at}" in r.stdout.splitlines()
+    session.issue.articles[0].paragraphs.append("签发之后又加了一段。")
+    save_issue(session.issue, path)
+    r = run_cli("check", str(path))
+    assert f"{path}: 已签发：王校对（校对）{at}，签发后已修改" in r.stdout.splitlines()
+    data = json.loads(run_cli("check", str(path), "--format", "json").stdout)["files"][0]
+    assert data["signoffs"][0]["name"] == "王校对" and data["changed_since_signoff"] is True
+    en = run_cli("check", str(path), "--lang", "en").stdout
+    assert f"signed off: 王校对 (proofreader) {at}, changed since" in en
+
+
+async def test_the_editor_header_shows_the_sign_off(tmp_path: Path) -> None:
+    session = _session()
+    session.sign_off("proofreader", "王校对")
+    path = tmp_path / "data" / "issues" / "issue.toml"
+    path.parent.mkdir(parents=True)
+    save_issue(session.issue, path)
+    at = f"{session.issue.signoffs[-1].at:%Y-%m-%d %H:%M}"
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await checked(pilot)
+        assert f"已签发：王校对（校对）{at}" in app.sub_title and "签发后已修改" not in app.sub_title
+        from apphelp import select
+        from tui.app.outline import NodeRef
+
+        await select(pilot, NodeRef("article", 0))
+        await focus(pilot, "#article-body", end=True)
+        await type_text(pilot, "又改了一句。")
+        await until(pilot, lambda: "签发后已修改" in app.sub_title)

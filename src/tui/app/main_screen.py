@@ -36,6 +36,7 @@ from tui.app.proofreading import ProofActions
 from tui.app.strings import t
 from tui.app.structure import STRUCTURE_ACTIONS, StructureEditor
 from tui.app.validation import FindingDetail, FindingTable
+from tui.checks.report import signoff_status
 from tui.exporters.text import render_text
 from tui.model.errors import JianbaoError
 from tui.model.findings import Finding
@@ -69,6 +70,7 @@ class MainScreen(Screen[None]):
         super().__init__()
         self.session = session
         self.lang = lang
+        self._signoff_status = ""  # 已签发：… for the header, from the last findings shown
         self.allow_fixes = allow_fixes
         self.node: NodeRef = NodeRef("masthead")
         self.editing_masthead = False  # the masthead shows as a card until the user goes to edit it
@@ -277,6 +279,8 @@ class MainScreen(Screen[None]):
             sub += "  " + t("readonly", self.lang)
         if self.session.dirty:
             sub += "  " + t("unsaved", self.lang)
+        if self._signoff_status:
+            sub += "  " + self._signoff_status
         self.app.title = self.session.path.name
         self.app.sub_title = sub
 
@@ -287,6 +291,7 @@ class MainScreen(Screen[None]):
         checking = not self.session.checked
         self.query_one("#checks").border_title = t("checking", self.lang) if checking else table.summary()
         self.query_one(OutlineTree).rebuild(self.session.issue, findings, select=self.node)
+        self._signoff_status = signoff_status(self.session.issue.signoffs, findings, self.lang)
         self.refresh_header()
 
     def refresh_all(self, select: NodeRef | None = None) -> None:

@@ -9,6 +9,7 @@ from typing import Any
 
 from tui.checks.catalogue import rule_basis, rule_name
 from tui.checks.fixes import Change
+from tui.model import ROLE_LABELS, Signoff
 from tui.model.findings import SEVERITY_LABEL, Finding, summarize
 from tui.model.i18n import Lang
 
@@ -18,6 +19,20 @@ class FileReport:
     file: str
     findings: Sequence[Finding]
     changes: Sequence[Change] = ()
+    signoffs: Sequence[Signoff] = ()
+
+
+def signoff_status(signoffs: Sequence[Signoff], findings: Sequence[Finding], lang: Lang) -> str:
+    """已签发：王校对（校对）2025-12-10 14:30, with 签发后已修改 when the text changed since; "" if unsigned."""
+    if not signoffs:
+        return ""
+    latest = signoffs[-1]
+    zh, en = ROLE_LABELS.get(latest.role, (latest.role, latest.role))
+    when = f"{latest.at:%Y-%m-%d %H:%M}"
+    changed = any(f.rule == "signoff.changed" and f.active for f in findings)
+    if lang == "zh":
+        return f"已签发：{latest.name}（{zh}）{when}" + ("，签发后已修改" if changed else "")
+    return f"signed off: {latest.name} ({en}) {when}" + (", changed since" if changed else "")
 
 
 def finding_line(file: str, finding: Finding, lang: Lang) -> str:
@@ -56,6 +71,7 @@ def summary_line(findings: Sequence[Finding], lang: Lang) -> str:
 def render_text(reports: Sequence[FileReport], lang: Lang) -> str:
     lines = [change_line(r.file, c, lang) for r in reports for c in r.changes]
     lines += [finding_line(r.file, f, lang) for r in reports for f in r.findings]
+    lines += [f"{r.file}: {status}" for r in reports if (status := signoff_status(r.signoffs, r.findings, lang))]
     lines.append(summary_line([f for r in reports for f in r.findings], lang))
     return "\n".join(lines) + "\n"
 
@@ -110,6 +126,18 @@ def render_json(reports: Sequence[FileReport], lang: Lang) -> str:
                 "findings": [finding_json(f, lang) for f in r.findings],
                 "summary": summarize(list(r.findings)),
                 **({"fixed": [_change_json(c) for c in r.changes]} if r.changes else {}),
+                **(
+                    {
+                        "signoffs": [
+                            {"role": s.role, "name": s.name, "at": s.at.isoformat()} for s in r.signoffs
+                        ],
+                        "changed_since_signoff": any(
+                            f.rule == "signoff.changed" and f.active for f in r.findings
+                        ),
+                    }
+                    if r.signoffs
+                    else {}
+                ),
             }
             for r in reports
         ]

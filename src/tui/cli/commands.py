@@ -206,7 +206,7 @@ def cmd_check(args: argparse.Namespace, lang: Lang) -> int:
                 save_issue(check.issue, check.path, expect=check.stamp)
         else:
             check.run()
-    reports = [report.FileReport(str(c.path), c.findings, c.changes) for c in checks]
+    reports = [report.FileReport(str(c.path), c.findings, c.changes, c.issue.signoffs) for c in checks]
     render = report.render_json if args.format == "json" else report.render_text
     _write_stdout(render(reports, lang))
     failed = any(c.failed_strict() if args.strict else c.failed for c in checks)

@@ -20,6 +20,11 @@ ColumnKind = Literal["articles", "briefs"]
 COLUMN_KINDS: tuple[ColumnKind, ...] = ("articles", "briefs")
 Role = Literal["editor", "proofreader", "approver"]
 ROLES: tuple[Role, ...] = ("editor", "proofreader", "approver")
+ROLE_LABELS: dict[str, tuple[str, str]] = {  # (zh, en)
+    "editor": ("编辑", "editor"),
+    "proofreader": ("校对", "proofreader"),
+    "approver": ("审签", "approver"),
+}
 
 
 @dataclass
