@@ -8,7 +8,7 @@ import pytest
 
 from apphelp import SIZE, checked, focus, main, make_app, select, type_text, until
 from tui.app.keybar import KeyBar
-from tui.app.outline import NodeRef
+from tui.app.outline import NodeRef, OutlineTree
 from tui.app.validation import FindingTable
 from tui.files.storage import load_issue
 
@@ -139,3 +139,48 @@ def test_snapshot_malformed_file(snap_compare, tmp_path: Path, monkeypatch: pyte
         (Path(__file__).parent / "data" / "bad" / "unknown-edition.toml").read_bytes()
     )
     assert snap_compare(make_app(Path("bad.toml")), terminal_size=(100, 24))
+
+
+def _label_of(app, ref: NodeRef) -> str:  # type: ignore[no-untyped-def]
+    tree = main(app).query_one(OutlineTree)
+    stack = list(tree.root.children)
+    while stack:
+        node = stack.pop()
+        if node.data == ref:
+            return str(node.label)
+        stack += list(node.children)
+    raise AssertionError(f"no node {ref}")
+
+
+async def test_comments_show_in_the_outline_name_their_article_and_can_be_resolved(sample_toml: Path) -> None:
+    from tui.app.dialogs import FormDialog
+
+    app = make_app(sample_toml, review=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await select(pilot, NodeRef("article", 2))
+        assert "✎" not in _label_of(app, NodeRef("article", 2))
+        await pilot.press("n")
+        await until(pilot, lambda: isinstance(app.screen, FormDialog))
+        assert "第3篇「钱塘区：“三聚三助”助推新质生产力高质量发展」" in app.screen.title_text  # type: ignore[attr-defined]
+        await type_text(pilot, "请核实数字。")
+        await pilot.press("tab")
+        await type_text(pilot, "王校对")
+        await pilot.press("enter")
+        await until(pilot, lambda: "✎1 " in _label_of(app, NodeRef("article", 2)))
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    app = make_app(sample_toml)  # the editor deals with it
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: "✎1 " in _label_of(app, NodeRef("article", 2)))
+        await select(pilot, NodeRef("article", 2))
+        await pilot.press("N")
+        await until(pilot, lambda: "✎" not in _label_of(app, NodeRef("article", 2)))
+        assert "（已处理）" in str(main(app).query_one("#article-comments").render())
+        await pilot.press("u")  # one undo step takes it back
+        await until(pilot, lambda: "✎1 " in _label_of(app, NodeRef("article", 2)))
+        await pilot.press("N")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    (c,) = load_issue(sample_toml).articles[2].comments
+    assert (c.text, c.resolved) == ("请核实数字。", True)
+    assert "resolved = true" in sample_toml.read_text(encoding="utf-8")

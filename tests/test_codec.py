@@ -113,3 +113,22 @@ def test_everything_the_writer_writes_matches_the_schema(issue: Issue) -> None:
     from test_schema_contract import as_json, validator
 
     validator().validate(as_json(tomllib.loads(codec.dumps(issue))))
+
+
+def test_a_resolved_comment_round_trips_and_an_open_one_writes_no_flag() -> None:
+    import datetime as dt
+
+    from rulekit import clean_issue
+    from tui.files import codec
+    from tui.model import Comment
+
+    issue = clean_issue()
+    at = dt.datetime(2025, 11, 27, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+    issue.articles[0].comments = [
+        Comment("王校对", "请核实", at),
+        Comment("李编辑", "已改", at, resolved=True),
+    ]
+    text = codec.dumps(issue)
+    assert text.count("resolved = true") == 1
+    back = codec.loads(text)
+    assert [(c.text, c.resolved) for c in back.articles[0].comments] == [("请核实", False), ("已改", True)]

@@ -154,7 +154,11 @@ class ArticleForm(Vertical):
             return
         widget.display = True
         lines = [f"【{t('comments', self.lang)}】"]
-        lines += [f"{c.author}（{c.at:%Y-%m-%d %H:%M}）：{c.text}" for c in a.comments]
+        done = t("comment_done", self.lang)
+        lines += [
+            f"{c.author}（{c.at:%Y-%m-%d %H:%M}）：{c.text}" + (done if c.resolved else "")
+            for c in a.comments
+        ]
         widget.update("\n".join(lines))
 
     def on_input_changed(self, event: Input.Changed) -> None:

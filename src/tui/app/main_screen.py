@@ -164,6 +164,9 @@ class MainScreen(Screen[None]):
     def action_comment(self) -> None:
         self.proof.comment()
 
+    def action_resolve_comments(self) -> None:
+        self.proof.resolve_comments()
+
     def action_save(self, then_quit: bool = False) -> None:
         self.files.save(then_quit)
 

@@ -38,13 +38,36 @@ def node_key(f: Finding) -> NodeRef:
     return NodeRef("masthead")
 
 
-def _marker(counts: Counter[Severity]) -> RichText:
+Badge = tuple[int, int, int]  # errors, warnings, open comments (批注) of a node
+NO_BADGE: Badge = (0, 0, 0)
+
+
+def _marker(badge: Badge) -> RichText:
+    errors, warnings, comments = badge
     text = RichText()
-    if counts[Severity.ERROR]:
-        text.append(f"●{counts[Severity.ERROR]} ", style="bold red")
-    if counts[Severity.WARNING]:
-        text.append(f"▲{counts[Severity.WARNING]} ", style="yellow")
+    if errors:
+        text.append(f"●{errors} ", style="bold red")
+    if warnings:
+        text.append(f"▲{warnings} ", style="yellow")
+    if comments:
+        text.append(f"✎{comments} ", style="bold magenta")
     return text
+
+
+def badges(issue: Issue, findings: list[Finding]) -> dict[NodeRef, Badge]:
+    """Per outline node: its open findings by severity, and an article's open comments."""
+    counts: dict[NodeRef, Counter[Severity]] = {}
+    for f in findings:
+        if f.active:
+            counts.setdefault(node_key(f), Counter())[f.severity] += 1
+    out = {ref: (c[Severity.ERROR], c[Severity.WARNING], 0) for ref, c in counts.items()}
+    for i, article in enumerate(issue.articles):
+        open_comments = sum(1 for c in article.comments if not c.resolved)
+        if open_comments:
+            ref = NodeRef("article", i)
+            errors, warnings, _ = out.get(ref, NO_BADGE)
+            out[ref] = (errors, warnings, open_comments)
+    return out
 
 
 class OutlineTree(Tree[NodeRef]):
@@ -63,6 +86,7 @@ class OutlineTree(Tree[NodeRef]):
         Binding("r", "screen.rename_column", "重命名栏目", id="rename_column"),
         Binding("x", "screen.remove_column", "删除栏目", id="remove_column"),
         Binding("n", "screen.comment", "批注", id="comment"),
+        Binding("N", "screen.resolve_comments", "批注已处理", id="resolve_comments"),
         Binding("i", "screen.import_word", "导入Word", id="import_word"),
         Binding("e", "screen.export", "导出", id="export"),
     ]
@@ -76,20 +100,16 @@ class OutlineTree(Tree[NodeRef]):
         self._wanted: NodeRef | None = None  # where the cursor goes once the rebuilt lines are laid out
         # What is on screen, for updates in place: the tree's shape, and each node with its label and counts.
         self._shape: object = None
-        self._shown: dict[NodeRef, tuple[TreeNode[NodeRef], str, tuple[int, int]]] = {}
+        self._shown: dict[NodeRef, tuple[TreeNode[NodeRef], str, Badge]] = {}
         self._widest = 0  # the widest label at the last rebuild: the tree's measured width
 
     def rebuild(self, issue: Issue, findings: list[Finding], select: NodeRef | None = None) -> None:
-        counts: dict[NodeRef, Counter[Severity]] = {}
-        for f in findings:
-            if f.active:
-                counts.setdefault(node_key(f), Counter())[f.severity] += 1
-        empty: Counter[Severity] = Counter()
+        counts = badges(issue, findings)
         want = select or (self.cursor_node.data if self.cursor_node else None)
         signature = (
             tuple((c.name, c.kind) for c in issue.columns),
             tuple((a.column, _article_label(a.title, a.paragraphs, self.lang)) for a in issue.articles),
-            tuple(sorted((ref.kind, ref.index, sorted(c.items())) for ref, c in counts.items())),
+            tuple(sorted((ref.kind, ref.index, badge) for ref, badge in counts.items())),
             want,
         )
         if signature == self._signature:
@@ -105,11 +125,11 @@ class OutlineTree(Tree[NodeRef]):
         target: TreeNode[NodeRef] | None = None
 
         def add(parent: TreeNode[NodeRef], label: str, ref: NodeRef, leaf: bool = True) -> TreeNode[NodeRef]:
-            count = counts.get(ref, empty)
-            text = _marker(count)
+            badge = counts.get(ref, NO_BADGE)
+            text = _marker(badge)
             text.append(label)
             node = parent.add_leaf(text, ref) if leaf else parent.add(text, ref, expand=True)
-            self._shown[ref] = (node, label, _tally(count))
+            self._shown[ref] = (node, label, badge)
             self._widest = max(self._widest, text.cell_len)
             nonlocal target
             if ref == want:
@@ -146,7 +166,7 @@ class OutlineTree(Tree[NodeRef]):
         # node wanted by then (a jump made in between wins over the rebuild's choice).
         self.call_after_refresh(self._place_cursor)
 
-    def _relabel(self, issue: Issue, counts: dict[NodeRef, Counter[Severity]]) -> bool:
+    def _relabel(self, issue: Issue, counts: dict[NodeRef, Badge]) -> bool:
         """Update in place the nodes whose label or counts changed (typing, a re-check); False if it cannot.
 
         A full rebuild clears and re-adds every node (30 ms and thousands of
@@ -154,7 +174,6 @@ class OutlineTree(Tree[NodeRef]):
         of the tree (columns, and which article is in which) is unchanged
         here, so only labels can differ.
         """
-        empty: Counter[Severity] = Counter()
         changes = []
         for ref, (node, label, tally) in self._shown.items():
             if ref.kind == "article":
@@ -166,16 +185,16 @@ class OutlineTree(Tree[NodeRef]):
                     new_label = "？" + new_label
             else:
                 new_label = label
-            count = counts.get(ref, empty)
-            if new_label != label or _tally(count) != tally:
-                text = _marker(count)
+            badge = counts.get(ref, NO_BADGE)
+            if new_label != label or badge != tally:
+                text = _marker(badge)
                 text.append(new_label)
                 if text.cell_len > self._widest:
                     return False  # wider than any line: the tree must measure itself again (a rebuild)
-                changes.append((ref, node, new_label, count, text))
-        for ref, node, new_label, count, text in changes:
+                changes.append((ref, node, new_label, badge, text))
+        for ref, node, new_label, badge, text in changes:
             node.set_label(text)
-            self._shown[ref] = (node, new_label, _tally(count))
+            self._shown[ref] = (node, new_label, badge)
         return True
 
     def _place_cursor(self) -> None:
@@ -193,10 +212,6 @@ class OutlineTree(Tree[NodeRef]):
         self._wanted = ref
         self.move_cursor(node)
         return True
-
-
-def _tally(counts: Counter[Severity]) -> tuple[int, int]:
-    return counts[Severity.ERROR], counts[Severity.WARNING]
 
 
 def _walk(node: TreeNode[NodeRef]) -> Iterator[TreeNode[NodeRef]]:

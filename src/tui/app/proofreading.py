@@ -220,6 +220,18 @@ class ProofActions:
             done,
         )
 
+    def resolve_comments(self) -> None:
+        """Mark the selected article's open comments as dealt with (one undo step)."""
+        index = self.editor.selected_article()
+        if index is None:
+            return
+        done, n = self.editor.guard(self.editor.session.resolve_comments, index)
+        if done:
+            self.editor.reload_form()
+            self.editor.refresh_findings()
+            self.editor.schedule_autosave()
+            self.editor.notify(t("comments_resolved", self.editor.lang, n=n))
+
     def comment(self) -> None:
         index = self.editor.selected_article()
         if index is None:
@@ -231,13 +243,16 @@ class ProofActions:
                 and self.editor.guard(self.editor.session.add_comment, index, values["by"], values["text"])[0]
             ):
                 self.editor.reload_form()
-                self.editor.refresh_header()
+                self.editor.refresh_findings()  # the outline counts the article's open comments
                 self.editor.schedule_autosave()
                 self.editor.notify(t("commented", self.editor.lang))
 
+        article = self.editor.session.issue.articles[index]
+        name = article.title or next((p for p in article.paragraphs if p), "")[:12]
+        on = t("comment_on", self.editor.lang, n=index + 1, title=name)
         self.editor.app.push_screen(
             FormDialog(
-                t("comment_title", self.editor.lang),
+                f"{t('comment_title', self.editor.lang)}：{on}",
                 [
                     Field("text", t("comment_text", self.editor.lang)),
                     Field("by", t("comment_by", self.editor.lang), self._who()),

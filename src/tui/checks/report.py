@@ -71,7 +71,9 @@ def summary_line(findings: Sequence[Finding], lang: Lang) -> str:
 def render_text(reports: Sequence[FileReport], lang: Lang) -> str:
     lines = [change_line(r.file, c, lang) for r in reports for c in r.changes]
     lines += [finding_line(r.file, f, lang) for r in reports for f in r.findings]
-    lines += [f"{r.file}: {status}" for r in reports if (status := signoff_status(r.signoffs, r.findings, lang))]
+    lines += [
+        f"{r.file}: {status}" for r in reports if (status := signoff_status(r.signoffs, r.findings, lang))
+    ]
     lines.append(summary_line([f for r in reports for f in r.findings], lang))
     return "\n".join(lines) + "\n"
 

@@ -61,7 +61,12 @@ def _byline(t: Table) -> Byline:
 
 
 def _comment(t: Table) -> Comment:
-    c = Comment(author=t.string("author"), text=t.string("text"), at=t.datetime("at"))
+    c = Comment(
+        author=t.string("author"),
+        text=t.string("text"),
+        at=t.datetime("at"),
+        resolved=t.boolean("resolved", False),
+    )
     t.finish()
     return c
 
@@ -231,7 +236,10 @@ def dumps(issue: Issue) -> str:
         if a.byline is not None:
             text += "\n" + _section("[articles.byline]", {"unit": a.byline.unit, "authors": a.byline.authors})
         for c in a.comments:
-            text += "\n" + _section("[[articles.comments]]", {"author": c.author, "text": c.text, "at": c.at})
+            entry: dict[str, object] = {"author": c.author, "text": c.text, "at": c.at}
+            if c.resolved:
+                entry["resolved"] = True
+            text += "\n" + _section("[[articles.comments]]", entry)
         parts.append(text)
     e = issue.endblock
     parts.append(

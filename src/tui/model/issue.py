@@ -62,6 +62,7 @@ class Comment:
     author: str
     text: str
     at: dt.datetime
+    resolved: bool = False  # the editor dealt with it; kept, shown as done
 
 
 @dataclass

@@ -446,6 +446,18 @@ class Session:
         self.issue.articles[index].comments.append(Comment(author.strip() or "?", text.strip(), now()))
         self.touch()
 
+    def resolve_comments(self, index: int) -> int:
+        """Mark the article's open comments as dealt with (they stay, shown as done); how many."""
+        open_ones = [c for c in self.issue.articles[index].comments if not c.resolved]
+        if not open_ones:
+            raise Refused(Text("这篇稿件没有未处理的批注", "this article has no open comments"))
+        self.checkpoint(Text("批注已处理", "comments resolved"))  # one undo step
+        for c in open_ones:
+            c.resolved = True
+        self.touch()
+        self.history.recorded(self.version)
+        return len(open_ones)
+
     # ------------------------------------------------------------ files
 
     def reject_field(self, field_path: str, label: str, text: str | None) -> None:
