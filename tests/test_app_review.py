@@ -184,3 +184,17 @@ async def test_comments_show_in_the_outline_name_their_article_and_can_be_resolv
     (c,) = load_issue(sample_toml).articles[2].comments
     assert (c.text, c.resolved) == ("请核实数字。", True)
     assert "resolved = true" in sample_toml.read_text(encoding="utf-8")
+
+
+async def test_messages_go_to_the_status_line_whole(sample_toml: Path) -> None:
+    """Not a toast over the panes, where wide characters at a pane's edge were lost (“，” showed as two spaces)."""
+    from tui.app.status import StatusLine
+
+    app = make_app(sample_toml)
+    async with app.run_test(size=SIZE) as pilot:
+        await checked(pilot)
+        await pilot.press("f8", "f4")
+        line = main(app).query_one(StatusLine)
+        await until(pilot, lambda: line.message.startswith("已修正"))
+        assert line.message == "已修正：“,” → “，”"
+        assert "已修正：“,” → “，”" in str(line.render())

@@ -18,12 +18,14 @@ from rich.text import Text as RichText
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from tui.app.dialogs import ChoiceDialog
 from tui.app.keybar import KeyBar
 from tui.app.main_screen import MainScreen
+from tui.app.status import StatusLine
 from tui.app.strings import t
 from tui.files import locking, recovery
 from tui.model.errors import JianbaoError
@@ -89,6 +91,31 @@ class JianbaoApp(App[None]):
         return super().run(**kwargs)
 
     # ------------------------------------------------------------ unexpected errors
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Messages of the editor go to its status line; elsewhere (before it opens) a toast.
+
+        A toast floats over the panes and loses the wide characters that meet a
+        pane's edge under it (see ``app/status.py``); the status line has no pane under it.
+        """
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, MainScreen):
+                line = screen.query(StatusLine)
+                if line:
+                    text = f"{title}：{message}" if title else message
+                    line.first().show(
+                        text, severity, self.NOTIFICATION_TIMEOUT if timeout is None else timeout
+                    )
+                    return
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     def _handle_exception(
         self, error: Exception

@@ -33,6 +33,7 @@ from tui.app.messages import (
 from tui.app.navigator import FindingNavigator
 from tui.app.outline import NodeRef, OutlineTree
 from tui.app.proofreading import ProofActions
+from tui.app.status import StatusLine
 from tui.app.strings import t
 from tui.app.structure import STRUCTURE_ACTIONS, StructureEditor
 from tui.app.validation import FindingDetail, FindingTable
@@ -222,7 +223,9 @@ class MainScreen(Screen[None]):
             with Vertical(id="checks"):
                 yield FindingTable(self.lang, id="findings")
                 yield FindingDetail(self.lang, id="finding-detail")
-        yield KeyBar(self.lang, first=("help", "save"))
+        with Vertical(id="footer-lines"):  # the status line above the key bar, both at the bottom
+            yield StatusLine(id="status")
+            yield KeyBar(self.lang, first=("help", "save"))
 
     def on_mount(self) -> None:
         outline = self.query_one(OutlineTree)
