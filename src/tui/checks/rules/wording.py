@@ -69,7 +69,7 @@ def list_findings(seg: Segment, lexicon: Lexicon) -> Iterator[Finding]:
 # Numbered abbreviations of the Party's and the state's formulations, and the
 # five-year plans, are written in quotation marks (“十四五”规划, “四个意识”).
 _SLOGANS = (
-    "两个确立|两个维护|四个意识|四个自信|四个全面|五位一体|三个代表|八八战略|两个一百年"
+    "两个确立|两个维护|四个意识|四个自信|四个全面|五位一体|三个代表(?=重要思想)|八八战略|两个一百年"
     "|三个务必|四下基层|千万工程|两个先行|最多跑一次"
 )
 _PLAN = r"十[一二三四五六七八九]五"
