@@ -500,3 +500,26 @@ async def test_the_outline_follows_typing_and_rechecks(sample_toml: Path) -> Non
         await type_text(pilot, "建德市：新标题")
         # The new title shows at once, with the comma's error and the titled brief's (信息摘登 has no titles).
         await until(pilot, lambda: "●2 建德市：新标题" in _outline_labels(app))
+
+
+async def test_the_command_palette_speaks_chinese(sample_toml: Path) -> None:
+    """Its placeholder, a search, and a search that matches nothing: no English in the Chinese UI."""
+    from textual.command import CommandInput, CommandList, CommandPalette
+
+    app = make_app(sample_toml)
+    async with app.run_test(size=SIZE) as pilot:
+        await checked(pilot)
+        await pilot.press("ctrl+p")
+        await until(pilot, lambda: isinstance(app.screen, CommandPalette))
+        palette = app.screen
+        assert palette.query_one(CommandInput).placeholder == "搜索命令…"
+        await type_text(pilot, "保存")
+        commands = palette.query_one(CommandList)
+        await until(pilot, lambda: any("保存" in str(o.prompt) for o in commands.options))
+        await pilot.press(*["backspace"] * 2)
+        await type_text(pilot, "xyzzy不存在")
+        await until(
+            pilot, lambda: any("没有匹配的命令" in str(o.prompt) for o in commands.options), tries=200
+        )
+        await pilot.pause(1.2)  # past Textual's own no-match countdown
+        assert not any("No matches" in str(o.prompt) for o in commands.options)

@@ -17,6 +17,7 @@ from typing import Any
 from rich.text import Text as RichText
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.containers import Vertical
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
@@ -25,6 +26,7 @@ from textual.widgets import Header, Static
 from tui.app.dialogs import ChoiceDialog
 from tui.app.keybar import KeyBar
 from tui.app.main_screen import MainScreen
+from tui.app.palette import JianbaoCommands
 from tui.app.status import StatusLine
 from tui.app.strings import t
 from tui.files import locking, recovery
@@ -56,6 +58,7 @@ class JianbaoApp(App[None]):
     CSS_PATH = Path(__file__).with_name("jianbao.tcss")  # absolute: subclasses elsewhere find it too
     TITLE = "jianbao"
     BINDINGS = [Binding("ctrl+q", "quit", "退出", id="quit", priority=True)]
+    COMMANDS = {JianbaoCommands}
 
     def __init__(
         self,
@@ -91,6 +94,13 @@ class JianbaoApp(App[None]):
         return super().run(**kwargs)
 
     # ------------------------------------------------------------ unexpected errors
+
+    def action_command_palette(self) -> None:
+        """The palette, with its placeholder in the UI's language."""
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            self.push_screen(
+                CommandPalette(placeholder=t("palette_placeholder", self.lang), id="--command-palette")
+            )
 
     def notify(
         self,

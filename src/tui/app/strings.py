@@ -221,6 +221,8 @@ S: dict[str, tuple[str, str]] = {
     "waived_ok": ("已豁免", "Waived"),
     "signed": ("已签发：{role} {name}", "Signed off: {role} {name}"),
     "commented": ("已添加批注", "Comment added"),
+    "palette_placeholder": ("搜索命令…", "Search for commands…"),
+    "palette_none": ("没有匹配的命令", "No matching command"),
     "comments_resolved": ("已将 {n} 条批注标为已处理", "{n} comment(s) marked done"),
     "comment_on": ("第{n}篇「{title}」", "article {n} “{title}”"),
     "comment_done": ("（已处理）", " (done)"),
