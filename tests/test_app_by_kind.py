@@ -116,3 +116,50 @@ async def test_a_waiver_can_be_taken_back_from_the_pane(sample_toml: Path) -> No
         await pilot.click("#choice-yes")
         await until(pilot, lambda: _commas(screen) == 162)
         assert screen.session.issue.waivers == [] and screen.session.dirty
+
+
+async def test_grouped_by_rule_with_counts_open_a_group_and_fix_it_all_from_its_header(
+    sample_toml: Path,
+) -> None:
+    """g groups the list: one row per rule with its Chinese name and count; Enter opens a group; X on it fixes all."""
+    app = make_app(sample_toml)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await checked(pilot)
+        table = screen.query_one(FindingTable)
+        table.focus()
+        await pilot.pause()
+        await pilot.press("g")
+        await until(pilot, lambda: table.row_count < 20)
+        headers = [table.row_cells(i) for i in range(table.row_count)]
+        comma = next(i for i, cells in enumerate(headers) if cells[3] == COMMA)
+        assert headers[comma][1] == "半角逗号" and headers[comma][2].startswith("共 162 条，未处理 162 条")
+        assert headers[comma][0].startswith("▶")
+        table.move_cursor(row=comma)
+        await pilot.press("enter")  # opens the group: its 162 findings under the header
+        await until(pilot, lambda: table.row_count == len(headers) + 162)
+        assert table.row_cells(comma)[0].startswith("▼") and table.rows[comma + 1].rule == COMMA  # type: ignore[union-attr]
+        await pilot.press("enter")  # and closes it
+        await until(pilot, lambda: table.row_count == len(headers))
+        await pilot.press("X")  # on the header: every fix of that kind
+        await until(pilot, lambda: isinstance(app.screen, ChoiceDialog))
+        assert "162" in app.screen.body  # type: ignore[attr-defined]
+        await pilot.click("#choice-yes")
+        await until(pilot, lambda: _commas(screen) == 0)
+        assert all(table.row_cells(i)[3] != COMMA for i in range(table.row_count))
+        await pilot.press("g")  # back to one row per finding
+        await until(pilot, lambda: table.row_count == len(screen.session.findings()))
+
+
+async def test_f8_opens_the_group_of_the_finding_it_goes_to(sample_toml: Path) -> None:
+    app = make_app(sample_toml)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await checked(pilot)
+        table = screen.query_one(FindingTable)
+        table.focus()
+        await pilot.pause()
+        await pilot.press("g")
+        await until(pilot, lambda: table.row_count < 20)
+        await pilot.press("f8")
+        await until(pilot, lambda: table.current() is not None)
+        first = screen.session.findings()[0]
+        assert table.current() == first and first.rule in table.expanded

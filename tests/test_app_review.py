@@ -198,3 +198,24 @@ async def test_messages_go_to_the_status_line_whole(sample_toml: Path) -> None:
         await until(pilot, lambda: line.message.startswith("已修正"))
         assert line.message == "已修正：“,” → “，”"
         assert "已修正：“,” → “，”" in str(line.render())
+
+
+@pytest.mark.parametrize(
+    ("lang", "size"), [("zh", (120, 40)), ("en", (120, 40)), ("zh", (80, 24)), ("en", (80, 24))]
+)
+def test_snapshot_grouped_checks(snap_compare, sample_toml: Path, lang: str, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    """The checks pane grouped by rule (g), the half-width commas' group opened."""
+
+    async def grouped(pilot) -> None:  # type: ignore[no-untyped-def]
+        await checked(pilot)
+        table = main(pilot.app).query_one(FindingTable)
+        table.focus()
+        await pilot.pause()
+        await pilot.press("g")
+        await until(pilot, lambda: table.grouped)
+        row = next(i for i in range(table.row_count) if table.row_cells(i)[3] == "typography.halfwidth-comma")
+        table.move_cursor(row=row)
+        await pilot.press("enter")
+        await until(pilot, lambda: "typography.halfwidth-comma" in table.expanded)
+
+    assert snap_compare(make_app(sample_toml, lang=lang), terminal_size=size, run_before=grouped)

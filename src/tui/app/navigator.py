@@ -44,7 +44,7 @@ class FindingNavigator:
         if i is None:
             self.editor.notify(t("no_findings", self.editor.lang))
             return
-        self.editor.query_one(FindingTable).move_cursor(row=i)
+        self.editor.query_one(FindingTable).move_to(findings[i])
         self.jump_to(findings[i])
 
     def prev_finding(self) -> None:

@@ -21,14 +21,20 @@ class ProofActions:
     def __init__(self, editor: Editor) -> None:
         self.editor = editor
 
-    def _target_finding(self) -> Finding | None:
-        """The finding the user means: the table's row when the table has focus, else the last jumped to."""
+    def _target_finding(self, *, kind: bool = False) -> Finding | None:
+        """The finding the user means: the table's row when the table has focus, else the last jumped to.
+
+        ``kind``: an action on every finding of a kind; on a group's header it
+        takes the group's first finding (the kind is what matters).
+        """
         table = self.editor.query_one(FindingTable)
         finding = (
             table.current()
             if table.has_focus or self.editor.current_finding is None
             else self.editor.current_finding
         )
+        if finding is None and kind and table.has_focus and (rule := table.current_group()) is not None:
+            finding = next(iter(table.groups.get(rule, [])), None)
         if finding is None:
             self.editor.notify(t("no_finding", self.editor.lang), severity="warning")
         return finding
@@ -56,7 +62,7 @@ class ProofActions:
 
     def fix_all_of_kind(self) -> None:
         """Every safe fix of the highlighted finding's kind, at once; asked first when more than one article changes."""
-        finding = self._target_finding()
+        finding = self._target_finding(kind=True)
         if finding is None:
             return
         session, lang = self.editor.session, self.editor.lang
@@ -94,7 +100,7 @@ class ProofActions:
 
     def waive_all_of_kind(self) -> None:
         """Waive every open finding of the highlighted finding's kind, with one reason."""
-        finding = self._target_finding()
+        finding = self._target_finding(kind=True)
         if finding is None:
             return
         session, lang = self.editor.session, self.editor.lang

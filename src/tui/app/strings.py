@@ -55,6 +55,10 @@ S: dict[str, tuple[str, str]] = {
     "col_where": ("位置", "Where"),
     "col_message": ("说明", "Message"),
     "waived": ("已豁免", "waived"),
+    "group_count": (
+        "共 {n} 条，未处理 {open} 条（Enter 展开/收起，X 全部修正，W 全部豁免）",
+        "{n} found, {open} open (Enter opens/closes, X fixes all, W waives all)",
+    ),
     "checking": ("校验中…", "checking…"),
     # header
     "unsaved": ("●未保存", "●unsaved"),
@@ -116,6 +120,7 @@ S: dict[str, tuple[str, str]] = {
     "b.rename_column": ("重命名栏目", "Rename column"),
     "b.remove_column": ("删除栏目", "Remove column"),
     "b.comment": ("批注", "Comment"),
+    "b.group": ("按类/逐条", "By kind/each"),
     "b.resolve_comments": ("批注已处理", "Comments done"),
     "b.import_word": ("导入Word", "Import Word"),
     "b.export": ("导出", "Export"),

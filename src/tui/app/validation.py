@@ -41,6 +41,7 @@ _SEVERITY_STYLE = {
     Severity.INFO: Style(color="cyan"),
 }
 _WAIVED_STYLE = Style(dim=True)
+_HEADER_STYLE = Style(bold=True)
 
 # Cell widths: the place takes up to half of a narrow pane, the message what is
 # left (at least MESSAGE_MIN); the rule ID sits at the right, a scroll away when narrow.
@@ -55,6 +56,7 @@ class FindingTable(ScrollView, can_focus=True):
     BINDINGS = [
         Binding("enter", "jump", "定位", id="jump"),
         Binding("f", "cycle_filter", "筛选", id="filter"),
+        Binding("g", "toggle_grouped", "按类/逐条", id="group"),
         Binding("w", "screen.waive", "豁免", id="waive", show=False),
         Binding("d", "screen.mark_done", "标记已处理", id="mark_done", show=False),
         Binding("z", "screen.unwaive", "撤销豁免", id="unwaive", show=False),
@@ -99,8 +101,15 @@ class FindingTable(ScrollView, can_focus=True):
         super().__init__(**kwargs)
         self.lang = lang
         self.all: list[Finding] = []
+        # The findings the filter lets through, in reading order (F8 walks these).
         self.shown: list[Finding] = []
         self.filter: Severity | None = None
+        # Grouped by rule (g): a header row per rule with its count, its findings under it
+        # when expanded.  ``rows`` is what is drawn: findings, and headers (rule IDs).
+        self.grouped = False
+        self.expanded: set[str] = set()
+        self.rows: list[Finding | str] = []
+        self.groups: dict[str, list[Finding]] = {}
         self._cells: dict[int, tuple[str, str, str, str]] = {}
         labels = [label.get(lang) for label in SEVERITY_LABEL.values()] + [
             t("waived", lang),
@@ -114,18 +123,69 @@ class FindingTable(ScrollView, can_focus=True):
         """Replace the rows, keeping the cursor on the same finding where it still exists."""
         if findings == self.all:
             return  # a re-check that changed nothing: nothing to repaint while typing
-        current = self.current()
+        current = self.rows[self.cursor_row] if 0 <= self.cursor_row < len(self.rows) else None
         self.all = findings
         self.shown = [f for f in findings if self.filter is None or f.severity is self.filter]
+        self._build_rows()
+        row = self.rows.index(current) if current is not None and current in self.rows else 0
+        self.move_cursor(row=min(row, max(len(self.rows) - 1, 0)))
+        self.refresh()
+
+    def _build_rows(self) -> None:
+        self.groups = {}
+        for f in self.shown:
+            self.groups.setdefault(f.rule, []).append(f)
+        if not self.grouped:
+            self.rows = list(self.shown)
+        else:
+            self.rows = []
+            for rule, members in self.groups.items():
+                self.rows.append(rule)
+                if rule in self.expanded:
+                    self.rows += members
         self._cells.clear()
         self._update_virtual_size()
-        row = self.shown.index(current) if current is not None and current in self.shown else 0
-        self.move_cursor(row=min(row, max(len(self.shown) - 1, 0)))
-        self.refresh()
 
     @property
     def row_count(self) -> int:
-        return len(self.shown)
+        return len(self.rows)
+
+    def move_to(self, finding: Finding) -> None:
+        """Put the cursor on ``finding``, opening its group if it is closed."""
+        if self.grouped and finding.rule not in self.expanded and finding in self.shown:
+            self.expanded.add(finding.rule)
+            self._build_rows()
+        if finding in self.rows:
+            self.move_cursor(row=self.rows.index(finding))
+
+    def current_group(self) -> str | None:
+        """The rule of the row under the cursor: a group's header, or a finding's rule."""
+        if not 0 <= self.cursor_row < len(self.rows):
+            return None
+        row = self.rows[self.cursor_row]
+        return row if isinstance(row, str) else row.rule
+
+    def action_toggle_grouped(self) -> None:
+        """g: one row per rule (all groups closed, the cursor on the current one's header), or one per finding."""
+        rule, current = self.current_group(), self.current()
+        self.grouped = not self.grouped
+        if self.grouped:
+            self.expanded.clear()
+        self._build_rows()
+        if self.grouped and rule in self.rows:
+            self.move_cursor(row=self.rows.index(rule))
+        elif current is not None:
+            self.move_to(current)
+        else:
+            first = next(iter(self.groups.get(rule or "", [])), None)
+            self.move_cursor(row=self.rows.index(first) if first in self.rows else 0)
+        self.refresh()
+
+    def _toggle_group(self, rule: str) -> None:
+        self.expanded ^= {rule}
+        self._build_rows()
+        self.move_cursor(row=self.rows.index(rule))
+        self.refresh()
 
     @property
     def rows_built(self) -> int:
@@ -135,8 +195,23 @@ class FindingTable(ScrollView, can_focus=True):
     def row_cells(self, row: int) -> tuple[str, str, str, str]:
         """Severity, place, message and rule of one row, as shown."""
         cells = self._cells.get(row)
+        if cells is None and isinstance(self.rows[row], str):
+            rule = self.rows[row]
+            assert isinstance(rule, str)
+            members = self.groups.get(rule, [])
+            open_ = sum(1 for f in members if f.active)
+            mark = "▼" if rule in self.expanded else "▶"
+            worst = min((f.severity for f in members), key=list(Severity).index, default=Severity.INFO)
+            cells = (
+                f"{mark} {SEVERITY_LABEL[worst].get(self.lang)}",
+                rule_name(rule, self.lang),
+                t("group_count", self.lang, n=len(members), open=open_),
+                rule,
+            )
+            self._cells[row] = cells
         if cells is None:
-            f = self.shown[row]
+            f = self.rows[row]
+            assert isinstance(f, Finding)
             severity = SEVERITY_LABEL[f.severity].get(self.lang)
             message = f.message.get(self.lang)
             if f.waiver is not None:
@@ -151,9 +226,11 @@ class FindingTable(ScrollView, can_focus=True):
         return cells
 
     def current(self) -> Finding | None:
-        if not self.shown or not 0 <= self.cursor_row < len(self.shown):
+        """The finding under the cursor (None on a group's header)."""
+        if not 0 <= self.cursor_row < len(self.rows):
             return None
-        return self.shown[self.cursor_row]
+        row = self.rows[self.cursor_row]
+        return row if isinstance(row, Finding) else None
 
     def summary(self) -> str:
         c = summarize(self.all)
@@ -171,7 +248,7 @@ class FindingTable(ScrollView, can_focus=True):
     # ------------------------------------------------------------ cursor
 
     def move_cursor(self, *, row: int) -> None:
-        self.cursor_row = max(0, min(row, len(self.shown) - 1))
+        self.cursor_row = max(0, min(row, len(self.rows) - 1))
 
     def watch_cursor_row(self, old: int, new: int) -> None:
         self._scroll_to_row(new)
@@ -196,9 +273,13 @@ class FindingTable(ScrollView, can_focus=True):
         self.move_cursor(row=self.cursor_row + step * self._visible_rows())
 
     def action_cursor_to(self, row: int) -> None:
-        self.move_cursor(row=row if row >= 0 else len(self.shown) - 1)
+        self.move_cursor(row=row if row >= 0 else len(self.rows) - 1)
 
     def action_jump(self) -> None:
+        """Enter: go to the finding; on a group's header, open or close the group."""
+        if 0 <= self.cursor_row < len(self.rows) and isinstance(self.rows[self.cursor_row], str):
+            self._toggle_group(str(self.rows[self.cursor_row]))
+            return
         f = self.current()
         if f is not None:
             self.post_message(FindingChosen(f))
@@ -214,7 +295,7 @@ class FindingTable(ScrollView, can_focus=True):
         if offset is None or offset.y == 0:
             return
         row = round(self.scroll_y) + offset.y - 1
-        if not 0 <= row < len(self.shown):
+        if not 0 <= row < len(self.rows):
             return
         if row == self.cursor_row and (event.chain > 1 or self.has_focus):
             self.action_jump()
@@ -231,7 +312,7 @@ class FindingTable(ScrollView, can_focus=True):
         return self.severity_width, where, max(MESSAGE_MIN, message), RULE_WIDTH
 
     def _update_virtual_size(self) -> None:
-        self.virtual_size = Size(sum(self._widths()) + 3, len(self.shown) + 1)
+        self.virtual_size = Size(sum(self._widths()) + 3, len(self.rows) + 1)
 
     def on_resize(self) -> None:
         self._update_virtual_size()
@@ -260,15 +341,20 @@ class FindingTable(ScrollView, can_focus=True):
             strip = self._line(heads, style)
         else:
             row = scroll_y + y - 1
-            if row >= len(self.shown):
+            if row >= len(self.rows):
                 return Strip.blank(width, base)
             style = base
             if row % 2:
                 style += self.get_component_rich_style("findings--even-row")
             if row == self.cursor_row:
                 style += self.get_component_rich_style("findings--cursor")
-            f = self.shown[row]
-            first = _WAIVED_STYLE if f.waiver is not None else _SEVERITY_STYLE[f.severity]
+            item = self.rows[row]
+            if isinstance(item, str):
+                members = self.groups.get(item, [])
+                worst = min((f.severity for f in members), key=list(Severity).index, default=Severity.INFO)
+                first = _SEVERITY_STYLE[worst] + _HEADER_STYLE
+            else:
+                first = _WAIVED_STYLE if item.waiver is not None else _SEVERITY_STYLE[item.severity]
             strip = self._line(self.row_cells(row), style, None if row == self.cursor_row else first)
         return strip.crop_extend(scroll_x, scroll_x + width, style)
 
