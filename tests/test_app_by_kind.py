@@ -118,18 +118,24 @@ async def test_a_waiver_can_be_taken_back_from_the_pane(sample_toml: Path) -> No
         assert screen.session.issue.waivers == [] and screen.session.dirty
 
 
+async def _grouped(pilot) -> tuple[MainScreen, FindingTable]:  # type: ignore[no-untyped-def]
+    """The sample checked, the checks pane focused and grouped by rule (g)."""
+    screen = await checked(pilot)
+    table = screen.query_one(FindingTable)
+    table.focus()
+    await pilot.pause()
+    await pilot.press("g")
+    await until(pilot, lambda: table.row_count < 20)
+    return screen, table
+
+
 async def test_grouped_by_rule_with_counts_open_a_group_and_fix_it_all_from_its_header(
     sample_toml: Path,
 ) -> None:
     """g groups the list: one row per rule with its Chinese name and count; Enter opens a group; X on it fixes all."""
     app = make_app(sample_toml)
     async with app.run_test(size=SIZE) as pilot:
-        screen = await checked(pilot)
-        table = screen.query_one(FindingTable)
-        table.focus()
-        await pilot.pause()
-        await pilot.press("g")
-        await until(pilot, lambda: table.row_count < 20)
+        screen, table = await _grouped(pilot)
         headers = [table.row_cells(i) for i in range(table.row_count)]
         comma = next(i for i, cells in enumerate(headers) if cells[3] == COMMA)
         assert headers[comma][1] == "半角逗号" and headers[comma][2].startswith("共 162 条，未处理 162 条")
@@ -153,12 +159,7 @@ async def test_grouped_by_rule_with_counts_open_a_group_and_fix_it_all_from_its_
 async def test_f8_opens_the_group_of_the_finding_it_goes_to(sample_toml: Path) -> None:
     app = make_app(sample_toml)
     async with app.run_test(size=SIZE) as pilot:
-        screen = await checked(pilot)
-        table = screen.query_one(FindingTable)
-        table.focus()
-        await pilot.pause()
-        await pilot.press("g")
-        await until(pilot, lambda: table.row_count < 20)
+        screen, table = await _grouped(pilot)
         await pilot.press("f8")
         await until(pilot, lambda: table.current() is not None)
         first = screen.session.findings()[0]
