@@ -8,7 +8,7 @@ from apphelp import SIZE, checked, main, make_app, settle, type_text, until
 from tui.app.dialogs import ChoiceDialog, FormDialog
 from tui.app.main_screen import MainScreen
 from tui.app.outline import OutlineTree
-from tui.app.validation import FindingTable
+from tui.app.validation import FindingDetail, FindingTable
 from tui.files.storage import load_issue
 
 COMMA = "typography.halfwidth-comma"
@@ -140,6 +140,10 @@ async def test_grouped_by_rule_with_counts_open_a_group_and_fix_it_all_from_its_
         comma = next(i for i, cells in enumerate(headers) if cells[3] == COMMA)
         assert headers[comma][1] == "半角逗号" and headers[comma][2].startswith("共 162 条，未处理 162 条")
         assert headers[comma][0].startswith("▶")
+        table.move_cursor(row=comma)
+        detail = screen.query_one(FindingDetail)
+        await until(pilot, lambda: detail.text.startswith("【半角逗号】共 162 条"))
+        assert "可自动修正 162 条" in detail.text and "依据：GB/T 15834" in detail.text
         table.move_cursor(row=comma)
         await pilot.press("enter")  # opens the group: its 162 findings under the header
         await until(pilot, lambda: table.row_count == len(headers) + 162)

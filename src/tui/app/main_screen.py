@@ -102,7 +102,11 @@ class MainScreen(Screen[None]):
 
     @on(FindingHighlighted)
     def _finding_highlighted(self, event: FindingHighlighted) -> None:
-        self.query_one(FindingDetail).show(event.finding)
+        detail = self.query_one(FindingDetail)
+        if event.finding is None and event.group is not None:
+            detail.show_group(event.group, event.members)
+        else:
+            detail.show(event.finding)
 
     @on(FindingsFiltered)
     def _findings_filtered(self) -> None:

@@ -33,11 +33,19 @@ class FindingChosen(Message):
 
 
 class FindingHighlighted(Message):
-    """The checks pane's cursor is on this finding now (None: the pane is empty)."""
+    """The checks pane's cursor is on this finding now (None: the pane is empty, or on a group).
 
-    def __init__(self, finding: Finding | None) -> None:
+    On a group's header (the pane grouped by rule), ``group`` holds the rule
+    and ``members`` its findings.
+    """
+
+    def __init__(
+        self, finding: Finding | None, group: str | None = None, members: list[Finding] | None = None
+    ) -> None:
         super().__init__()
         self.finding = finding
+        self.group = group
+        self.members = members or []
 
 
 class FindingsFiltered(Message):

@@ -253,7 +253,9 @@ class FindingTable(ScrollView, can_focus=True):
     def watch_cursor_row(self, old: int, new: int) -> None:
         self._scroll_to_row(new)
         self.refresh()
-        self.post_message(FindingHighlighted(self.current()))
+        current = self.current()
+        group = self.current_group() if current is None else None
+        self.post_message(FindingHighlighted(current, group, self.groups.get(group or "", [])))
 
     def _visible_rows(self) -> int:
         return max(self.scrollable_content_region.height - 1, 1)  # less the header
@@ -372,6 +374,23 @@ class FindingDetail(Widget):
     def __init__(self, lang: Lang, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.lang = lang
+
+    def show_group(self, rule: str, members: list[Finding]) -> None:
+        """A group's header: the rule in full, how many are open, fixable and waived, and its 依据."""
+        zh = self.lang == "zh"
+        name = rule_name(rule, self.lang)
+        open_ = sum(1 for f in members if f.active)
+        fixable = sum(1 for f in members if f.active and (f.fix is not None or f.joins_next))
+        waived = sum(1 for f in members if f.waiver is not None)
+        parts = [
+            f"【{name}】共 {len(members)} 条：未处理 {open_} 条，可自动修正 {fixable} 条，已豁免 {waived} 条"
+            if zh
+            else f"[{name}] {len(members)}: {open_} open, {fixable} fixable, {waived} waived"
+        ]
+        basis = rule_basis(rule)
+        if basis:
+            parts.append(("依据：" if zh else "basis: ") + basis)
+        self.text = "\n".join(parts)
 
     def show(self, finding: Finding | None) -> None:
         if finding is None:
