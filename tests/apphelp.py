@@ -10,6 +10,7 @@ from textual.pilot import Pilot
 from tui.app.app import JianbaoApp
 from tui.app.main_screen import MainScreen
 from tui.app.outline import NodeRef, OutlineTree
+from tui.app.validation import FindingTable
 
 SIZE = (140, 40)
 
@@ -132,3 +133,14 @@ def record_notifications(app: JianbaoApp) -> list[str]:
 
     app.notify = notify  # type: ignore[method-assign]
     return shown
+
+
+async def flat_checks(pilot: Pilot) -> FindingTable:
+    """The checks pane focused and showing one row per finding (g, if it opened grouped by rule)."""
+    table = pilot.app.screen.query_one(FindingTable)
+    table.focus()
+    await pilot.pause()
+    if table.grouped:
+        await pilot.press("g")
+        await until(pilot, lambda: not table.grouped)
+    return table

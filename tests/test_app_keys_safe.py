@@ -4,17 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from apphelp import SIZE, checked, focus, main, make_app, select, settle, type_text, until
+from apphelp import SIZE, checked, flat_checks, focus, main, make_app, select, settle, type_text, until
 from tui.app.outline import NodeRef
 from tui.app.text_fields import is_navigation
-from tui.app.validation import FindingTable
 
 
 async def _jump_to_first_comma(pilot):  # type: ignore[no-untyped-def]
     screen = await checked(pilot)
-    table = screen.query_one(FindingTable)
-    table.focus()
-    await pilot.pause()
+    await flat_checks(pilot)
     await pilot.press("enter")  # jump from the checks pane
     body = screen.query_one("#article-body")
     await until(pilot, lambda: body.has_focus and body.selected_text == ",")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from apphelp import SIZE, checked, focus, main, make_app, select, until
+from apphelp import SIZE, checked, flat_checks, focus, main, make_app, select, until
 from tui.app.help import HelpScreen
 from tui.app.keybar import KeyBar
 from tui.app.masthead import MastheadCard
@@ -19,7 +19,7 @@ async def test_checks_list_moves_with_keys_and_scrolls(sample_toml: Path) -> Non
     app = make_app(sample_toml)
     async with app.run_test(size=SIZE) as pilot:
         await checked(pilot)
-        table = await focus(pilot, "#findings")
+        table = await flat_checks(pilot)
         assert isinstance(table, FindingTable) and table.row_count == 168
         assert table.row_cells(0)[0] == "错误"  # severities in the UI language
         await pilot.press("down", "down")
@@ -40,11 +40,11 @@ async def test_checks_list_click_selects_and_second_click_jumps(sample_toml: Pat
     app = make_app(sample_toml)
     async with app.run_test(size=SIZE) as pilot:
         screen = await checked(pilot)
-        table = screen.query_one(FindingTable)
+        table = await flat_checks(pilot)
         target = table.shown[3]
         await pilot.click(FindingTable, offset=(10, 4))  # line 0 is the header
         await pilot.pause()
-        assert table.cursor_row == 3 and screen.current_finding is None
+        assert table.cursor_row == 3
         await pilot.click(FindingTable, offset=(10, 4))
         await until(pilot, lambda: screen.current_finding == target)
         assert screen.node == NodeRef("article", target.location.article)
@@ -55,8 +55,8 @@ async def test_checks_list_renders_only_rows_on_screen(sample_toml: Path) -> Non
     app = make_app(sample_toml)
     async with app.run_test(size=SIZE) as pilot:
         await checked(pilot)
+        table = await flat_checks(pilot)
         await pilot.pause()
-        table = main(app).query_one(FindingTable)
         drawn = table.rows_built
         # rows on screen only (the list was taller for a frame, before the detail line took its place)
         assert 0 < drawn <= SIZE[1] < table.row_count

@@ -61,9 +61,8 @@ async def test_the_checks_pane_shows_a_note_and_d_marks_it_done(tmp_path: Path, 
     async with app.run_test(size=SIZE) as pilot:
         screen = await checked(pilot)
         table = screen.query_one(FindingTable)
-        row = next(i for i, f in enumerate(table.shown) if f.rule == "contents.missing-article")
         table.focus()
-        table.move_cursor(row=row)
+        table.move_to(next(f for f in table.shown if f.rule == "contents.missing-article"))
         await pilot.pause()
         await pilot.press("d")
         await until(

@@ -42,6 +42,7 @@ _SEVERITY_STYLE = {
 }
 _WAIVED_STYLE = Style(dim=True)
 _HEADER_STYLE = Style(bold=True)
+GROUP_AT = 40  # more findings than this when the issue opens: the list starts grouped by rule
 
 # Cell widths: the place takes up to half of a narrow pane, the message what is
 # left (at least MESSAGE_MIN); the rule ID sits at the right, a scroll away when narrow.
@@ -106,7 +107,8 @@ class FindingTable(ScrollView, can_focus=True):
         self.filter: Severity | None = None
         # Grouped by rule (g): a header row per rule with its count, its findings under it
         # when expanded.  ``rows`` is what is drawn: findings, and headers (rule IDs).
-        self.grouped = False
+        # None until the first findings arrive: grouped then if there are many of them.
+        self.grouped: bool | None = None
         self.expanded: set[str] = set()
         self.rows: list[Finding | str] = []
         self.groups: dict[str, list[Finding]] = {}
@@ -126,6 +128,8 @@ class FindingTable(ScrollView, can_focus=True):
         current = self.rows[self.cursor_row] if 0 <= self.cursor_row < len(self.rows) else None
         self.all = findings
         self.shown = [f for f in findings if self.filter is None or f.severity is self.filter]
+        if self.grouped is None and findings:
+            self.grouped = len(findings) > GROUP_AT
         self._build_rows()
         row = self.rows.index(current) if current is not None and current in self.rows else 0
         self.move_cursor(row=min(row, max(len(self.rows) - 1, 0)))
