@@ -84,3 +84,30 @@ async def test_the_editor_header_shows_the_sign_off(tmp_path: Path) -> None:
         await focus(pilot, "#article-body", end=True)
         await type_text(pilot, "又改了一句。")
         await until(pilot, lambda: "签发后已修改" in app.sub_title)
+
+
+async def test_signing_off_in_the_editor_shows_at_once_in_the_header(sample_toml: Path) -> None:
+    """Fix every error from the grouped pane, sign off, and the header says so (the key sequence of a review)."""
+    from tui.app.dialogs import ChoiceDialog, FormDialog
+    from tui.app.validation import FindingTable
+
+    app = make_app(sample_toml, review=True, allow_fixes=True)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await checked(pilot)
+        table = screen.query_one(FindingTable)
+        table.focus()
+        await pilot.pause()
+        while table.row_count:  # one X per kind, confirmed when it touches several articles
+            before = table.row_count
+            await pilot.press("X")
+            await pilot.pause()
+            if isinstance(app.screen, ChoiceDialog):
+                await pilot.click("#choice-yes")
+            await until(pilot, lambda before=before: table.row_count < before)  # type: ignore[misc]
+        await pilot.press("ctrl+g")
+        await until(pilot, lambda: isinstance(app.screen, FormDialog))
+        await pilot.press("tab")
+        await type_text(pilot, "王校对")
+        await pilot.press("enter")
+        await until(pilot, lambda: "已签发：王校对（校对）" in app.sub_title)
+        assert "签发后已修改" not in app.sub_title

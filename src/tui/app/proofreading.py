@@ -199,7 +199,7 @@ class ProofActions:
 
         def done(values: dict[str, str] | None) -> None:
             if values and self.editor.guard(self.editor.session.sign_off, values["role"], values["name"])[0]:
-                self.editor.refresh_header()
+                self.editor.refresh_findings()  # the header names the new sign-off
                 self.editor.schedule_autosave()
                 self.editor.notify(
                     t(

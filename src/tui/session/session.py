@@ -439,6 +439,7 @@ class Session:
             raise Refused(Text("签发须写明姓名", "a sign-off needs a name"))
         self.issue.signoffs.append(Signoff(role, name.strip(), now(), codec.content_digest(self.issue)))
         self.touch()
+        self.checker.recheck_cross(self.issue)  # signoff.changed: no longer, for this sign-off
 
     def add_comment(self, index: int, author: str, text: str) -> None:
         if not text.strip():
