@@ -167,3 +167,15 @@ async def test_f8_opens_the_group_of_the_finding_it_goes_to(sample_toml: Path) -
         await until(pilot, lambda: table.current() is not None)
         first = screen.session.findings()[0]
         assert table.current() == first and first.rule in table.expanded
+
+
+async def test_arrow_keys_move_between_a_dialogs_buttons(sample_toml: Path) -> None:
+    """→ then Enter chooses the button on the right (是), as Tab then Enter does."""
+    app = make_app(sample_toml)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await checked(pilot)
+        await _on_a_comma(pilot, screen)
+        await pilot.press("X")
+        await until(pilot, lambda: isinstance(app.screen, ChoiceDialog))
+        await pilot.press("right", "enter")
+        await until(pilot, lambda: _commas(screen) == 0)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, Select, Static
@@ -17,11 +17,19 @@ from tui.app.strings import t
 from tui.app.text_fields import FieldInput
 from tui.model.i18n import Lang
 
+# Esc cancels; ← and → move between the buttons (as Tab does), so → then Enter chooses the
+# button on the right.  A text field keeps ← and → for its cursor (it handles them first).
+DIALOG_BINDINGS: list[BindingType] = [
+    Binding("escape", "dismiss_none", show=False),
+    Binding("left", "app.focus_previous", show=False),
+    Binding("right", "app.focus_next", show=False),
+]
+
 
 class ChoiceDialog(ModalScreen[str | None]):
     """A question with a row of buttons; returns the chosen button's id, None on Esc."""
 
-    BINDINGS = [Binding("escape", "dismiss_none", show=False)]
+    BINDINGS = DIALOG_BINDINGS
 
     def __init__(
         self,
@@ -71,7 +79,7 @@ class Field:
 class FormDialog(ModalScreen[dict[str, str] | None]):
     """A few labelled fields with OK and Cancel; returns the values, None on Cancel/Esc."""
 
-    BINDINGS = [Binding("escape", "dismiss_none", show=False)]
+    BINDINGS = DIALOG_BINDINGS
 
     def __init__(self, title: str, fields: list[Field], lang: Lang, *, note: str = "") -> None:
         super().__init__(classes="dialog")
@@ -124,7 +132,7 @@ class FormDialog(ModalScreen[dict[str, str] | None]):
 class PickDialog(ModalScreen[str | None]):
     """Pick one of a list, or (optionally) type a new value; None on Esc."""
 
-    BINDINGS = [Binding("escape", "dismiss_none", show=False)]
+    BINDINGS = DIALOG_BINDINGS
 
     def __init__(self, title: str, choices: list[tuple[str, str]], *, new_label: str = "") -> None:
         super().__init__(classes="dialog")
