@@ -4,7 +4,8 @@ Textual's toasts float over the panes, and where a wide character of a
 message meets the edge of a pane under it the compositor cuts the line and
 the character is lost (“已修正：“，” → “，”” showed as “  ”, 王校对 as 王  对).
 A line that no pane lies under cannot lose a character; it keeps the last
-message for its timeout, coloured by severity.
+message for its timeout, coloured by severity, and grows (up to four lines)
+for a long one rather than cutting it off.
 """
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ _STYLES = {"information": "", "warning": "bold yellow", "error": "bold red"}
 class StatusLine(Static):
     DEFAULT_CSS = """
     StatusLine {
-        height: 1;
+        height: auto;
+        min-height: 1;
+        max-height: 4;
         padding: 0 1;
         background: $panel;
     }
@@ -35,7 +38,7 @@ class StatusLine(Static):
     def show(self, message: str, severity: str = "information", timeout: float = 5.0) -> None:
         if self._timer is not None:
             self._timer.stop()
-        self.message = " ".join(message.split())
+        self.message = message.strip()  # a long message wraps (up to four lines), never cut off
         self.update(RichText(self.message, style=_STYLES.get(severity, "")))
         self._timer = self.set_timer(timeout, self.clear)
 
