@@ -163,3 +163,19 @@ async def test_a_file_deleted_on_disk_is_saved_again_not_a_crash(sample_toml: Pa
         await pilot.click("#choice-recreate")
         await until(pilot, lambda: isinstance(app.screen, MainScreen) and not main(app).session.dirty)
     assert sample_toml.exists() and "甲" in sample_toml.read_text(encoding="utf-8")
+
+
+def test_edits_undone_back_to_the_saved_file_are_not_unsaved(sample_toml: Path, state_dir: Path) -> None:
+    """●未保存 goes when the buffer is the file again; no recovery file repeats the file."""
+    from tui.session import Session
+
+    session = Session.open(sample_toml)
+    session.save()
+    title = session.issue.articles[0].title
+    session.set_field("title", title + "（修订）", 0)
+    assert session.dirty and session.autosave() is not None
+    assert list(state_dir.rglob("*.toml"))  # the change is in this session's recovery file
+    session.set_field("title", title, 0)  # typed back
+    assert session.dirty  # until the next autosave looks
+    assert session.autosave() is None
+    assert not session.dirty and list(state_dir.rglob("*.toml")) == []

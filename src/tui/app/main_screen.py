@@ -522,6 +522,8 @@ class MainScreen(Screen[None]):
         was_failing = self.session.autosave_error is not None
         try:
             self.session.autosave()
+            if not self.session.dirty:  # the edits were undone back to the saved file
+                self.app.call_from_thread(self.refresh_header)
         except JianbaoError as exc:
             if not was_failing:  # say it once, not at every pause in typing
                 self.app.call_from_thread(self._autosave_failed, exc)

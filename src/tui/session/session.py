@@ -11,6 +11,7 @@ no widget writes the model.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -538,8 +539,18 @@ class Session:
         """
         if not self.dirty:
             return None
+        text = codec.dumps(self.issue)
+        if (
+            self.disk_stamp is not None
+            and hashlib.sha256(text.encode("utf-8")).hexdigest() == self.disk_stamp.digest
+        ):
+            # Edits undone back to what the file holds: nothing is unsaved any more (●未保存 goes),
+            # and a recovery file of this session would only repeat the file.
+            self.saved_version = self.version
+            self.recovery.discard()
+            return None
         try:
-            written = self.recovery.write(codec.dumps(self.issue))
+            written = self.recovery.write(text)
         except JianbaoError as exc:
             self.autosave_error = exc
             raise
