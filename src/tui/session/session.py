@@ -539,14 +539,17 @@ class Session:
         """
         if not self.dirty:
             return None
+        version = self.version  # the buffer serialized below (this runs in a worker while typing goes on)
         text = codec.dumps(self.issue)
-        if (
+        same = (
             self.disk_stamp is not None
             and hashlib.sha256(text.encode("utf-8")).hexdigest() == self.disk_stamp.digest
-        ):
+        )
+        if same and self.version == version:
             # Edits undone back to what the file holds: nothing is unsaved any more (●未保存 goes),
-            # and a recovery file of this session would only repeat the file.
-            self.saved_version = self.version
+            # and a recovery file of this session would only repeat the file.  A keystroke made
+            # while this serialized changed the version: then it stays unsaved until the next look.
+            self.saved_version = version
             self.recovery.discard()
             return None
         try:
