@@ -6,9 +6,10 @@ from pathlib import Path
 
 from apphelp import SIZE, checked, main, make_app, settle, type_text, until
 from tui.app.dialogs import ChoiceDialog, FormDialog
+from tui.app.finding_detail import FindingDetail
 from tui.app.main_screen import MainScreen
 from tui.app.outline import OutlineTree
-from tui.app.validation import FindingDetail, FindingTable
+from tui.app.validation import FindingTable
 from tui.files.storage import load_issue
 
 COMMA = "typography.halfwidth-comma"

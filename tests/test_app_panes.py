@@ -247,7 +247,7 @@ async def test_key_bar_shows_whole_keys_only(sample_toml: Path) -> None:
 
 
 async def test_the_detail_under_the_checks_list_shows_the_whole_finding(sample_toml: Path) -> None:
-    from tui.app.validation import FindingDetail
+    from tui.app.finding_detail import FindingDetail
 
     app = make_app(sample_toml)
     async with app.run_test(size=SIZE) as pilot:

@@ -16,6 +16,7 @@ from textual.widget import AwaitMount, Widget
 from textual.widgets import ContentSwitcher, Header, Static
 
 from tui.app.filing import FileActions
+from tui.app.finding_detail import FindingDetail
 from tui.app.forms import ArticleForm, EndBlockForm
 from tui.app.keybar import KeyBar
 from tui.app.keys import steady_cursors
@@ -36,7 +37,7 @@ from tui.app.proofreading import ProofActions
 from tui.app.status import StatusLine
 from tui.app.strings import t
 from tui.app.structure import STRUCTURE_ACTIONS, StructureEditor
-from tui.app.validation import FindingDetail, FindingTable
+from tui.app.validation import FindingTable
 from tui.checks.report import signoff_status
 from tui.exporters.text import render_text
 from tui.model.errors import JianbaoError

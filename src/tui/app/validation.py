@@ -13,18 +13,16 @@ from typing import Any
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
-from rich.text import Text as RichText
 from textual import events
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.widget import Widget
 
 from tui.app.messages import FindingChosen, FindingHighlighted, FindingsFiltered
 from tui.app.strings import t
-from tui.checks.catalogue import rule_basis, rule_name
+from tui.checks.catalogue import rule_name
 from tui.model.findings import SEVERITY_LABEL, Finding, Severity, summarize
 from tui.model.i18n import Lang
 
@@ -363,59 +361,3 @@ class FindingTable(ScrollView, can_focus=True):
                 first = _WAIVED_STYLE if item.waiver is not None else _SEVERITY_STYLE[item.severity]
             strip = self._line(self.row_cells(row), style, None if row == self.cursor_row else first)
         return strip.crop_extend(scroll_x, scroll_x + width, style)
-
-
-class FindingDetail(Widget):
-    """Under the checks list: the highlighted finding in full, its context and its 依据, without a dialog.
-
-    A row of the list cuts a long message off; here nothing is cut (the line
-    wraps), and the proofreader sees the offending text marked ⟦…⟧.
-    """
-
-    DEFAULT_CSS = "FindingDetail { height: auto; max-height: 6; color: $text-muted; }"
-    text: reactive[str] = reactive("", layout=True)  # its height follows the text
-
-    def __init__(self, lang: Lang, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.lang = lang
-
-    def show_group(self, rule: str, members: list[Finding]) -> None:
-        """A group's header: the rule in full, how many are open, fixable and waived, and its 依据."""
-        zh = self.lang == "zh"
-        name = rule_name(rule, self.lang)
-        open_ = sum(1 for f in members if f.active)
-        fixable = sum(1 for f in members if f.active and (f.fix is not None or f.joins_next))
-        waived = sum(1 for f in members if f.waiver is not None)
-        parts = [
-            f"【{name}】共 {len(members)} 条：未处理 {open_} 条，可自动修正 {fixable} 条，已豁免 {waived} 条"
-            if zh
-            else f"[{name}] {len(members)}: {open_} open, {fixable} fixable, {waived} waived"
-        ]
-        basis = rule_basis(rule)
-        if basis:
-            parts.append(("依据：" if zh else "basis: ") + basis)
-        self.text = "\n".join(parts)
-
-    def show(self, finding: Finding | None) -> None:
-        if finding is None:
-            self.text = ""
-            return
-        zh = self.lang == "zh"
-        name = rule_name(finding.rule, self.lang)
-        parts = [
-            f"【{name}】{finding.message.get(self.lang)}"
-            if zh
-            else f"[{name}] {finding.message.get(self.lang)}"
-        ]
-        if finding.context:
-            parts.append(("原文：" if zh else "text: ") + finding.context)
-        basis = rule_basis(finding.rule)
-        if basis:
-            parts.append(("依据：" if zh else "basis: ") + basis)
-        w = finding.waiver
-        if w is not None:
-            parts.append(f"已豁免：{w.reason}（{w.by}）" if zh else f"waived: {w.reason} ({w.by})")
-        self.text = "\n".join(parts)
-
-    def render(self) -> RichText:
-        return RichText(self.text)

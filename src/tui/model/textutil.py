@@ -30,6 +30,23 @@ def is_latin_or_digit(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
 
+def chinese_numeral(n: int) -> str:
+    """1 → 一, 12 → 十二, 23 → 二十三 (enough for enumerations and set expressions)."""
+    digits = "零一二三四五六七八九"
+    if n < 10:
+        return digits[n]
+    if n < 20:
+        return "十" + (digits[n - 10] if n > 10 else "")
+    return digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")
+
+
+def inside_quote_or_title(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies inside “…” or 《…》 (more opened before it than closed)."""
+    return text.count("“", 0, pos) > text.count("”", 0, pos) or text.count("《", 0, pos) > text.count(
+        "》", 0, pos
+    )
+
+
 def around(text: str, start: int, end: int) -> tuple[str, str]:
     """The characters just before ``start`` and at ``end`` ("" at the edges)."""
     return (text[start - 1] if start > 0 else "", text[end] if end < len(text) else "")

@@ -15,7 +15,7 @@ from tui.checks.rules.paragraph import broken
 from tui.model import Article
 from tui.model.findings import Finding
 from tui.model.i18n import Text
-from tui.model.textutil import CLOSERS, TERMINAL, is_han
+from tui.model.textutil import CLOSERS, TERMINAL, inside_quote_or_title, is_han
 
 _CLAUSE = "，。；：、"
 # 。。 ；； ，， and two different clause marks side by side (，。 、，).  Three
@@ -89,12 +89,6 @@ def ellipsis_with_etc(seg: Segment) -> Iterator[Finding]:
         )
 
 
-def _inside_title_or_quote(text: str, pos: int) -> bool:
-    return text.count("《", 0, pos) > text.count("》", 0, pos) or text.count("“", 0, pos) > text.count(
-        "”", 0, pos
-    )
-
-
 def spaces_in_chinese(seg: Segment) -> Iterator[Finding]:
     """Paragraphs only: a title, a book title in 《》 or a slogan in “” may use a space for a pause."""
     text = seg.text
@@ -103,7 +97,7 @@ def spaces_in_chinese(seg: Segment) -> Iterator[Finding]:
     for m in _SPACES.finditer(text):
         if not (m.start() and is_han(text[m.start() - 1]) and m.end() < len(text) and is_han(text[m.end()])):
             continue
-        if _inside_title_or_quote(text, m.start()):
+        if inside_quote_or_title(text, m.start()):
             continue
         yield span(
             seg,

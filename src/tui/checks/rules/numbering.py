@@ -15,6 +15,7 @@ from tui.model import Article, Masthead
 from tui.model.findings import Finding
 from tui.model.i18n import Text
 from tui.model.numbering import next_numbers, previous_issue, sequence_of
+from tui.model.textutil import chinese_numeral
 
 
 def _name(m: Masthead) -> Text:
@@ -202,7 +203,7 @@ def enumerations(article: Article, index: int, ctx: Context) -> Iterator[Finding
             last[kind] = value
             if value == 1 or (prev is not None and value == prev + 1):
                 continue
-            label = fmt[kind].format(_cn(value) if kind not in ("arabic",) else value)
+            label = fmt[kind].format(chinese_numeral(value) if kind not in ("arabic",) else value)
             if prev is None:
                 problem = Text(
                     f"“{label}”前没有从一开始的序号",
@@ -211,17 +212,8 @@ def enumerations(article: Article, index: int, ctx: Context) -> Iterator[Finding
             elif value == prev:
                 problem = Text(f"序号“{label}”重复", f"the enumeration repeats “{label}”")
             elif value > prev + 1:
-                missing = fmt[kind].format(_cn(prev + 1) if kind != "arabic" else prev + 1)
+                missing = fmt[kind].format(chinese_numeral(prev + 1) if kind != "arabic" else prev + 1)
                 problem = Text(f"序号跳过了“{missing}”", f"the enumeration skips “{missing}”")
             else:
                 problem = Text(f"序号“{label}”顺序颠倒", f"the enumeration goes backwards at “{label}”")
             yield span(seg, "numbering.enumeration", "error", problem, start, end)
-
-
-def _cn(n: int) -> str:
-    digits = "零一二三四五六七八九"
-    if n < 10:
-        return digits[n]
-    if n < 20:
-        return "十" + (digits[n - 10] if n > 10 else "")
-    return digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")

@@ -15,7 +15,7 @@ from tui.checks.patterns import lazy
 from tui.checks.rules.base import Segment, span
 from tui.model.findings import Finding
 from tui.model.i18n import Text
-from tui.model.textutil import is_han
+from tui.model.textutil import around, chinese_numeral, is_han
 
 _NUM = r"[0-9]+(?:\.[0-9]+)?"
 
@@ -66,37 +66,18 @@ _APPROX_BOTH = lazy(
 _PLENUM = lazy(r"([0-9]{1,2}|[一二三四五六七八九十]+)届([0-9]|[一二三四五六七八九])中全会")
 
 
-def cn_numeral(n: int) -> str:
-    digits = "零一二三四五六七八九"
-    if n < 10:
-        return digits[n]
-    if n < 20:
-        return "十" + (digits[n - 10] if n > 10 else "")
-    return digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")
-
-
-def _before(text: str, pos: int) -> str:
-    return text[pos - 1] if pos > 0 else ""
-
-
-def _after(text: str, pos: int) -> str:
-    return text[pos] if pos < len(text) else ""
-
-
 def _is_year(value: str) -> bool:
     return len(value) == 4 and value[:2] in ("19", "20")
 
 
 def _range(seg: Segment, m: re.Match[str]) -> Finding | None:
     text, start, end = seg.text, m.start(), m.end()
-    if _before(text, start) in ("-", "－", ".", "—", "/", ":", " ") or (
-        _before(text, start).isascii() and _before(text, start).isalnum()
-    ):
+    before, following = around(text, start, end)
+    if before in ("-", "－", ".", "—", "/", ":", " ") or (before.isascii() and before.isalnum()):
         return None
     parts = re.match(r"([0-9.]+)(%?)[-－–]([0-9.]+)(%?)", m.group())
     assert parts is not None
     low, low_pct, high, high_pct = parts.groups()
-    following = _after(text, end)
     if len(low) > 4 or len(high) > 4 or (low_pct and not high_pct):
         return None  # a phone number or a code, not a range
     if not high_pct and (not is_han(following) or following in _HAN_AFTER_RANGE_BLOCK):
@@ -124,7 +105,7 @@ def _range(seg: Segment, m: re.Match[str]) -> Finding | None:
 def _at_digits(seg: Segment, m: re.Match[str], year: int) -> Finding | None:
     """The finding for one hit of the digit scan, if its context makes it one."""
     text, kind, start, end = seg.text, m.lastgroup, m.start(), m.end()
-    before = _before(text, start)
+    before, after = around(text, start, end)
     if before.isascii() and before.isdigit():
         return None
     if kind == "range":
@@ -192,7 +173,7 @@ def _at_digits(seg: Segment, m: re.Match[str], year: int) -> Finding | None:
             fixed,
         )
     if kind == "padded":
-        if before not in ("年", "月") or (before == "月" and _after(text, end) != "日"):
+        if before not in ("年", "月") or (before == "月" and after != "日"):
             return None
         return span(
             seg,
@@ -235,12 +216,12 @@ def _at_digits(seg: Segment, m: re.Match[str], year: int) -> Finding | None:
 def _number_in_context(seg: Segment, m: re.Match[str]) -> Finding | None:
     """A plain number: 约30余家, 党的20大, or a digit run inside Chinese numerals (二0二一)."""
     text, start, end = seg.text, m.start(), m.end()
-    before, after = _before(text, start), _after(text, end)
+    before, after = around(text, start, end)
     if before in _CN_DIGITS or after in _CN_DIGITS:
         return None  # the year-run pass reports it whole
     if after in "余多" and start > 0:
         word = next((w for w in ("大约", "大概", "约", "近") if text.endswith(w, 0, start)), "")
-        if word and _before(text, start - len(word)) not in _APPROX_BLOCK:
+        if word and around(text, start - len(word), start)[0] not in _APPROX_BLOCK:
             return span(
                 seg,
                 "numbers.approximate",
@@ -254,7 +235,7 @@ def _number_in_context(seg: Segment, m: re.Match[str]) -> Finding | None:
                 text[start : end + 1],
             )
     if text.endswith("党的", 0, start) and after == "大" and "." not in m.group():
-        fixed = f"党的{cn_numeral(int(m.group()))}大"
+        fixed = f"党的{chinese_numeral(int(m.group()))}大"
         return _set_form(seg, start - 2, end + 1, fixed)
     return None
 
@@ -304,7 +285,7 @@ def year_runs(seg: Segment) -> Iterator[Finding]:
 def approximations(seg: Segment) -> Iterator[Finding]:
     text = seg.text
     for m in _APPROX_BOTH.finditer(text):
-        if _before(text, m.start()) in _APPROX_BLOCK:
+        if around(text, m.start(), m.end())[0] in _APPROX_BLOCK:
             continue
         phrase = m.group()
         word = next(w for w in ("大约", "大概", "约", "近") if phrase.startswith(w))
@@ -326,8 +307,8 @@ def plenums(seg: Segment) -> Iterator[Finding]:
         session, plenum = m.groups()
         if not (session.isdigit() or plenum.isdigit()):
             continue
-        s = cn_numeral(int(session)) if session.isdigit() else session
-        p = cn_numeral(int(plenum)) if plenum.isdigit() else plenum
+        s = chinese_numeral(int(session)) if session.isdigit() else session
+        p = chinese_numeral(int(plenum)) if plenum.isdigit() else plenum
         yield _set_form(seg, m.start(), m.end(), f"{s}届{p}中全会")
 
 

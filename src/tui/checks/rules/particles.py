@@ -81,31 +81,40 @@ def may_misuse(text: str) -> bool:
     return any(p.search(text) is not None for p in (_ADVERBIAL, _COMPLEMENT, _ATTRIBUTIVE))
 
 
+# (the particle written, its pattern, the word it must follow, the right particle, message zh, message en)
+_PATTERNS = (
+    (
+        "的",
+        _ADVERBIAL,
+        _MANNER_BEFORE,
+        "地",
+        "“{w}”修饰后面的动作，应用“地”",
+        "“{w}” modifies the verb after it: 地, not 的",
+    ),
+    (
+        "的",
+        _COMPLEMENT,
+        _ACTION_BEFORE,
+        "得",
+        "“{w}”后面是补语，应用“得”",
+        "a complement follows “{w}”: 得, not 的",
+    ),
+    (
+        "地",
+        _ATTRIBUTIVE,
+        _QUALITY_BEFORE,
+        "的",
+        "“{w}”修饰后面的名词，应用“的”",
+        "“{w}” modifies the noun after it: 的, not 地",
+    ),
+)
+
+
 def particle_findings(seg: Segment) -> Iterator[Finding]:
     text = seg.text
-    if "的" in text:
-        for pos, word in _hits(text, _ADVERBIAL, _MANNER_BEFORE):
-            yield _finding(
-                seg,
-                pos,
-                "地",
-                f"“{word}”修饰后面的动作，应用“地”",
-                f"“{word}” modifies the verb after it: 地, not 的",
-            )
-        for pos, word in _hits(text, _COMPLEMENT, _ACTION_BEFORE):
-            yield _finding(
-                seg, pos, "得", f"“{word}”后面是补语，应用“得”", f"a complement follows “{word}”: 得, not 的"
-            )
-    if "地" in text:
-        for pos, word in _hits(text, _ATTRIBUTIVE, _QUALITY_BEFORE):
-            yield _finding(
-                seg,
-                pos,
-                "的",
-                f"“{word}”修饰后面的名词，应用“的”",
-                f"“{word}” modifies the noun after it: 的, not 地",
-            )
-
-
-def _finding(seg: Segment, pos: int, right: str, zh: str, en: str) -> Finding:
-    return span(seg, _RULE_OF[right], "warning", Text(zh, en), pos, pos + 1, right)
+    for particle, pattern, word_before, right, zh, en in _PATTERNS:
+        if particle not in text:
+            continue
+        for pos, word in _hits(text, pattern, word_before):
+            message = Text(zh.format(w=word), en.format(w=word))
+            yield span(seg, _RULE_OF[right], "warning", message, pos, pos + 1, right)

@@ -18,6 +18,7 @@ from tui.checks.patterns import LazyPattern, lazy
 from tui.checks.rules.base import Segment, span
 from tui.model.findings import Finding
 from tui.model.i18n import Text
+from tui.model.textutil import inside_quote_or_title
 from tui.model.wordlist import WordEntry
 
 LIST_SEVERITY = {
@@ -80,13 +81,6 @@ _OPEN_QUOTES = '“‘"「'
 _CLOSE_QUOTES = '”’"」'
 
 
-def _inside_marks(text: str, pos: int) -> bool:
-    """Whether ``pos`` lies inside “…” or 《…》 (a slogan inside a longer quotation is quoted)."""
-    return text.count("“", 0, pos) > text.count("”", 0, pos) or text.count("《", 0, pos) > text.count(
-        "》", 0, pos
-    )
-
-
 def may_need_quotes(text: str) -> bool:
     """A quick test (one scan) before :func:`unquoted_slogans`."""
     return _PLANS.search(text) is not None or _SLOGAN_RE.search(text) is not None
@@ -113,7 +107,7 @@ def _unquoted(seg: Segment, pattern: LazyPattern) -> Iterator[Finding]:
     for m in pattern.finditer(text):
         before = text[m.start() - 1] if m.start() else ""
         after = text[m.end()] if m.end() < len(text) else ""
-        if before in _OPEN_QUOTES or after in _CLOSE_QUOTES or _inside_marks(text, m.start()):
+        if before in _OPEN_QUOTES or after in _CLOSE_QUOTES or inside_quote_or_title(text, m.start()):
             continue
         if pattern is _PLANS and before != "" and before in _NUMERAL_BEFORE:
             continue
