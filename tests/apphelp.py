@@ -144,3 +144,39 @@ async def flat_checks(pilot: Pilot) -> FindingTable:
         await pilot.press("g")
         await until(pilot, lambda: not table.grouped)
     return table
+
+
+async def pick(pilot: Pilot, selector: str, label: str) -> None:
+    """Choose the option whose label holds ``label`` in a dialog's Select, with the keys a user presses."""
+    from textual.widgets import OptionList, Select
+
+    widget = pilot.app.screen.query_one(selector, Select)
+    widget.focus()
+    await pilot.pause()
+    await pilot.press("enter")
+    overlay = widget.query_one(OptionList)
+    await until(pilot, lambda: overlay.display and overlay.highlighted is not None)
+    target = next(
+        i for i in range(overlay.option_count) if label in str(overlay.get_option_at_index(i).prompt)
+    )
+    step = target - (overlay.highlighted or 0)
+    await pilot.press(*(["down"] * step if step > 0 else ["up"] * -step))
+    await pilot.press("enter")
+    await until(pilot, lambda: not overlay.display)
+
+
+async def filter_checks(pilot: Pilot, **choices: str) -> FindingTable:
+    """Open the filter (f on the checks pane), choose an option per field by its label, press OK."""
+    from tui.app.dialogs import FormDialog
+
+    table = pilot.app.screen.query_one(FindingTable)
+    table.focus()
+    await pilot.pause()
+    await pilot.press("f")
+    await until(pilot, lambda: isinstance(pilot.app.screen, FormDialog))
+    for key, label in choices.items():
+        await pick(pilot, f"#field-{key}", label)
+    await pilot.click("#ok")
+    await until(pilot, lambda: not isinstance(pilot.app.screen, FormDialog))
+    await pilot.pause()
+    return table

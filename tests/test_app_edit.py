@@ -19,7 +19,6 @@ from apphelp import (
     until,
 )
 from tui.app.outline import NodeRef, OutlineTree
-from tui.app.validation import FindingTable
 from tui.files.storage import load_issue
 
 
@@ -377,19 +376,6 @@ async def test_endblock_edit(sample_toml: Path) -> None:
     e = load_issue(sample_toml).endblock
     assert e.phone == "(0571)85250657、13800000000"
     assert e.distribution[-1] == "各街道人大工委" and len(e.distribution) == 3
-
-
-async def test_filter_findings_by_severity(sample_toml: Path) -> None:
-    app = make_app(sample_toml)
-    async with app.run_test(size=SIZE) as pilot:
-        table = await focus(pilot, "#findings")
-        assert isinstance(table, FindingTable)
-        await pilot.press("f")
-        await pilot.pause()
-        assert table.filter is not None and len(table.shown) == 168
-        await pilot.press("f")
-        await pilot.pause()
-        assert len(table.shown) == 0 and "仅警告" in str(main(app).query_one("#checks").border_title)
 
 
 async def test_help_screen_lists_bindings(sample_toml: Path) -> None:

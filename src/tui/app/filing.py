@@ -40,7 +40,7 @@ class FileActions:
                 timeout=10,
             )
             return
-        self.editor.refresh_header()
+        self.editor.refresh_findings()  # and the header: nothing is new since this save
         self.editor.notify(t("saved", self.editor.lang, path=saved))
         if then_quit:
             self.editor.app.exit()

@@ -65,6 +65,7 @@ class MainScreen(Screen[None]):
         Binding("f3", "waive", "豁免", id="waive", priority=True),
         Binding("ctrl+g", "sign_off", "签发", id="sign_off", priority=True),
         Binding("ctrl+l", "toggle_checks", "校验栏", id="toggle_checks", priority=True),
+        Binding("f6", "next_pane", "切换窗格", id="next_pane", priority=True),
         Binding("escape", "focus_outline", "目录结构", id="focus_outline", show=False),
     ]
 
@@ -111,7 +112,15 @@ class MainScreen(Screen[None]):
 
     @on(FindingsFiltered)
     def _findings_filtered(self) -> None:
-        self.query_one("#checks").border_title = self.query_one(FindingTable).summary()
+        self._title_checks()
+
+    def _title_checks(self) -> None:
+        """The checks pane's frame: counts and the filter at the top, counts per family at the bottom."""
+        table, pane = self.query_one(FindingTable), self.query_one("#checks")
+        if not self.session.checked:
+            pane.border_title, pane.border_subtitle = t("checking", self.lang), ""
+            return
+        pane.border_title, pane.border_subtitle = table.summary(), table.family_summary()
 
     def action_new_article(self) -> None:
         self.structure.new_article()
@@ -163,6 +172,9 @@ class MainScreen(Screen[None]):
 
     def action_waive_all(self) -> None:
         self.proof.waive_all_of_kind()
+
+    def action_filter_findings(self) -> None:
+        self.proof.filter_findings()
 
     def action_sign_off(self) -> None:
         self.proof.sign_off()
@@ -267,6 +279,29 @@ class MainScreen(Screen[None]):
     def action_focus_outline(self) -> None:
         self.query_one(OutlineTree).focus()
 
+    def action_next_pane(self) -> None:
+        """F6: outline → editor → checks → outline, as office programs move between panes."""
+        panes: list[Widget] = [
+            self.query_one(OutlineTree),
+            self.query_one("#editor"),
+            self.query_one("#checks"),
+        ]
+
+        def pane_of(widget: Widget | None) -> int:
+            for i, pane in enumerate(panes):
+                if widget is not None and (widget is pane or pane in widget.ancestors):
+                    return i
+            return -1
+
+        chain = self.focus_chain  # what can take focus now, in order (shown widgets only)
+        at = pane_of(self.focused)
+        for step in range(1, len(panes) + 1):
+            wanted = (at + step) % len(panes)
+            target = next((w for w in chain if pane_of(w) == wanted), None)
+            if target is not None:
+                target.focus()
+                return
+
     def action_toggle_checks(self) -> None:
         self.checks_size = (self.checks_size + 1) % 3
         self._apply_layout(self.app.size.width)
@@ -297,10 +332,8 @@ class MainScreen(Screen[None]):
 
     def refresh_findings(self) -> None:
         findings = self.session.findings()
-        table = self.query_one(FindingTable)
-        table.show(findings)
-        checking = not self.session.checked
-        self.query_one("#checks").border_title = t("checking", self.lang) if checking else table.summary()
+        self.query_one(FindingTable).show(findings, self.session.new_since_save(findings))
+        self._title_checks()
         self.query_one(OutlineTree).rebuild(self.session.issue, findings, select=self.node)
         self._signoff_status = signoff_status(self.session.issue.signoffs, findings, self.lang)
         self.refresh_header()

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from tui.app.dialogs import ChoiceDialog, Field, FormDialog
 from tui.app.strings import t
 from tui.app.validation import FindingTable
-from tui.checks.catalogue import rule_name
+from tui.checks.catalogue import family_name, family_of, rule_name
+from tui.checks.filtering import FindingFilter
 from tui.model import ROLES
-from tui.model.findings import Finding
+from tui.model.findings import SEVERITY_LABEL, Finding, Severity
 
 if TYPE_CHECKING:
     from tui.app.editor import Editor
@@ -125,6 +127,71 @@ class ProofActions:
             ),
             done,
         )
+
+    def filter_findings(self) -> None:
+        """f: narrow the checks list by severity, family or rule, article, waived, new since the save."""
+        table, lang = self.editor.query_one(FindingTable), self.editor.lang
+        current = table.filter
+        findings = table.all
+        everything = (t("opt_all", lang), "")
+        severities = [everything] + [(SEVERITY_LABEL[s].get(lang), s.value) for s in Severity]
+        kinds = [everything]
+        per_rule = Counter(f.rule for f in findings)
+        per_family = Counter(family_of(f.rule) for f in findings)
+        for family in per_family:
+            kinds.append((f"{family_name(family, lang)}（{per_family[family]}）", family))
+            kinds += [
+                (f"　{rule_name(rule, lang)}（{n}）", rule)
+                for rule, n in per_rule.items()
+                if family_of(rule) == family
+            ]
+        articles = [everything]
+        per_article = Counter(f.location.article for f in findings if f.location.article is not None)
+        issue = self.editor.session.issue
+        for index in sorted(per_article):
+            title = issue.articles[index].title if index < len(issue.articles) else ""
+            label = t("comment_on", lang, n=index + 1, title=title[:14])
+            articles.append((f"{label}（{per_article[index]}）", str(index)))
+        fields = [
+            Field("severity", t("filter_severity", lang), current.severity or "", tuple(severities)),
+            Field("kind", t("filter_kind", lang), current.kind or "", tuple(kinds)),
+            Field(
+                "article",
+                t("filter_article", lang),
+                "" if current.article is None else str(current.article),
+                tuple(articles),
+            ),
+            Field(
+                "waived",
+                t("filter_waived", lang),
+                "show" if current.show_waived else "hide",
+                ((t("opt_hide", lang), "hide"), (t("opt_show", lang), "show")),
+            ),
+        ]
+        if self.editor.session.saved_findings is not None:  # known once the saved text was checked
+            fields.append(
+                Field(
+                    "scope",
+                    t("filter_scope", lang),
+                    "new" if current.new_only else "all",
+                    ((t("opt_all", lang), "all"), (t("opt_new", lang), "new")),
+                )
+            )
+
+        def done(values: dict[str, str] | None) -> None:
+            if values is None:
+                return
+            table.set_filter(
+                FindingFilter(
+                    severity=Severity(values["severity"]) if values["severity"] else None,
+                    kind=values["kind"] or None,
+                    article=int(values["article"]) if values["article"] else None,
+                    show_waived=values["waived"] == "show",
+                    new_only=values.get("scope") == "new",
+                )
+            )
+
+        self.editor.app.push_screen(FormDialog(t("filter_title", lang), fields, lang), done)
 
     def unwaive(self) -> None:
         """Take the highlighted finding's waiver back, after saying whose it was."""

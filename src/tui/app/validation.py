@@ -22,17 +22,11 @@ from textual.strip import Strip
 
 from tui.app.messages import FindingChosen, FindingHighlighted, FindingsFiltered
 from tui.app.strings import t
-from tui.checks.catalogue import rule_name
+from tui.checks.catalogue import family_name, rule_name
+from tui.checks.filtering import FindingFilter, family_counts
 from tui.model.findings import SEVERITY_LABEL, Finding, Severity, summarize
 from tui.model.i18n import Lang
 
-FILTERS: tuple[Severity | None, ...] = (None, Severity.ERROR, Severity.WARNING, Severity.INFO)
-_FILTER_KEYS = {
-    None: "filter_all",
-    Severity.ERROR: "filter_error",
-    Severity.WARNING: "filter_warning",
-    Severity.INFO: "filter_info",
-}
 _SEVERITY_STYLE = {
     Severity.ERROR: Style(color="red", bold=True),
     Severity.WARNING: Style(color="yellow"),
@@ -54,7 +48,7 @@ class FindingTable(ScrollView, can_focus=True):
 
     BINDINGS = [
         Binding("enter", "jump", "定位", id="jump"),
-        Binding("f", "cycle_filter", "筛选", id="filter"),
+        Binding("f", "screen.filter_findings", "筛选", id="filter"),
         Binding("g", "toggle_grouped", "按类/逐条", id="group"),
         Binding("w", "screen.waive", "豁免", id="waive", show=False),
         Binding("d", "screen.mark_done", "标记已处理", id="mark_done", show=False),
@@ -100,9 +94,11 @@ class FindingTable(ScrollView, can_focus=True):
         super().__init__(**kwargs)
         self.lang = lang
         self.all: list[Finding] = []
+        # Per finding of ``all``: whether the edits since the last save brought it in (None: unknown).
+        self.new: list[bool] | None = None
         # The findings the filter lets through, in reading order (F8 walks these).
         self.shown: list[Finding] = []
-        self.filter: Severity | None = None
+        self.filter = FindingFilter()  # the default hides what is waived
         # Grouped by rule (g): a header row per rule with its count, its findings under it
         # when expanded.  ``rows`` is what is drawn: findings, and headers (rule IDs).
         # None until the first findings arrive: grouped then if there are many of them.
@@ -119,13 +115,13 @@ class FindingTable(ScrollView, can_focus=True):
 
     # ------------------------------------------------------------ rows
 
-    def show(self, findings: list[Finding]) -> None:
+    def show(self, findings: list[Finding], new: list[bool] | None = None) -> None:
         """Replace the rows, keeping the cursor on the same finding where it still exists."""
-        if findings == self.all:
+        if findings == self.all and new == self.new:
             return  # a re-check that changed nothing: nothing to repaint while typing
         current = self.rows[self.cursor_row] if 0 <= self.cursor_row < len(self.rows) else None
-        self.all = findings
-        self.shown = [f for f in findings if self.filter is None or f.severity is self.filter]
+        self.all, self.new = findings, new
+        self.shown = self.filter.apply(findings, new)
         if self.grouped is None and findings:
             self.grouped = len(findings) > GROUP_AT
         self._build_rows()
@@ -234,18 +230,34 @@ class FindingTable(ScrollView, can_focus=True):
         row = self.rows[self.cursor_row]
         return row if isinstance(row, Finding) else None
 
+    def set_filter(self, wanted: FindingFilter) -> None:
+        """Let through what ``wanted`` admits; the cursor stays on its finding if that still shows."""
+        self.filter = wanted
+        findings, self.all = self.all, []
+        self.show(findings, self.new)
+        self.post_message(FindingsFiltered())
+
     def summary(self) -> str:
+        """The pane's title: open findings per severity and the waived; when filtered, what shows of what.
+
+        A filtered list says first how much of it shows (the pane is narrow
+        and the title is cut at its right end): 校验：显示 162/168 · 半角逗号.
+        """
+        narrowed = self.filter.describe(self.lang) if self.filter.narrows or self.filter.show_waived else ""
+        if narrowed:
+            shown = t("filter_shown", self.lang, n=len(self.shown), total=len(self.all))
+            return f"{t('summary', self.lang)}{shown} · {narrowed}"
         c = summarize(self.all)
         parts = [
             t(f"n_{k}", self.lang, n=c[k])
             for k in ("error", "warning", "info", "waived")
             if c[k] or k == "error"
         ]
-        text = t("summary", self.lang) + " · ".join(parts)
-        if self.filter is not None:
-            label = t(_FILTER_KEYS[self.filter], self.lang)
-            text += f"（{label}）" if self.lang == "zh" else f" ({label})"
-        return text
+        return t("summary", self.lang) + " · ".join(parts)
+
+    def family_summary(self) -> str:
+        """The pane's bottom line: open findings per family, most first (标点与排版 160 · 规范表述 3)."""
+        return " · ".join(f"{family_name(key, self.lang)} {n}" for key, n in family_counts(self.all))
 
     # ------------------------------------------------------------ cursor
 
@@ -287,12 +299,6 @@ class FindingTable(ScrollView, can_focus=True):
         f = self.current()
         if f is not None:
             self.post_message(FindingChosen(f))
-
-    def action_cycle_filter(self) -> None:
-        self.filter = FILTERS[(FILTERS.index(self.filter) + 1) % len(FILTERS)]
-        findings, self.all = self.all, []
-        self.show(findings)
-        self.post_message(FindingsFiltered())
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)

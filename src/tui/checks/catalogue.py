@@ -42,6 +42,35 @@ class Family:
     title: str
     notes: str = ""
 
+    @property
+    def name(self) -> Text:
+        """What the checks pane and the 校对单 call the family: 标点与排版."""
+        return FAMILY_NAMES.get(self.key, Text(self.key, self.key))
+
+
+FAMILY_NAMES: dict[str, Text] = {
+    "section": Text("栏目归属", "section"),
+    "title": Text("标题", "titles"),
+    "byline": Text("署名", "bylines"),
+    "numbering": Text("期号与序号", "numbering"),
+    "paragraph": Text("段落", "paragraphs"),
+    "required": Text("必填项", "required fields"),
+    "house": Text("本刊体例", "house style"),
+    "typography": Text("标点与排版", "typography"),
+    "text": Text("异常字符", "stray characters"),
+    "wording": Text("错别字与易混词", "wording"),
+    "standard": Text("规范表述", "standard wording"),
+    "repetition": Text("重复字词", "repetition"),
+    "particle": Text("的地得", "的/地/得"),
+    "numbers": Text("数字用法", "numbers"),
+    "consistency": Text("前后一致", "consistency"),
+    "archive": Text("与往期对照", "archive"),
+    "signoff": Text("签发", "sign-off"),
+    "waiver": Text("豁免", "waivers"),
+    "import": Text("导入记录", "import notes"),
+    "contents": Text("目录与正文", "contents"),
+}
+
 
 FAMILIES = (
     Family("section", "section — section assignment"),
@@ -851,6 +880,16 @@ def rule_name(rule_id: str, lang: Lang) -> str:
     """The rule's name in the UI language; the ID itself for a rule not declared here (import notes)."""
     spec = BY_ID.get(rule_id)
     return spec.name.get(lang) if spec is not None else rule_id
+
+
+def family_of(rule_id: str) -> str:
+    return rule_id.split(".", 1)[0]
+
+
+def family_name(key: str, lang: Lang) -> str:
+    """The family's name in the UI language (import notes included); the key itself if unknown."""
+    name = FAMILY_NAMES.get(key)
+    return name.get(lang) if name is not None else key
 
 
 def rule_basis(rule_id: str) -> str:

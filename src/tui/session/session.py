@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from tui.checks.catalogue import rule_name
 from tui.checks.checking import open_check
+from tui.checks.filtering import FindingKey, baseline, new_mask
 from tui.checks.fixes import Change, apply_fixes
 from tui.checks.notes import note_of
 from tui.checks.waivers import waiver_for
@@ -65,6 +67,9 @@ class Session:
     recovery: Recovery = field(init=False, repr=False, compare=False)
     autosave_error: JianbaoError | None = None  # why the last autosave failed, until one succeeds
     rejected: dict[str, tuple[str, str]] = field(default_factory=dict)  # field → (label, typed text)
+    # The findings of the file as last saved (or opened), for "new since the last save";
+    # None until a check of exactly that text has landed.
+    saved_findings: Counter[FindingKey] | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.recovery = Recovery.for_session(self.path)
@@ -110,6 +115,21 @@ class Session:
     def revalidate(self, index: int | None = None) -> None:
         """Re-check one article (plus the cross-article rules) at once, or everything."""
         self.checker.revalidate(self.issue, index)
+        self._note_saved_findings()
+
+    def _note_saved_findings(self) -> None:
+        """Keep the findings of the saved text once they are known: checked, nothing pending, no edit since."""
+        if (
+            self.saved_findings is None
+            and self.checked
+            and not self.checker.pending
+            and self.version == self.saved_version
+        ):
+            self.saved_findings = baseline(self.findings())
+
+    def new_since_save(self, findings: list[Finding]) -> list[bool] | None:
+        """Which of ``findings`` the edits since the last save brought in; None while that is unknown."""
+        return None if self.saved_findings is None else new_mask(findings, self.saved_findings)
 
     def findings(self) -> list[Finding]:
         """All findings in reading order, waivers applied."""
@@ -135,7 +155,10 @@ class Session:
 
     def apply_recheck(self, result: Rechecked) -> bool:
         """Take a result in; False if it no longer fits (then nothing changed)."""
-        return self.checker.apply(result, self.issue)
+        applied = self.checker.apply(result, self.issue)
+        if applied:
+            self._note_saved_findings()
+        return applied
 
     @property
     def recheck_pending(self) -> bool:
@@ -510,6 +533,8 @@ class Session:
         self.disk_stamp = written
         self.saved_version = self.version
         self.recovery.discard()
+        self.saved_findings = None  # taken again once the saved text's findings are in
+        self._note_saved_findings()
         return target
 
     def _conflict_text(self) -> Text:
@@ -529,6 +554,7 @@ class Session:
         self.version += 1
         self.saved_version = self.version
         self.history.clear()
+        self.saved_findings = None
         self.revalidate()
 
     def autosave(self) -> Path | None:
