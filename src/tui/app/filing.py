@@ -190,54 +190,90 @@ class FileActions:
 
     def export(self) -> None:
         from tui.exporters import FORMATS, SUFFIXES, render
-        from tui.files.writing import atomic_write
 
+        session = self.editor.session
         labels = {
             "docx": "Word (.docx)",
             "html": "HTML",
             "md": "Markdown",
             "text": t("plain_text", self.editor.lang),
         }
+        self._ask_and_write(
+            t("export_title", self.editor.lang),
+            [(labels[f], f) for f in ("docx", *[f for f in FORMATS if f != "docx"])],  # Word first
+            SUFFIXES,
+            lambda fmt: session.path.with_suffix(SUFFIXES[fmt]),
+            t("export_note", self.editor.lang, stem=session.path.stem),
+            lambda fmt: render(session.issue, session.house.style, fmt),
+        )
+
+    def proof_report(self) -> None:
+        """The 校对单 of the issue as it stands (unsaved edits included), as HTML, Word or text."""
+        import datetime as dt
+
+        from tui.exporters.proof import PROOF_FORMATS, PROOF_SUFFIXES, render_proof
+
+        session, lang = self.editor.session, self.editor.lang
+        labels = {"html": "HTML", "docx": "Word (.docx)", "text": t("plain_text", lang)}
+        stem = f"{session.path.stem}-校对单"
+
+        def produce(fmt: str) -> bytes:
+            made = dt.datetime.now().replace(microsecond=0)
+            return render_proof(session.proof_report(lang, made_at=made), fmt)
+
+        self._ask_and_write(
+            t("proof_title", lang),
+            [(labels[f], f) for f in ("html", *[f for f in PROOF_FORMATS if f != "html"])],
+            PROOF_SUFFIXES,
+            lambda fmt: session.path.with_name(stem + PROOF_SUFFIXES[fmt]),
+            t("proof_note", lang, stem=stem),
+            produce,
+        )
+
+    def _ask_and_write(
+        self,
+        title: str,
+        formats: list[tuple[str, str]],
+        suffixes: dict[str, str],
+        default: Callable[[str], Path],
+        note: str,
+        produce: Callable[[str], bytes],
+    ) -> None:
+        """Ask for a format and a file, then write it: never the issue itself, another file only if confirmed."""
+        from tui.files.writing import atomic_write
+
+        lang = self.editor.lang
 
         def done(values: dict[str, str] | None) -> None:
             if not values:
                 return
             fmt = values["format"]
-            target = Path(
-                values["path"].strip() or self.editor.session.path.with_suffix(SUFFIXES[fmt])
-            ).expanduser()
-            if target.suffix.lower() != SUFFIXES[fmt]:
-                target = target.with_suffix(SUFFIXES[fmt])
+            target = Path(values["path"].strip() or default(fmt)).expanduser()
+            if target.suffix.lower() != suffixes[fmt]:
+                target = target.with_suffix(suffixes[fmt])
             if target.exists() and target.resolve() == self.editor.session.path.resolve():
-                self.editor.notify(t("export_is_source", self.editor.lang), severity="error", timeout=10)
+                self.editor.notify(t("export_is_source", lang), severity="error", timeout=10)
                 return
 
             def write() -> None:
                 try:
-                    atomic_write(
-                        target, render(self.editor.session.issue, self.editor.session.house.style, fmt)
-                    )
+                    atomic_write(target, produce(fmt))
                 except JianbaoError as exc:
-                    self.editor.notify(exc.render(self.editor.lang), severity="error", timeout=10)
+                    self.editor.notify(exc.render(lang), severity="error", timeout=10)
                     return
-                self.editor.notify(t("exported", self.editor.lang, path=target))
+                self.editor.notify(t("exported", lang, path=target))
 
             self._unless_unwanted_overwrite(target, write)
 
         self.editor.app.push_screen(
             FormDialog(
-                t("export_title", self.editor.lang),
+                title,
                 [
-                    Field(
-                        "format",
-                        t("export_format", self.editor.lang),
-                        "docx",
-                        tuple((labels[f], f) for f in FORMATS),
-                    ),
-                    Field("path", t("export_path", self.editor.lang), ""),
+                    Field("format", t("export_format", lang), formats[0][1], tuple(formats)),
+                    Field("path", t("export_path", lang), ""),
                 ],
-                self.editor.lang,
-                note=t("export_note", self.editor.lang, stem=self.editor.session.path.stem),
+                lang,
+                note=note,
             ),
             done,
         )

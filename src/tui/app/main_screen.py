@@ -197,6 +197,9 @@ class MainScreen(Screen[None]):
     def action_export(self) -> None:
         self.files.export()
 
+    def action_proof_report(self) -> None:
+        self.files.proof_report()
+
     def action_help(self) -> None:
         from tui.app.help import HelpScreen
 

@@ -256,6 +256,12 @@ S: dict[str, tuple[str, str]] = {
         "Exports what is on screen; default names {stem}.docx etc.",
     ),
     "exported": ("已导出：{path}", "Exported: {path}"),
+    "proof_title": ("校对单", "Proof report"),
+    "proof_note": (
+        "校对单列出全部未处理的问题、豁免、批注与签发记录。不填文件名时保存为期刊旁的“{stem}”。",
+        "The proof report lists every open finding, waiver, comment and sign-off. Without a file name it goes beside the issue as “{stem}”.",
+    ),
+    "b.proof_report": ("校对单", "Proof report"),
     "plain_text": ("纯文本", "Plain text"),
     # help
     "help_title": ("帮助：按键一览", "Help: keys"),

@@ -50,6 +50,7 @@ class FindingTable(ScrollView, can_focus=True):
         Binding("enter", "jump", "定位", id="jump"),
         Binding("f", "screen.filter_findings", "筛选", id="filter"),
         Binding("g", "toggle_grouped", "按类/逐条", id="group"),
+        Binding("p", "screen.proof_report", "校对单", id="proof_report"),
         Binding("w", "screen.waive", "豁免", id="waive", show=False),
         Binding("d", "screen.mark_done", "标记已处理", id="mark_done", show=False),
         Binding("z", "screen.unwaive", "撤销豁免", id="unwaive", show=False),

@@ -194,6 +194,43 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
     )
     p.add_argument("--archive", help=archive_help)
 
+    p = sub.add_parser(
+        "report",
+        add_help=False,
+        parents=[common],
+        help=t_(
+            lang,
+            "生成校对单（问题、豁免、批注与签发）",
+            "write the proof report (findings, waivers, comments, sign-offs)",
+        ),
+    )
+    p.add_argument("file", help=t_(lang, "期刊文件（TOML）", "issue file (TOML)"))
+    p.add_argument(
+        "--to",
+        choices=("text", "html", "docx"),
+        default="text",
+        help=t_(lang, "校对单格式", "report format"),
+    )
+    p.add_argument(
+        "-o",
+        "--output",
+        help=t_(
+            lang,
+            "输出文件（默认打印到标准输出；docx 默认为“期刊名-校对单.docx”）",
+            "output file (default: standard output; docx: the issue's name with -校对单.docx)",
+        ),
+    )
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help=t_(
+            lang,
+            "允许覆盖已有的输出文件（期刊文件本身除外）",
+            "allow replacing an existing output file (never the issue itself)",
+        ),
+    )
+    p.add_argument("--archive", help=archive_help)
+
     for name, helptext in (
         (
             "edit",

@@ -163,6 +163,33 @@ def cmd_export(args: argparse.Namespace, lang: Lang) -> int:
     return EXIT_OK
 
 
+def cmd_report(args: argparse.Namespace, lang: Lang) -> int:
+    """The 校对单: the issue checked as ``check`` does, then laid out as text, HTML or Word."""
+    import datetime as dt
+
+    from tui.checks.checking import open_checks
+    from tui.checks.proof import build_proof_report
+    from tui.exporters.proof import render_proof
+    from tui.files.writing import atomic_write
+
+    path = Path(args.file)
+    default = path.with_name(f"{path.stem}-校对单.docx") if args.to == "docx" else None
+    output = Path(args.output) if args.output else default
+    if output is not None:
+        check_output_target(path, output, force=args.force)
+    (check,) = open_checks([path], Path(args.archive) if args.archive else None)
+    findings = check.run()
+    report = build_proof_report(check.issue, findings, lang, made_at=dt.datetime.now().replace(microsecond=0))
+    data = render_proof(report, args.to)
+    if output is None:
+        _write_stdout(data.decode("utf-8"))
+        return EXIT_OK
+    atomic_write(output, data, overwrite=args.force)
+    if not args.output:
+        _write_stdout(f"{output}\n")
+    return EXIT_OK
+
+
 def check_output_target(source: Path, output: Path, *, force: bool) -> None:
     """An export or import never replaces its own source, and replaces another file only when told to."""
     if output.exists() and (output.resolve() == source.resolve() or _same_file(output, source)):

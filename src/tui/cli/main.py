@@ -16,6 +16,7 @@ from tui.cli.commands import (
     cmd_export,
     cmd_import,
     cmd_new,
+    cmd_report,
     cmd_schema,
 )
 from tui.model.errors import JianbaoError
@@ -27,6 +28,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Lang], int]] = {
     "export": cmd_export,
     "schema": cmd_schema,
     "check": cmd_check,
+    "report": cmd_report,
     "edit": cmd_edit,
     "review": cmd_edit,
 }

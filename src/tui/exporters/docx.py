@@ -26,7 +26,8 @@ from tui.model.bylines import render_byline
 from tui.model.house import Style
 
 
-def _font(run: Any, font: S.Font, color: tuple[int, int, int] | None = None) -> None:
+def set_font(run: Any, font: S.Font, color: tuple[int, int, int] | None = None) -> None:
+    """A run in ``font``, its East-Asian slot set too (Word has no fallback list)."""
     run.font.name = font.latin
     run.font.size = Pt(font.size_pt)
     run.font.bold = font.bold or None
@@ -80,7 +81,7 @@ def _paragraph(
     if align is not None:
         p.alignment = align
     if text:
-        _font(p.add_run(text), font, color)
+        set_font(p.add_run(text), font, color)
     return p
 
 
@@ -101,9 +102,9 @@ def _rule(p: Paragraph, side: str, color: str = "000000", size_eighths: int = 8)
 
 def _page_number(p: Paragraph) -> None:
     """— PAGE — in 4号宋体."""
-    _font(p.add_run("— "), S.PAGE_NUMBER)
+    set_font(p.add_run("— "), S.PAGE_NUMBER)
     run = p.add_run()
-    _font(run, S.PAGE_NUMBER)
+    set_font(run, S.PAGE_NUMBER)
     for kind, text in (("begin", None), (None, " PAGE "), ("end", None)):
         if kind:
             fld = OxmlElement("w:fldChar")
@@ -114,7 +115,7 @@ def _page_number(p: Paragraph) -> None:
             instr.set(qn("xml:space"), "preserve")
             instr.text = text
             run._r.append(instr)
-    _font(p.add_run(" —"), S.PAGE_NUMBER)
+    set_font(p.add_run(" —"), S.PAGE_NUMBER)
 
 
 def _setup(doc: Any) -> None:
@@ -146,7 +147,7 @@ def _masthead(doc: _Body, issue: Issue) -> None:
     _paragraph(doc, numbers, S.MASTHEAD_LINE, align=WD_ALIGN_PARAGRAPH.CENTER)
     line = _paragraph(doc, "", S.MASTHEAD_LINE)
     line.paragraph_format.tab_stops.add_tab_stop(Mm(S.BLOCK_WIDTH_MM), WD_TAB_ALIGNMENT.RIGHT)
-    _font(line.add_run(f"{unit}\t{date}"), S.MASTHEAD_LINE)
+    set_font(line.add_run(f"{unit}\t{date}"), S.MASTHEAD_LINE)
     _rule(line, "bottom", "E60012", 18)  # the red rule, 2.25 pt
 
 

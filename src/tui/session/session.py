@@ -21,6 +21,7 @@ from tui.checks.checking import open_check
 from tui.checks.filtering import FindingKey, baseline, new_mask
 from tui.checks.fixes import Change, apply_fixes
 from tui.checks.notes import note_of
+from tui.checks.proof import build_proof_report
 from tui.checks.waivers import waiver_for
 from tui.files import codec
 from tui.files.recovery import Found, Recovery
@@ -30,9 +31,10 @@ from tui.model import ROLES, Article, Byline, Column, Comment, Issue, Masthead, 
 from tui.model.errors import ChangedOnDisk, JianbaoError
 from tui.model.findings import Finding, Severity
 from tui.model.house import House
-from tui.model.i18n import Text
+from tui.model.i18n import Lang, Text
 from tui.model.numbering import next_numbers, previous_issue
 from tui.model.past import PastIssue
+from tui.model.proof_report import ProofReport
 from tui.session.checker import Checker, Recheck, Rechecked
 from tui.session.history import History, Step
 
@@ -130,6 +132,12 @@ class Session:
     def new_since_save(self, findings: list[Finding]) -> list[bool] | None:
         """Which of ``findings`` the edits since the last save brought in; None while that is unknown."""
         return None if self.saved_findings is None else new_mask(findings, self.saved_findings)
+
+    def proof_report(self, lang: Lang, *, made_at: dt.datetime) -> ProofReport:
+        """The 校对单 of the buffer as it stands: checked in full first, never from a partial check."""
+        if not self.checked or self.checker.pending:
+            self.revalidate()
+        return build_proof_report(self.issue, self.findings(), lang, made_at=made_at)
 
     def findings(self) -> list[Finding]:
         """All findings in reading order, waivers applied."""
