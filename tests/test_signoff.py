@@ -7,7 +7,7 @@ from pathlib import Path
 from apphelp import SIZE, checked, focus, make_app, type_text, until
 from conftest import run_cli
 from rulekit import ARCHIVE, HOUSE, clean_issue
-from tui.files.storage import save_issue
+from tui.files.storage import load_issue, save_issue
 from tui.session import Session
 
 
@@ -87,7 +87,7 @@ async def test_the_editor_header_shows_the_sign_off(tmp_path: Path) -> None:
 
 
 async def test_signing_off_in_the_editor_shows_at_once_in_the_header(sample_toml: Path) -> None:
-    """Fix every error from the grouped pane, sign off, and the header says so (the key sequence of a review)."""
+    """Fix every error from the grouped pane, sign off, save: keys only, as docs/checks.md writes them."""
     from tui.app.dialogs import ChoiceDialog, FormDialog
     from tui.app.validation import FindingTable
 
@@ -95,14 +95,14 @@ async def test_signing_off_in_the_editor_shows_at_once_in_the_header(sample_toml
     async with app.run_test(size=SIZE) as pilot:
         screen = await checked(pilot)
         table = screen.query_one(FindingTable)
-        table.focus()
-        await pilot.pause()
-        while table.row_count:  # one X per kind, confirmed when it touches several articles
+        await pilot.press("f6", "f6")  # outline → editor → checks
+        await until(pilot, lambda: table.has_focus)
+        while table.row_count:  # one X per kind, confirmed (→ Enter) when it touches several articles
             before = table.row_count
             await pilot.press("X")
             await pilot.pause()
             if isinstance(app.screen, ChoiceDialog):
-                await pilot.click("#choice-yes")
+                await pilot.press("right", "enter")
             await until(pilot, lambda before=before: table.row_count < before)  # type: ignore[misc]
         await pilot.press("ctrl+g")
         await until(pilot, lambda: isinstance(app.screen, FormDialog))
@@ -111,3 +111,7 @@ async def test_signing_off_in_the_editor_shows_at_once_in_the_header(sample_toml
         await pilot.press("enter")
         await until(pilot, lambda: "已签发：王校对（校对）" in app.sub_title)
         assert "签发后已修改" not in app.sub_title
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: not screen.session.dirty)
+    saved = load_issue(sample_toml)
+    assert [s.name for s in saved.signoffs] == ["王校对"]
