@@ -115,3 +115,19 @@ async def test_f6_moves_between_the_panes(sample_toml: Path) -> None:
         await until(pilot, lambda: isinstance(screen.focused, FindingTable))
         await pilot.press("f6")
         await until(pilot, lambda: isinstance(screen.focused, OutlineTree))
+
+
+async def test_bulk_actions_act_on_what_the_filter_shows(sample_toml: Path) -> None:
+    """Filtered to one article, X fixes that article's commas only (no question: one article)."""
+    app = make_app(sample_toml)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await checked(pilot)
+        table = await filter_checks(pilot, article="第3篇")
+        in_third = sum(1 for f in table.shown if f.rule == COMMA)
+        elsewhere = sum(1 for f in screen.session.findings() if f.rule == COMMA) - in_third
+        assert in_third and elsewhere
+        table.move_to(next(f for f in table.shown if f.rule == COMMA))
+        await pilot.press("X")
+        await until(pilot, lambda: not any(f.rule == COMMA for f in table.shown))
+        left = [f for f in screen.session.findings() if f.rule == COMMA]
+        assert len(left) == elsewhere and all(f.location.article != 2 for f in left)

@@ -68,7 +68,8 @@ class ProofActions:
         if finding is None:
             return
         session, lang = self.editor.session, self.editor.lang
-        found = session.fixable_of(finding.rule)
+        only = self.editor.query_one(FindingTable).filter  # a filtered list: what it shows of the kind
+        found = session.fixable_of(finding.rule, only)
         if not found:
             self.editor.notify(t("no_fix", lang), severity="warning")
             return
@@ -79,7 +80,7 @@ class ProofActions:
             if choice != "yes":
                 return
             allowed = self.editor.allow_fixes or not session.review
-            ok, changes = self.editor.guard(session.apply_fixes_of, finding.rule, allowed=allowed)
+            ok, changes = self.editor.guard(session.apply_fixes_of, finding.rule, allowed=allowed, only=only)
             if not ok:
                 return
             self.editor.current_finding = None
@@ -106,13 +107,14 @@ class ProofActions:
         if finding is None:
             return
         session, lang = self.editor.session, self.editor.lang
-        count = sum(1 for f in session.findings() if f.rule == finding.rule and f.active)
+        only = self.editor.query_one(FindingTable).filter  # a filtered list: what it shows of the kind
+        count = len(session.open_of(finding.rule, only))
         name = rule_name(finding.rule, lang)
 
         def done(values: dict[str, str] | None) -> None:
             if not values:
                 return
-            ok, n = self.editor.guard(session.waive_all, finding.rule, values["reason"], values["by"])
+            ok, n = self.editor.guard(session.waive_all, finding.rule, values["reason"], values["by"], only)
             if ok:
                 self.editor.refresh_findings()
                 self.editor.schedule_autosave()

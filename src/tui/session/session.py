@@ -18,7 +18,7 @@ from pathlib import Path
 
 from tui.checks.catalogue import rule_name
 from tui.checks.checking import open_check
-from tui.checks.filtering import FindingKey, baseline, new_mask
+from tui.checks.filtering import FindingFilter, FindingKey, baseline, new_mask
 from tui.checks.fixes import Change, apply_fixes
 from tui.checks.notes import note_of
 from tui.checks.proof import build_proof_report
@@ -45,6 +45,9 @@ class Conflict(JianbaoError):
 
 class Refused(JianbaoError):
     """An action the session will not do, with the reason."""
+
+
+EVERYTHING = FindingFilter()  # every open finding
 
 
 def now() -> dt.datetime:
@@ -407,17 +410,23 @@ class Session:
         self.revalidate(finding.location.article)
         return changes
 
-    def fixable_of(self, rule: str) -> list[Finding]:
-        """The open findings of one kind that offer a safe fix."""
-        return [
-            f for f in self.findings() if f.rule == rule and f.active and (f.fix is not None or f.joins_next)
-        ]
+    def open_of(self, rule: str, only: FindingFilter = EVERYTHING) -> list[Finding]:
+        """The open findings of one kind, within what ``only`` lets through (the checks pane's filter)."""
+        findings = self.findings()
+        new = self.new_since_save(findings) if only.new_only else None
+        return [f for f in only.apply(findings, new) if f.rule == rule and f.active]
 
-    def apply_fixes_of(self, rule: str, *, allowed: bool = True) -> list[Change]:
-        """Every safe fix of one kind at once, as one undo step (u takes them all back)."""
+    def fixable_of(self, rule: str, only: FindingFilter = EVERYTHING) -> list[Finding]:
+        """The open findings of one kind that offer a safe fix (within ``only``)."""
+        return [f for f in self.open_of(rule, only) if f.fix is not None or f.joins_next]
+
+    def apply_fixes_of(
+        self, rule: str, *, allowed: bool = True, only: FindingFilter = EVERYTHING
+    ) -> list[Change]:
+        """Every safe fix of one kind at once (within ``only``), as one undo step (u takes them all back)."""
         if not allowed:
             raise Refused(Text("校对模式下未允许自动修正", "fixes are not allowed in this review"))
-        found = self.fixable_of(rule)
+        found = self.fixable_of(rule, only)
         if not found:
             raise Refused(Text("这一类问题没有可自动应用的修正", "no finding of this kind offers a fix"))
         self.checkpoint(Text(f"修正全部“{rule_name(rule, 'zh')}”", f"fix every {rule_name(rule, 'en')}"))
@@ -430,11 +439,11 @@ class Session:
         self.revalidate()
         return changes
 
-    def waive_all(self, rule: str, reason: str, by: str) -> int:
-        """Waive every open finding of one kind with one reason; how many."""
+    def waive_all(self, rule: str, reason: str, by: str, only: FindingFilter = EVERYTHING) -> int:
+        """Waive every open finding of one kind (within ``only``) with one reason; how many."""
         if not reason.strip() or not by.strip():
             raise Refused(Text("豁免须写明理由和姓名", "a waiver needs a reason and a name"))
-        found = [f for f in self.findings() if f.rule == rule and f.active]
+        found = self.open_of(rule, only)
         stamp = now()
         self.issue.waivers += [waiver_for(f, reason.strip(), by.strip(), stamp) for f in found]
         self.touch()
