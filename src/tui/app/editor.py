@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
     from textual.widget import Widget
 
+    from tui.app.navigator import FindingNavigator
     from tui.app.outline import NodeRef
     from tui.model.findings import Finding
     from tui.model.i18n import Lang
@@ -32,6 +33,7 @@ class Editor(Protocol):
     current_finding: Finding | None
     allow_fixes: bool
     editing_masthead: bool
+    navigator: FindingNavigator
 
     @property
     def app(self) -> App[Any]: ...

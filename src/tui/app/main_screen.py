@@ -34,6 +34,7 @@ from tui.app.messages import (
 from tui.app.navigator import FindingNavigator
 from tui.app.outline import NodeRef, OutlineTree
 from tui.app.proofreading import ProofActions
+from tui.app.search_actions import SearchActions
 from tui.app.status import StatusLine
 from tui.app.strings import t
 from tui.app.structure import STRUCTURE_ACTIONS, StructureEditor
@@ -62,7 +63,12 @@ class MainScreen(Screen[None]):
         Binding("f8", "next_finding", "下一个问题", id="next_finding", priority=True),
         Binding("shift+f8", "prev_finding", "上一个问题", id="prev_finding", priority=True),
         Binding("f4", "apply_fix", "应用修正", id="apply_fix", priority=True),
+        # F3 steps through a search while one is on (Esc ends it), and waives otherwise.
+        Binding("f3", "next_hit", "下一处", id="next_hit", priority=True),
+        Binding("shift+f3", "prev_hit", "上一处", id="prev_hit", priority=True),
         Binding("f3", "waive", "豁免", id="waive", priority=True),
+        Binding("ctrl+f", "search", "查找", id="search", priority=True),
+        Binding("ctrl+h,ctrl+r", "replace", "替换", id="replace", priority=True),
         Binding("ctrl+g", "sign_off", "签发", id="sign_off", priority=True),
         Binding("ctrl+l", "toggle_checks", "校验栏", id="toggle_checks", priority=True),
         Binding("f6", "next_pane", "切换窗格", id="next_pane", priority=True),
@@ -86,6 +92,7 @@ class MainScreen(Screen[None]):
         self.structure = StructureEditor(self)
         self.proof = ProofActions(self)
         self.files = FileActions(self)
+        self.search = SearchActions(self)
 
     # ------------------------------------------------------------ the keys, by controller
 
@@ -173,6 +180,18 @@ class MainScreen(Screen[None]):
     def action_waive_all(self) -> None:
         self.proof.waive_all_of_kind()
 
+    def action_search(self) -> None:
+        self.search.open()
+
+    def action_replace(self) -> None:
+        self.search.open(replacing=True)
+
+    def action_next_hit(self) -> None:
+        self.search.step(1)
+
+    def action_prev_hit(self) -> None:
+        self.search.step(-1)
+
     def action_filter_findings(self) -> None:
         self.proof.filter_findings()
 
@@ -206,7 +225,9 @@ class MainScreen(Screen[None]):
         self.app.push_screen(HelpScreen(self.lang))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in STRUCTURE_ACTIONS and self.read_only:
+        if action in ("next_hit", "prev_hit"):
+            return self.search.searching
+        if action in (*STRUCTURE_ACTIONS, "replace") and self.read_only:
             return False
         return not (action in ("apply_fix", "fix_all") and self.session.review and not self.allow_fixes)
 
@@ -280,6 +301,8 @@ class MainScreen(Screen[None]):
             self.set_classes((set(self.classes) - current) | wanted)
 
     def action_focus_outline(self) -> None:
+        """Esc: back to the outline, and the end of a search that F3 was stepping through."""
+        self.search.end()
         self.query_one(OutlineTree).focus()
 
     def action_next_pane(self) -> None:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tui.app.outline import NodeRef, OutlineTree, node_key
+from tui.app.outline import NodeRef, OutlineTree, node_of
 from tui.app.strings import t
 from tui.app.text_fields import FieldArea, FieldInput
 from tui.app.validation import FindingTable
 from tui.model.bodytext import position_of
 from tui.model.fields import field_info
-from tui.model.findings import Finding
+from tui.model.findings import Finding, Location
 
 if TYPE_CHECKING:
     from tui.app.editor import Editor
@@ -56,8 +56,11 @@ class FindingNavigator:
         shown = self.editor.query_one(FindingTable).shown
         if finding in shown:
             self.position = shown.index(finding)
-        loc = finding.location
-        ref = node_key(finding)
+        self.show_location(finding.location)
+
+    def show_location(self, loc: Location) -> None:
+        """Show the node of a location (a finding's, a search hit's) and select its span."""
+        ref = node_of(loc)
         if (
             loc.field == "columns"
             and loc.paragraph is not None
@@ -68,14 +71,13 @@ class FindingNavigator:
         if ref.kind == "masthead":
             self.editor.editing_masthead = True  # the span is selected in the form's field
         self.editor.show_node(ref)
-        self.editor.call_next(self._select_span_when_ready, finding)
+        self.editor.call_next(self._select_span_when_ready, loc)
 
-    async def _select_span_when_ready(self, finding: Finding) -> None:
+    async def _select_span_when_ready(self, loc: Location) -> None:
         await self.editor.settle_panes()
-        self.editor.call_after_refresh(self._select_span, finding)
+        self.editor.call_after_refresh(self._select_span, loc)
 
-    def _select_span(self, finding: Finding) -> None:
-        loc = finding.location
+    def _select_span(self, loc: Location) -> None:
         start, end = loc.start or 0, loc.end if loc.end is not None else (loc.start or 0)
         field = loc.field
         if field == "paragraph" and loc.paragraph is not None:

@@ -15,7 +15,7 @@ from textual.widgets.tree import TreeNode
 from tui.app.strings import t
 from tui.model import Issue
 from tui.model.fields import field_info
-from tui.model.findings import Finding, Severity
+from tui.model.findings import Finding, Location, Severity
 from tui.model.i18n import Lang
 
 BRIEF_PREVIEW = 12
@@ -30,9 +30,14 @@ class NodeRef:
 
 def node_key(f: Finding) -> NodeRef:
     """The outline node a finding belongs to."""
-    if f.location.article is not None:
-        return NodeRef("article", f.location.article)
-    info = field_info(f.location.field)
+    return node_of(f.location)
+
+
+def node_of(loc: Location) -> NodeRef:
+    """The outline node a location (a finding's, a search hit's) belongs to."""
+    if loc.article is not None:
+        return NodeRef("article", loc.article)
+    info = field_info(loc.field)
     if info is not None and info.part == "endblock":
         return NodeRef("endblock")
     return NodeRef("masthead")

@@ -29,12 +29,13 @@ from tui.files.storage import load_issue_stamped, loads_issue, save_issue
 from tui.files.writing import FileStamp, stamp
 from tui.model import ROLES, Article, Byline, Column, Comment, Issue, Masthead, Note, Signoff
 from tui.model.errors import ChangedOnDisk, JianbaoError
-from tui.model.findings import Finding, Severity
+from tui.model.findings import Finding, Location, Severity
 from tui.model.house import House
 from tui.model.i18n import Lang, Text
 from tui.model.numbering import next_numbers, previous_issue
 from tui.model.past import PastIssue
 from tui.model.proof_report import ProofReport
+from tui.model.search import Hit, Query, find_all, replace_hits
 from tui.session.checker import Checker, Recheck, Rechecked
 from tui.session.history import History, Step
 
@@ -438,6 +439,28 @@ class Session:
         self.history.recorded(self.version)
         self.revalidate()
         return changes
+
+    def find(self, query: Query) -> list[Hit]:
+        """Every occurrence of ``query`` in the issue as it stands, in reading order."""
+        return find_all(self.issue, query)
+
+    def replace(self, query: Query, replacement: str, only: Location | None = None) -> int:
+        """Replace every occurrence (or the one at ``only``), as one undo step; how many were replaced."""
+        if self.read_only or self.review:
+            raise Refused(
+                Text("只读或校对模式下不能替换文字", "text cannot be replaced read-only or in review")
+            )
+        hits = find_all(self.issue, query)
+        if only is not None:
+            hits = [h for h in hits if h.location == only]
+        if not hits:
+            raise Refused(Text(f"没有找到“{query.text}”", f"“{query.text}” is not found"))
+        self.checkpoint(Text(f"替换“{query.text}”", f"replace “{query.text}”"))
+        count = replace_hits(self.issue, hits, replacement)
+        self.touch()
+        self.history.recorded(self.version)
+        self.revalidate()
+        return count
 
     def waive_all(self, rule: str, reason: str, by: str, only: FindingFilter = EVERYTHING) -> int:
         """Waive every open finding of one kind (within ``only``) with one reason; how many."""
