@@ -207,19 +207,83 @@ async def test_add_rename_remove_column(sample_toml: Path) -> None:
         assert "助力攻坚" in [c.name for c in main(app).session.issue.columns]
 
 
-async def test_add_a_new_column_to_the_catalogue(sample_toml: Path) -> None:
+async def _new_column(pilot, name: str) -> None:  # type: ignore[no-untyped-def]
+    await select(pilot, NodeRef("masthead"))
+    await pilot.press("c")
+    await pilot.pause()
+    await pilot.press("tab")
+    await type_text(pilot, name)
+    await pilot.press("enter")
+    await until(pilot, lambda: name in [c.name for c in main(pilot.app).session.issue.columns])
+
+
+async def test_a_new_column_joins_the_catalogue_only_at_a_save_when_the_user_agrees(
+    sample_toml: Path,
+) -> None:
+    from tui.app.dialogs import ChoiceDialog
+
+    house_file = sample_toml.parent.parent / "bulletin.toml"
+    before = house_file.read_bytes()
     app = make_app(sample_toml)
     async with app.run_test(size=SIZE) as pilot:
-        await select(pilot, NodeRef("masthead"))
-        await pilot.press("c")
+        await _new_column(pilot, "街道风采")
+        assert house_file.read_bytes() == before  # nothing written yet
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, ChoiceDialog))
+        assert "“街道风采”" in app.screen.body  # type: ignore[attr-defined]
+        await pilot.press("right", "enter")  # 加入目录并保存
+        await until(pilot, lambda: not main(app).session.dirty)
+    house = house_file.read_text(encoding="utf-8")
+    assert 'name = "街道风采"' in house and "# House configuration" in house  # comments kept
+    assert "街道风采" in [c.name for c in load_issue(sample_toml).columns]
+
+
+async def test_a_new_column_removed_again_or_refused_leaves_the_house_file_alone(sample_toml: Path) -> None:
+    from tui.app.dialogs import ChoiceDialog
+
+    house_file = sample_toml.parent.parent / "bulletin.toml"
+    before = house_file.read_bytes()
+    app = make_app(sample_toml)
+    async with app.run_test(size=SIZE) as pilot:
+        await _new_column(pilot, "街道风采")
+        await select(pilot, NodeRef("column", column="街道风采"))
+        await pilot.press("x")
+        await until(pilot, lambda: "街道风采" not in [c.name for c in main(app).session.issue.columns])
+        await pilot.press("ctrl+s")  # nothing to ask: the column is gone
+        await until(pilot, lambda: not main(app).session.dirty)
+        assert not isinstance(app.screen, ChoiceDialog)
+        await _new_column(pilot, "基层声音")
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, ChoiceDialog))
+        await pilot.press("enter")  # 仅保存本期
+        await until(pilot, lambda: not main(app).session.dirty)
+    assert house_file.read_bytes() == before
+    assert "基层声音" in [c.name for c in load_issue(sample_toml).columns]
+
+
+async def test_rename_a_column_to_a_new_name_and_move_columns(sample_toml: Path) -> None:
+    app = make_app(sample_toml)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = main(app)
+        names = [c.name for c in screen.session.issue.columns]
+        await select(pilot, NodeRef("column", column=names[0]))
+        await pilot.press("r")
         await pilot.pause()
         await pilot.press("tab")
-        await type_text(pilot, "街道风采")
+        await type_text(pilot, "攻坚一线")
         await pilot.press("enter")
-        await pilot.pause()
-        assert "街道风采" in [c.name for c in main(app).session.issue.columns]
-    house = (sample_toml.parent.parent / "bulletin.toml").read_text(encoding="utf-8")
-    assert 'name = "街道风采"' in house and "# House configuration" in house  # comments kept
+        await until(pilot, lambda: screen.session.issue.columns[0].name == "攻坚一线")
+        assert {a.column for a in screen.session.issue.articles[:3]} == {"攻坚一线"}
+        await select(pilot, NodeRef("column", column="攻坚一线"))
+        await pilot.press("shift+down")
+        await until(pilot, lambda: screen.session.issue.columns[1].name == "攻坚一线")
+        issue = screen.session.issue
+        order = [c.name for c in issue.columns]
+        assert [a.column for a in issue.articles] == sorted(
+            (a.column for a in issue.articles), key=order.index
+        )
+        await pilot.press("u")  # one undo step
+        await until(pilot, lambda: screen.session.issue.columns[0].name == "攻坚一线")
 
 
 async def test_next_finding_selects_the_span_and_fix_applies(sample_toml: Path) -> None:
@@ -509,3 +573,30 @@ async def test_the_command_palette_speaks_chinese(sample_toml: Path) -> None:
         )
         await pilot.pause(1.2)  # past Textual's own no-match countdown
         assert not any("No matches" in str(o.prompt) for o in commands.options)
+
+
+async def test_a_new_titled_article_is_untitled_not_an_empty_brief(sample_toml: Path) -> None:
+    app = make_app(sample_toml)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = main(app)
+        await select(pilot, NodeRef("article", 0))
+        await pilot.press("a")
+        await until(pilot, lambda: len(screen.session.issue.articles) == 10)
+        outline = screen.query_one(OutlineTree)
+        await until(
+            pilot, lambda: outline.cursor_node is not None and "（无标题）" in str(outline.cursor_node.label)
+        )
+        labels = [str(n.label) for n in outline.root.children[1].children]
+        assert not any("空摘登" in label for label in labels)
+
+
+async def test_a_long_title_shows_from_its_start(sample_toml: Path) -> None:
+    app = make_app(sample_toml)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = main(app)
+        await select(pilot, NodeRef("article", 1))
+        title = screen.query_one("#article-title")
+        from rich.cells import cell_len
+
+        assert title.size.width < cell_len(screen.session.issue.articles[1].title)  # it cannot show whole
+        assert title.cursor_position == 0 and "西湖区" in str(title.render_line(0).text)  # type: ignore[attr-defined]

@@ -22,10 +22,34 @@ class FileActions:
         self.editor = editor
 
     def save(self, then_quit: bool = False) -> None:
-        if self.editor.session.read_only:
-            self.editor.notify(t("read_only_refused", self.editor.lang), severity="warning")
+        """Ctrl+S; new columns of this session are offered to the catalogue first (once)."""
+        session, lang = self.editor.session, self.editor.lang
+        if session.read_only:
+            self.editor.notify(t("read_only_refused", lang), severity="warning")
             return
-        self._save(None, force=False, then_quit=then_quit)
+        new = session.columns_for_catalogue()
+        if not new:
+            self._save(None, force=False, then_quit=then_quit)
+            return
+
+        def chosen(choice: str | None) -> None:
+            if choice is None:
+                return  # Esc: nothing saved, nothing decided
+            if choice == "yes" and self.editor.guard(session.add_to_catalogue, new)[0]:
+                self.editor.notify(t("added_catalogue", lang, name="、".join(n for n, _ in new)))
+            else:
+                session.forget_new_columns(new)
+            self._save(None, force=False, then_quit=then_quit)
+
+        names = "".join(f"“{n}”" for n, _ in new)
+        self.editor.app.push_screen(
+            ChoiceDialog(
+                t("catalogue_title", lang),
+                t("catalogue_body", lang, names=names),
+                [("no", t("catalogue_no", lang)), ("yes", t("catalogue_yes", lang))],
+            ),
+            chosen,
+        )
 
     def _save(self, path: Path | None, *, force: bool, then_quit: bool = False) -> None:
         try:

@@ -121,7 +121,10 @@ class ArticleForm(Vertical):
         column = issue.column(a.column)
         brief = column is not None and column.kind == "briefs"
         self.query_one("#article-title", Input).placeholder = t("title_brief", self.lang) if brief else ""
-        self.query_one("#article-title", Input).value = a.title
+        title = self.query_one("#article-title", Input)
+        title.value = a.title
+        if not title.has_focus:
+            title.cursor_position = 0  # a long title shows from its start (区名：), not its end
         self.query_one("#article-unit", Input).value = a.byline.unit if a.byline else ""
         self.query_one("#article-authors", Input).value = "　".join(a.byline.authors) if a.byline else ""
         body = self.query_one("#article-body", TextArea)

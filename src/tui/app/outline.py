@@ -13,7 +13,7 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from tui.app.strings import t
-from tui.model import Issue
+from tui.model import Article, Issue
 from tui.model.fields import field_info
 from tui.model.findings import Finding, Location, Severity
 from tui.model.i18n import Lang
@@ -113,7 +113,7 @@ class OutlineTree(Tree[NodeRef]):
         want = select or (self.cursor_node.data if self.cursor_node else None)
         signature = (
             tuple((c.name, c.kind) for c in issue.columns),
-            tuple((a.column, _article_label(a.title, a.paragraphs, self.lang)) for a in issue.articles),
+            tuple((a.column, _article_label(issue, a, self.lang)) for a in issue.articles),
             tuple(sorted((ref.kind, ref.index, badge) for ref, badge in counts.items())),
             want,
         )
@@ -153,14 +153,14 @@ class OutlineTree(Tree[NodeRef]):
                 placed.add(i)
                 add(
                     col_node,
-                    _article_label(article.title, article.paragraphs, self.lang),
+                    _article_label(issue, article, self.lang),
                     NodeRef("article", i),
                 )
         for i, article in enumerate(issue.articles):  # articles in no listed column still show
             if i not in placed:
                 add(
                     self.root,
-                    "？" + _article_label(article.title, article.paragraphs, self.lang),
+                    "？" + _article_label(issue, article, self.lang),
                     NodeRef("article", i),
                 )
         add(self.root, t("endblock", self.lang), NodeRef("endblock"))
@@ -185,7 +185,7 @@ class OutlineTree(Tree[NodeRef]):
                 if ref.index is None or ref.index >= len(issue.articles):
                     return False
                 article = issue.articles[ref.index]
-                new_label = _article_label(article.title, article.paragraphs, self.lang)
+                new_label = _article_label(issue, article, self.lang)
                 if label.startswith("？"):
                     new_label = "？" + new_label
             else:
@@ -225,10 +225,12 @@ def _walk(node: TreeNode[NodeRef]) -> Iterator[TreeNode[NodeRef]]:
         yield from _walk(child)
 
 
-def _article_label(title: str, paragraphs: list[str], lang: Lang) -> str:
-    if title:
-        return title
-    first = next((p for p in paragraphs if p), "")
+def _article_label(issue: Issue, article: Article, lang: Lang) -> str:
+    """The title; a brief by its first characters; an empty one as （空摘登） or, in an articles column, （无标题）."""
+    if article.title:
+        return article.title
+    first = next((p for p in article.paragraphs if p), "")
     if not first:
-        return t("empty_brief", lang)
+        column = issue.column(article.column)
+        return t("empty_brief" if column is not None and column.kind == "briefs" else "untitled", lang)
     return first[:BRIEF_PREVIEW] + ("…" if len(first) > BRIEF_PREVIEW else "")

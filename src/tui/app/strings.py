@@ -160,10 +160,17 @@ S: dict[str, tuple[str, str]] = {
     "save_as_path": ("文件路径", "File path"),
     "pick_column": ("选择栏目", "Choose a column"),
     "add_column_title": ("添加栏目（本刊栏目目录）", "Add a column (house catalogue)"),
-    "new_to_catalogue": (
-        "或输入新栏目名（将加入本刊栏目目录）",
-        "or type a new name (added to the catalogue)",
+    "new_column_name": (
+        "或输入新栏目名（保存时再问是否加入本刊栏目目录）",
+        "or type a new name (a save asks whether it joins the catalogue)",
     ),
+    "catalogue_title": ("新栏目加入本刊栏目目录？", "Add the new columns to the catalogue?"),
+    "catalogue_body": (
+        "本期的新栏目{names}不在本刊栏目目录（bulletin.toml）中。加入后，以后各期都可选用，检查也不再提示。",
+        "This issue's new columns {names} are not in the house catalogue (bulletin.toml). Added, later issues can use them and the checks stop reporting them.",
+    ),
+    "catalogue_no": ("仅保存本期", "Save the issue only"),
+    "catalogue_yes": ("加入目录并保存", "Add them and save"),
     "rename_column_title": ("把栏目“{name}”改为", "Rename “{name}” to"),
     "conflict_title": ("文件在打开后被修改过", "The file changed on disk"),
     "conflict_overwrite": ("覆盖", "Overwrite"),

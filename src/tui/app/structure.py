@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.app.dialogs import ChoiceDialog, PickDialog
 from tui.app.outline import NodeRef
 from tui.app.strings import t
-from tui.files.config import add_to_catalogue, house_path_for, load_house
-from tui.model.errors import JianbaoError
 
 if TYPE_CHECKING:
     from tui.app.editor import Editor
@@ -64,6 +61,14 @@ class StructureEditor:
         self.new_article(brief=True)
 
     def _move(self, delta: int) -> None:
+        """Shift+↑/↓: an article within its column, or on a column's node the column with its articles."""
+        if self.editor.node.kind == "column":
+            name = self.editor.node.column
+            before = [c.name for c in self.editor.session.issue.columns].index(name)
+            ok, at = self.editor.guard(self.editor.session.move_column, name, delta)
+            if ok and at != before:
+                self.editor.after_structure(NodeRef("column", column=name))
+            return
         index = self.editor.selected_article()
         if index is not None:
             ok, new = self.editor.guard(self.editor.session.move_article, index, delta)
@@ -167,43 +172,22 @@ class StructureEditor:
         )
 
     def add_column(self) -> None:
+        """A column from the catalogue, or a new name (it joins bulletin.toml only at a save, if wanted)."""
         present = {c.name for c in self.editor.session.issue.columns}
         choices = [(c.name, c.name) for c in self.editor.session.house.columns if c.name not in present]
 
         def done(name: str | None) -> None:
-            if not name:
-                return
-            if self.editor.session.house.catalogue_column(name) is None and not self._add_to_catalogue(name):
-                return
-            if self.editor.guard(self.editor.session.add_column, name)[0]:
-                self.editor.after_structure(NodeRef("column", column=name))
+            if name and self.editor.guard(self.editor.session.add_column, name)[0]:
+                self.editor.after_structure(NodeRef("column", column=name.strip()))
 
         self.editor.app.push_screen(
             PickDialog(
                 t("add_column_title", self.editor.lang),
                 choices,
-                new_label=t("new_to_catalogue", self.editor.lang),
+                new_label=t("new_column_name", self.editor.lang),
             ),
             done,
         )
-
-    def _add_to_catalogue(self, name: str) -> bool:
-        """A new column goes into bulletin.toml beside the archive (made from the default if missing)."""
-        folder = self.editor.session.path.parent
-        house_file = house_path_for(folder)
-        try:
-            if not house_file.exists():
-                from importlib import resources
-
-                default = (resources.files("tui") / "defaults" / "bulletin.toml").read_bytes()
-                Path(house_file).write_bytes(default)
-            add_to_catalogue(house_file, name, "articles")
-            self.editor.session.house = load_house(folder)
-        except (OSError, JianbaoError) as exc:
-            self.editor.notify(str(exc), severity="error")
-            return False
-        self.editor.notify(t("added_catalogue", self.editor.lang, name=name))
-        return True
 
     def rename_column(self) -> None:
         if self.editor.node.kind != "column":
@@ -215,10 +199,15 @@ class StructureEditor:
 
         def done(new: str | None) -> None:
             if new and self.editor.guard(self.editor.session.rename_column, old, new)[0]:
-                self.editor.after_structure(NodeRef("column", column=new))
+                self.editor.after_structure(NodeRef("column", column=new.strip()))
 
         self.editor.app.push_screen(
-            PickDialog(t("rename_column_title", self.editor.lang, name=old), choices), done
+            PickDialog(
+                t("rename_column_title", self.editor.lang, name=old),
+                choices,
+                new_label=t("new_column_name", self.editor.lang),
+            ),
+            done,
         )
 
     def remove_column(self) -> None:

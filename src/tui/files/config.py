@@ -127,6 +127,22 @@ def load_house(archive: Path) -> House:
     return default_house()
 
 
+def add_columns_to_catalogue(archive: Path, columns: list[tuple[str, str]]) -> House:
+    """Add (name, kind) columns to the house file beside ``archive`` (made from the default if missing).
+
+    Returns the house as it now reads.
+    """
+    house_file = house_path_for(archive)
+    if not house_file.exists():
+        from importlib import resources
+
+        default = (resources.files("tui") / "defaults" / "bulletin.toml").read_bytes()
+        atomic_write(house_file, default)
+    for name, kind in columns:
+        add_to_catalogue(house_file, name, kind)
+    return load_house(archive)
+
+
 def add_to_catalogue(house_file: Path, name: str, kind: str) -> None:
     """Append a column to bulletin.toml's catalogue, keeping the file's comments.
 

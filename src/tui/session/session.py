@@ -24,6 +24,7 @@ from tui.checks.notes import note_of
 from tui.checks.proof import build_proof_report
 from tui.checks.waivers import waiver_for
 from tui.files import codec
+from tui.files.config import add_columns_to_catalogue
 from tui.files.recovery import Found, Recovery
 from tui.files.storage import load_issue_stamped, loads_issue, save_issue
 from tui.files.writing import FileStamp, stamp
@@ -32,6 +33,7 @@ from tui.model.errors import ChangedOnDisk, JianbaoError
 from tui.model.findings import Finding, Location, Severity
 from tui.model.house import House
 from tui.model.i18n import Lang, Text
+from tui.model.issue import ColumnKind
 from tui.model.numbering import next_numbers, previous_issue
 from tui.model.past import PastIssue
 from tui.model.proof_report import ProofReport
@@ -76,6 +78,8 @@ class Session:
     # The findings of the file as last saved (or opened), for "new since the last save";
     # None until a check of exactly that text has landed.
     saved_findings: Counter[FindingKey] | None = field(default=None, repr=False, compare=False)
+    # Columns this session created that are not in the catalogue: offered to bulletin.toml at save.
+    new_columns: dict[str, ColumnKind] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.recovery = Recovery.for_session(self.path)
@@ -350,37 +354,97 @@ class Session:
             (i for i, a in enumerate(self.issue.articles) if a.column in later), len(self.issue.articles)
         )
 
-    def add_column(self, name: str) -> None:
-        cat = self.house.catalogue_column(name)
-        if cat is None:
-            raise Refused(Text(f"“{name}”不在本刊栏目目录中", f"“{name}” is not in the house catalogue"))
+    def add_column(self, name: str, kind: ColumnKind = "articles") -> None:
+        """A column from the house catalogue (at its catalogue place), or a new one (after the others).
+
+        A new column joins the catalogue (bulletin.toml) only when the issue is
+        saved and the user agrees (:meth:`columns_for_catalogue`).
+        """
+        name = name.strip()
+        if not name:
+            raise Refused(Text("栏目名称不能为空", "a column needs a name"))
         if self.issue.column(name) is not None:
             raise Refused(Text(f"本期已有栏目“{name}”", f"this issue already has “{name}”"))
+        cat = self.house.catalogue_column(name)
         self._structural(Text("添加栏目", "add column"))
-        order = [c.name for c in self.house.columns]
-        rank = order.index(name)
-        at = next(
-            (i for i, c in enumerate(self.issue.columns) if c.name in order and order.index(c.name) > rank),
-            len(self.issue.columns),
-        )
-        self.issue.columns.insert(at, Column(cat.name, cat.kind))
+        if cat is None:
+            self.issue.columns.append(Column(name, kind))
+            self.new_columns[name] = kind
+        else:
+            order = [c.name for c in self.house.columns]
+            rank = order.index(name)
+            at = next(
+                (
+                    i
+                    for i, c in enumerate(self.issue.columns)
+                    if c.name in order and order.index(c.name) > rank
+                ),
+                len(self.issue.columns),
+            )
+            self.issue.columns.insert(at, Column(cat.name, cat.kind))
         self._after_structure()
 
     def rename_column(self, old: str, new: str) -> None:
-        cat = self.house.catalogue_column(new)
-        if cat is None:
-            raise Refused(Text(f"“{new}”不在本刊栏目目录中", f"“{new}” is not in the house catalogue"))
+        """Another name for a column (its articles follow): from the catalogue, or a new one."""
+        new = new.strip()
+        if not new:
+            raise Refused(Text("栏目名称不能为空", "a column needs a name"))
         if self.issue.column(new) is not None:
             raise Refused(Text(f"本期已有栏目“{new}”", f"this issue already has “{new}”"))
         column = self.issue.column(old)
         if column is None:
             raise Refused(Text(f"本期没有栏目“{old}”", f"this issue has no column “{old}”"))
+        cat = self.house.catalogue_column(new)
         self._structural(Text("重命名栏目", "rename column"))
-        column.name, column.kind = cat.name, cat.kind
+        column.name = new
+        if cat is not None:
+            column.kind = cat.kind
+        else:
+            self.new_columns[new] = column.kind
         for article in self.issue.articles:
             if article.column == old:
                 article.column = new
         self._after_structure()
+
+    def move_column(self, name: str, delta: int) -> int:
+        """Move a column up (-1) or down (+1) in print order, its articles with it; its new place."""
+        names = [c.name for c in self.issue.columns]
+        if name not in names:
+            raise Refused(Text(f"本期没有栏目“{name}”", f"this issue has no column “{name}”"))
+        at = names.index(name)
+        to = max(0, min(len(names) - 1, at + delta))
+        if to == at:
+            return at
+        self._structural(Text("移动栏目", "move column"))
+        column = self.issue.columns.pop(at)
+        self.issue.columns.insert(to, column)
+        order = [c.name for c in self.issue.columns]
+        listed = set(order)
+        self.issue.articles = [a for n in order for a in self.issue.articles if a.column == n] + [
+            a for a in self.issue.articles if a.column not in listed
+        ]
+        self._after_structure()
+        return to
+
+    def columns_for_catalogue(self) -> list[tuple[str, str]]:
+        """New columns of this session still in the issue and not in the catalogue: (name, kind)."""
+        return [
+            (c.name, c.kind)
+            for c in self.issue.columns
+            if c.name in self.new_columns and self.house.catalogue_column(c.name) is None
+        ]
+
+    def add_to_catalogue(self, columns: list[tuple[str, str]]) -> None:
+        """The user agreed: these columns join bulletin.toml, and the checks know them from now on."""
+        self.house = add_columns_to_catalogue(self.path.parent, columns)
+        self.checker.house = self.house
+        self.forget_new_columns(columns)
+        self.revalidate()
+
+    def forget_new_columns(self, columns: list[tuple[str, str]]) -> None:
+        """Not asked again about these (the user said no, or they are in the catalogue now)."""
+        for name, _ in columns:
+            self.new_columns.pop(name, None)
 
     def remove_column(self, name: str) -> None:
         if self.issue.articles_in(name):
