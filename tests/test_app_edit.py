@@ -391,8 +391,15 @@ async def test_preview_toggle(sample_toml: Path) -> None:
         await pilot.press("f5")
         editor = main(app).query_one("#editor")
         await until(pilot, lambda: editor.current == "preview")  # type: ignore[attr-defined]
-        text = str(main(app).query_one("#preview-text").render())
-        assert "第12期（总第718期）" in text and "（钱塘区人大常委会办公室　石　晗　刘　鹏）" in text
+        preview = main(app).query_one("#preview-text")
+        await until(pilot, lambda: "第12期（总第718期）" in str(preview.render()))
+        lines = str(preview.render()).split("\n")
+        assert any("钱塘区人大常委会办公室" in line for line in lines)
+        from rich.cells import cell_len
+
+        width = preview.content_size.width
+        assert all(cell_len(line) <= width for line in lines)
+        assert not any(line[:1] in ("，", "。", "、", "；", "：") for line in lines)  # 禁则
         await pilot.press("f5")
         await pilot.pause()
         assert editor.current == "masthead-card"  # type: ignore[attr-defined]
@@ -461,6 +468,12 @@ async def test_help_screen_lists_bindings(sample_toml: Path) -> None:
             "新建文章",
             "删除稿件",
             "撤销",
+            "查找",
+            "替换",
+            "切换窗格",
+            "剪切/复制/粘贴",
+            "Ctrl+Z / Ctrl+Y",
+            "全选",
         ):
             assert label in text
         await pilot.press("escape")
@@ -600,3 +613,60 @@ async def test_a_long_title_shows_from_its_start(sample_toml: Path) -> None:
 
         assert title.size.width < cell_len(screen.session.issue.articles[1].title)  # it cannot show whole
         assert title.cursor_position == 0 and "西湖区" in str(title.render_line(0).text)  # type: ignore[attr-defined]
+
+
+async def test_ctrl_z_and_ctrl_y_in_a_one_line_field(sample_toml: Path) -> None:
+    """A typed run is one step, a mark ends it; undo reaches the model; a loaded value is not a step."""
+    app = make_app(sample_toml)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = main(app)
+        await select(pilot, NodeRef("article", 0))
+        original = screen.session.issue.articles[0].title
+        title = await focus(pilot, "#article-title", end=True)
+        await type_text(pilot, "续篇，补记")
+        assert title.value == original + "续篇，补记"
+        await pilot.press("ctrl+z")
+        await until(pilot, lambda: title.value == original + "续篇，")
+        await pilot.press("ctrl+z", "ctrl+z")
+        await until(pilot, lambda: title.value == original)
+        await pilot.press("ctrl+z")  # nothing older: the loaded title stays
+        await pilot.pause()
+        assert title.value == original
+        await until(pilot, lambda: screen.session.issue.articles[0].title == original)
+        await pilot.press("ctrl+y")
+        await until(pilot, lambda: title.value == original + "续篇")
+        await until(pilot, lambda: screen.session.issue.articles[0].title == original + "续篇")
+
+
+def test_the_text_keys_the_help_lists_are_bound() -> None:
+    """The help's editing keys are what the body (TextArea) and the fields (FieldInput) do."""
+    from textual.binding import Binding
+    from textual.widgets import Input, TextArea
+
+    from tui.app.help import TEXT_KEYS
+    from tui.app.text_fields import FieldInput
+
+    def keys(cls: type) -> set[str]:
+        found: set[str] = set()
+        for klass in cls.__mro__:
+            for b in getattr(klass, "BINDINGS", []):
+                if isinstance(b, Binding):
+                    found |= set(b.key.split(","))
+        return found
+
+    area, field = keys(TextArea), keys(FieldInput) | keys(Input)
+    for key in ("ctrl+z", "ctrl+y", "ctrl+x", "ctrl+c", "ctrl+v", "ctrl+w", "ctrl+k", "ctrl+u", "f7"):
+        assert key in area, key
+    for key in (
+        "ctrl+z",
+        "ctrl+y",
+        "ctrl+x",
+        "ctrl+c",
+        "ctrl+v",
+        "ctrl+w",
+        "ctrl+k",
+        "ctrl+u",
+        "ctrl+shift+a",
+    ):
+        assert key in field, key
+    assert {k for k, _ in TEXT_KEYS} >= {"Ctrl+Z / Ctrl+Y", "F7", "Ctrl+W / Ctrl+K / Ctrl+U"}

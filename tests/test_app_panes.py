@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from apphelp import SIZE, checked, flat_checks, focus, main, make_app, select, until
 from tui.app.help import HelpScreen
 from tui.app.keybar import KeyBar
@@ -258,3 +260,30 @@ async def test_the_detail_under_the_checks_list_shows_the_whole_finding(sample_t
         text = str(detail.render())
         assert "⟦,⟧" in text and "依据：GB/T 15834—2011" in text
         assert detail.size.height > 1
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+async def test_no_form_label_wraps(sample_toml: Path, lang: str) -> None:
+    """Every label of the article, end block and masthead forms fits on its line (送（每行一项）, Byline unit)."""
+    from rich.cells import cell_len
+    from textual.widgets import Label
+
+    def check(screen) -> int:  # type: ignore[no-untyped-def]
+        shown = [w for w in screen.query(Label) if w.region.width]  # the form on screen
+        for label in shown:
+            text = str(label.render())
+            assert cell_len(text) <= label.content_size.width, (text, label.content_size.width)
+        return len(shown)
+
+    app = make_app(sample_toml, lang=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = main(app)
+        await select(pilot, NodeRef("article", 0))
+        assert check(screen) >= 4
+        await select(pilot, NodeRef("endblock"))
+        assert check(screen) >= 3
+        screen.editing_masthead = True
+        screen.show_node(NodeRef("masthead"))
+        await until(pilot, lambda: screen.panes_ready and bool(screen.query("#masthead-form")))
+        await pilot.pause()
+        assert check(screen) >= 6

@@ -97,3 +97,24 @@ def test_archive_dir_order(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("JIANBAO_ARCHIVE", "/srv/archive")
     assert archive_dir() == Path("/srv/archive")
     assert archive_dir("x") == Path("x")
+
+
+def test_english_counts_are_singular_for_one() -> None:
+    from tui.app.strings import t
+
+    assert t("n_error", "en", n=1) == "1 error" and t("n_error", "en", n=2) == "2 errors"
+    assert t("counts", "en", chars=1, paras=1) == "1 character · 1 paragraph"
+    assert t("briefs_count", "en", n=0) == "0 briefs"
+    assert t("n_error", "zh", n=1) == "1 错误"
+
+
+def test_no_select_says_select_in_chinese() -> None:
+    """Every Select of the app is given a Chinese prompt (Textual's default is “Select”)."""
+    import ast
+    from pathlib import Path
+
+    app_dir = Path(__file__).resolve().parents[1] / "src" / "tui" / "app"
+    for path in app_dir.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Select":
+                assert any(k.arg == "prompt" for k in node.keywords), f"{path.name}:{node.lineno}"

@@ -97,7 +97,11 @@ class FormDialog(ModalScreen[dict[str, str] | None]):
                 yield Label(f.label, classes="field-label")
                 if f.options:
                     yield Select(
-                        f.options, value=f.value or f.options[0][1], allow_blank=False, id=f"field-{f.key}"
+                        f.options,
+                        value=f.value or f.options[0][1],
+                        allow_blank=False,
+                        id=f"field-{f.key}",
+                        prompt=t("select_prompt", self.lang),
                     )
                 else:
                     yield FieldInput(select_on_focus=False, value=f.value, id=f"field-{f.key}")

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
@@ -63,6 +64,12 @@ class BodyArea(FieldArea):
         return result
 
 
+def _label(text: str, width: int, **kwargs: Any) -> Label:
+    label = Label(text, classes="field-label", **kwargs)
+    label.styles.width = width
+    return label
+
+
 class ArticleForm(Vertical):
     def __init__(self, lang: Lang, units: list[str], **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -74,14 +81,22 @@ class ArticleForm(Vertical):
 
     def compose(self) -> ComposeResult:
         lang = self.lang
+        # The labels as wide as the widest of them in this language: none wraps (Byline unit).
+        width = max(cell_len(t(k, lang)) for k in ("column", "title", "unit", "authors")) + 2
         with Horizontal(classes="row"):
-            yield Label(t("column", lang), classes="field-label")
-            yield Select([("…", "")], id="article-column", compact=True, allow_blank=False)
+            yield _label(t("column", lang), width)
+            yield Select(
+                [("…", "")],
+                id="article-column",
+                compact=True,
+                allow_blank=False,
+                prompt=t("select_prompt", lang),
+            )
         with Horizontal(classes="row"):
-            yield Label(t("title", lang), classes="field-label", id="title-label")
+            yield _label(t("title", lang), width, id="title-label")
             yield FieldInput(select_on_focus=False, id="article-title", compact=True)
         with Horizontal(classes="row"):
-            yield Label(t("unit", lang), classes="field-label")
+            yield _label(t("unit", lang), width)
             yield FieldInput(
                 select_on_focus=False,
                 id="article-unit",
@@ -89,7 +104,7 @@ class ArticleForm(Vertical):
                 compact=True,
             )
         with Horizontal(classes="row"):
-            yield Label(t("authors", lang), classes="field-label")
+            yield _label(t("authors", lang), width)
             yield FieldInput(
                 select_on_focus=False, id="article-authors", placeholder=t("authors_hint", lang), compact=True
             )
@@ -221,7 +236,7 @@ class EndBlockForm(Vertical):
         self.read_only = False
 
     def compose(self) -> ComposeResult:
-        yield Label(t("distribution", self.lang), classes="field-label")
+        yield Label(t("distribution", self.lang), classes="field-label full-label")
         yield FieldArea(id="endblock-distribution", soft_wrap=True, tab_behavior="focus")
         with Horizontal(classes="row"):
             yield Label(t("editor", self.lang), classes="field-label wide-label")

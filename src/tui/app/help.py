@@ -32,6 +32,20 @@ def _rows(
     ]
 
 
+# The keys of Textual's TextArea and Input (and FieldInput's Ctrl+Z/Ctrl+Y) that an editor reaches for.
+TEXT_KEYS = (
+    ("Ctrl+Z / Ctrl+Y", "k.undo"),
+    ("Ctrl+X / Ctrl+C / Ctrl+V", "k.clipboard"),
+    ("Shift+←→↑↓ / Shift+Home/End", "k.select"),
+    ("Ctrl+← / Ctrl+→", "k.word"),
+    ("Home / End", "k.line"),
+    ("F7", "k.select_all"),
+    ("Ctrl+W / Ctrl+K / Ctrl+U", "k.delete_word"),
+    ("Enter", "k.enter"),
+    ("Tab / Shift+Tab", "k.tab"),
+)
+
+
 def help_text(lang: Lang) -> str:
     from tui.app.main_screen import MainScreen
     from tui.app.outline import OutlineTree
@@ -41,11 +55,13 @@ def help_text(lang: Lang) -> str:
         (t("help_global", lang), [*_rows(MainScreen.BINDINGS, lang), ("Ctrl+Q", t("b.quit", lang))]),
         (t("help_outline", lang), _rows(OutlineTree.BINDINGS, lang)),
         (t("help_validation", lang), _rows(FindingTable.BINDINGS, lang)),
+        (t("help_text", lang), [(keys, t(key, lang)) for keys, key in TEXT_KEYS]),
     ]
     lines = []
     for title, rows in sections:
         lines.append(f"[b]{title}[/b]")
-        lines += [f"  {key:<18}{label}" for key, label in rows]
+        width = max((len(key) for key, _ in rows), default=0) + 2
+        lines += [f"  {key:<{max(width, 18)}}{label}" for key, label in rows]
         lines.append("")
     lines.append(t("help_palette", lang))
     lines.append(t("help_close", lang))

@@ -33,6 +33,7 @@ from tui.app.messages import (
 )
 from tui.app.navigator import FindingNavigator
 from tui.app.outline import NodeRef, OutlineTree
+from tui.app.preview import PreviewText
 from tui.app.proofreading import ProofActions
 from tui.app.search_actions import SearchActions
 from tui.app.status import StatusLine
@@ -388,7 +389,7 @@ class MainScreen(Screen[None]):
             "masthead-form": lambda: MastheadForm(self.lang, id="masthead-form"),
             "endblock-form": lambda: EndBlockForm(self.lang, id="endblock-form"),
             "column-info": lambda: Static("", id="column-info"),
-            "preview": lambda: VerticalScroll(Static("", id="preview-text"), id="preview"),
+            "preview": lambda: VerticalScroll(PreviewText(id="preview-text"), id="preview"),
         }
         widget = factories[pane_id]()
         widget.display = False
@@ -521,9 +522,7 @@ class MainScreen(Screen[None]):
         if preview is None:
             self.call_next(self._preview_when_mounted)
             return
-        preview.query_one("#preview-text", Static).update(
-            render_text(self.session.issue, self.session.house.style)
-        )
+        preview.query_one(PreviewText).text = render_text(self.session.issue, self.session.house.style)
         switcher.current = "preview"
         self.query_one("#editor").border_title = t("preview", self.lang)
 

@@ -101,7 +101,11 @@ class MastheadForm(VerticalScroll):
                 yield Label(t(label, lang), classes="field-label wide-label")
                 if key == "edition":
                     yield Select(
-                        [(e, e) for e in EDITIONS], id="masthead-edition", allow_blank=False, compact=True
+                        [(e, e) for e in EDITIONS],
+                        id="masthead-edition",
+                        allow_blank=False,
+                        compact=True,
+                        prompt=t("select_prompt", lang),
                     )
                 else:
                     if key in ("number", "cumulative"):

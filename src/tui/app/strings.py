@@ -11,7 +11,7 @@ S: dict[str, tuple[str, str]] = {
     "endblock": ("报尾", "End block"),
     "validation": ("校验", "Checks"),
     "preview": ("印刷预览", "Print preview"),
-    "briefs_count": ("{n} 则", "{n} briefs"),
+    "briefs_count": ("{n} 则", "{n} brief{n_s}"),
     "untitled": ("（无标题）", "(untitled)"),
     "empty_brief": ("（空摘登）", "(empty brief)"),
     # article form
@@ -22,7 +22,7 @@ S: dict[str, tuple[str, str]] = {
     "authors": ("作者", "Authors"),
     "authors_hint": ("用空格或顿号分隔", "separated by spaces or 、"),
     "body": ("正文（段落之间空一行）", "Body (a blank line between paragraphs)"),
-    "counts": ("字数 {chars} · 段落 {paras}", "{chars} characters · {paras} paragraphs"),
+    "counts": ("字数 {chars} · 段落 {paras}", "{chars} character{chars_s} · {paras} paragraph{paras_s}"),
     "comments": ("批注", "Comments"),
     # masthead form
     "name": ("刊名", "Bulletin name"),
@@ -42,8 +42,8 @@ S: dict[str, tuple[str, str]] = {
     "phone": ("电话", "Phone"),
     # validation
     "summary": ("校验：", "Checks: "),
-    "n_error": ("{n} 错误", "{n} errors"),
-    "n_warning": ("{n} 警告", "{n} warnings"),
+    "n_error": ("{n} 错误", "{n} error{n_s}"),
+    "n_warning": ("{n} 警告", "{n} warning{n_s}"),
     "n_info": ("{n} 提示", "{n} info"),
     "n_waived": ("{n} 已豁免", "{n} waived"),
     "filter_title": ("筛选检查结果", "Filter the findings"),
@@ -57,6 +57,7 @@ S: dict[str, tuple[str, str]] = {
     "opt_hide": ("隐藏", "hidden"),
     "opt_show": ("显示", "shown"),
     "opt_new": ("仅上次保存后新增的", "only new since the last save"),
+    "select_prompt": ("请选择", "Choose"),
     "col_severity": ("级别", "Severity"),
     "col_rule": ("规则", "Rule"),
     "col_where": ("位置", "Where"),
@@ -90,11 +91,14 @@ S: dict[str, tuple[str, str]] = {
     "fix_all_title": ("修正全部同类问题", "Fix every finding of this kind"),
     "fix_all_body": (
         "将修正全部“{name}”共 {n} 处，涉及 {articles} 篇稿件（可用 u 一次撤销）。继续吗？",
-        "Fix all {n} “{name}” findings in {articles} articles? (u undoes them at once)",
+        "Fix all {n} “{name}” finding{n_s} in {articles} article{articles_s}? (u undoes them at once)",
     ),
     "fixed_all": ("已修正 {n} 处“{name}”（u 可撤销）。", "Fixed {n} “{name}” (u undoes it)."),
     "waive_all_title": ("豁免全部“{name}”", "Waive every “{name}”"),
-    "waive_all_note": ("将以同一理由豁免全部 {n} 处“{name}”。", "All {n} “{name}” findings get this waiver."),
+    "waive_all_note": (
+        "将以同一理由豁免全部 {n} 处“{name}”。",
+        "All {n} “{name}” finding{n_s} get this waiver.",
+    ),
     "waived_all": ("已豁免 {n} 处“{name}”。", "Waived {n} “{name}”."),
     "marked_done": ("已标记为已处理。", "Marked done."),
     "b.sign_off": ("签发", "Sign off"),
@@ -214,7 +218,10 @@ S: dict[str, tuple[str, str]] = {
     "no_issue_body": ("档案：{archive}\n新建第一期？", "Archive: {archive}\nCreate the first issue?"),
     "create": ("新建", "Create"),
     # notifications
-    "signoff_refused": ("还有 {n} 个未豁免的错误，不能签发", "{n} unwaived errors remain; sign-off refused"),
+    "signoff_refused": (
+        "还有 {n} 个未豁免的错误，不能签发",
+        "{n} unwaived error{n_s} remain; sign-off refused",
+    ),
     "export_is_source": (
         "导出文件不能是期刊文件本身，请换一个文件名。",
         "The export cannot replace the issue file itself; choose another name.",
@@ -243,7 +250,7 @@ S: dict[str, tuple[str, str]] = {
     "commented": ("已添加批注", "Comment added"),
     "palette_placeholder": ("搜索命令…", "Search for commands…"),
     "palette_none": ("没有匹配的命令", "No matching command"),
-    "comments_resolved": ("已将 {n} 条批注标为已处理", "{n} comment(s) marked done"),
+    "comments_resolved": ("已将 {n} 条批注标为已处理", "{n} comment{n_s} marked done"),
     "comment_on": ("第{n}篇「{title}」", "article {n} “{title}”"),
     "comment_done": ("（已处理）", " (done)"),
     "read_only_refused": ("只读：不能保存到原文件，请另存为", "Read-only: save as another file"),
@@ -253,7 +260,7 @@ S: dict[str, tuple[str, str]] = {
     "import_word_title": ("选择要导入的 Word 来稿（.docx）", "Choose a Word submission (.docx)"),
     "imported_word": (
         "已导入 {name} 到“{column}”（{n} 条导入提示）",
-        "Imported {name} into “{column}” ({n} import notes)",
+        "Imported {name} into “{column}” ({n} import note{n_s})",
     ),
     "export_title": ("导出", "Export"),
     "export_format": ("格式", "Format"),
@@ -271,8 +278,8 @@ S: dict[str, tuple[str, str]] = {
     "b.proof_report": ("校对单", "Proof report"),
     "b.search": ("查找", "Find"),
     "b.replace": ("替换", "Replace"),
-    "b.next_hit": ("下一处", "Next match"),
-    "b.prev_hit": ("上一处", "Previous match"),
+    "b.next_hit": ("下一处（查找时）", "Next match (while searching)"),
+    "b.prev_hit": ("上一处（查找时）", "Previous match (while searching)"),
     "search_title": (
         "查找（全刊：标题、正文、署名、报头、报尾）",
         "Find (whole issue: titles, bodies, bylines, masthead, end block)",
@@ -302,6 +309,25 @@ S: dict[str, tuple[str, str]] = {
     "help_global": ("全局", "Everywhere"),
     "help_outline": ("目录结构栏", "Outline pane"),
     "help_validation": ("校验栏", "Checks pane"),
+    "help_text": ("文字编辑（正文与各输入框）", "Editing text (the body and every field)"),
+    "k.undo": ("撤销/重做输入（每个框各自记录）", "undo/redo typing (each field its own)"),
+    "k.clipboard": ("剪切/复制/粘贴", "cut/copy/paste"),
+    "k.select": ("选择文字", "select text"),
+    "k.word": ("按词移动", "move by word"),
+    "k.line": ("到行首/行尾", "to the start/end of the line"),
+    "k.select_all": (
+        "全选（正文 F7，单行框 Ctrl+Shift+A）",
+        "select all (body F7, one-line fields Ctrl+Shift+A)",
+    ),
+    "k.delete_word": (
+        "删除前一个词/删除到行尾/删除到行首",
+        "delete the word before/to the end/to the start of the line",
+    ),
+    "k.enter": (
+        "正文中另起一段（段落之间空一行）；单行框中确认",
+        "a new paragraph in the body (a blank line between); confirm in a field",
+    ),
+    "k.tab": ("下一个/上一个输入框", "next/previous field"),
     "help_palette": (
         "Ctrl+P 打开命令面板，可按名称执行以上所有操作。",
         "Ctrl+P opens the command palette: every action above by name.",
@@ -311,6 +337,10 @@ S: dict[str, tuple[str, str]] = {
 
 
 def t(key: str, lang: Lang, **values: object) -> str:
+    """The text of ``key`` in ``lang``; ``{k_s}`` in English is "s" unless the number ``k`` is 1."""
     zh, en = S[key]
     text = zh if lang == "zh" else en
-    return text.format(**values) if values else text
+    if not values:
+        return text
+    plurals = {f"{k}_s": "" if v == 1 else "s" for k, v in values.items() if isinstance(v, int)}
+    return text.format(**values, **plurals)

@@ -17,7 +17,10 @@ Two things Textual's Input and TextArea do not do for this editor:
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual import events
+from textual.binding import Binding
 from textual.widgets import Input, TextArea
 from textual.widgets.input import Selection as InputSelection
 from textual.widgets.text_area import Location
@@ -41,10 +44,63 @@ def is_navigation(key: str) -> bool:
     return base in _NAVIGATION or (base.startswith("f") and base[1:].isdigit())
 
 
+_RUN_BREAKS = frozenset("，。、；：！？　 ")  # a typed mark or space ends one undo step of typing
+
+
 class FieldInput(Input):
-    """A one-line field (title, unit, authors, masthead…)."""
+    """A one-line field (title, unit, authors, masthead…), with Ctrl+Z / Ctrl+Y as a text area has.
+
+    Textual's Input keeps no history.  Here each edit the user makes while the
+    field has focus is a step, a run of typed characters one step (ended by a
+    mark or a space, or by any other kind of edit); a value set while the
+    field is not focused (another article loaded) starts the history afresh.
+    """
+
+    BINDINGS = [
+        Binding("ctrl+z", "undo", show=False),
+        Binding("ctrl+y", "redo", show=False),
+    ]
 
     _jump: InputSelection | None = None
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._past: list[tuple[str, int]] = []  # (value, cursor) before each step
+        self._future: list[tuple[str, int]] = []
+        self._shown = self.value  # the value the history has seen last
+        self._typing = False  # the last step is a run of typed characters that may go on
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input is not self or event.value == self._shown:
+            return
+        before, self._shown = self._shown, event.value
+        if not self.has_focus:  # loaded, not typed
+            self._past.clear()
+            self._future.clear()
+            self._typing = False
+            return
+        typed = len(event.value) == len(before) + 1 and event.value[-1:] not in _RUN_BREAKS
+        typed = typed and event.value.startswith(before[: self.cursor_position - 1])
+        if not (typed and self._typing):
+            self._past.append((before, min(self.cursor_position, len(before))))
+        self._future.clear()
+        self._typing = typed
+
+    def _restore(self, value: str, cursor: int) -> None:
+        self._shown = value  # its Changed message is not a new step
+        self.value = value
+        self.cursor_position = min(cursor, len(value))
+        self._typing = False
+
+    def action_undo(self) -> None:
+        if self._past and not self.disabled:
+            self._future.append((self.value, self.cursor_position))
+            self._restore(*self._past.pop())
+
+    def action_redo(self) -> None:
+        if self._future and not self.disabled:
+            self._past.append((self.value, self.cursor_position))
+            self._restore(*self._future.pop())
 
     def show_span(self, start: int, end: int) -> None:
         """Select a finding's span with the cursor at its start, guarded from the next key."""
