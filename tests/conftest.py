@@ -48,6 +48,9 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     monkeypatch.setenv("JIANBAO_STATE_DIR", str(tmp_path / "state"))
     monkeypatch.setenv("JIANBAO_CACHE_DIR", str(tmp_path / "cache"))
+    work = tmp_path / "cwd"  # where an export goes by default: never the repository
+    work.mkdir(exist_ok=True)
+    monkeypatch.chdir(work)
 
 
 @pytest.fixture

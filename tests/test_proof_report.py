@@ -170,6 +170,6 @@ async def test_p_in_the_checks_pane_writes_the_report_of_the_buffer(sample_toml:
         assert app.screen.query_one("#field-format").selection == "html"  # type: ignore[attr-defined]
         await pick(pilot, "#field-format", "Word")
         await pilot.click("#ok")
-        out = sample_toml.with_name("2025-12-校对单.docx")
+        out = Path.cwd() / "2025-12-校对单.docx"  # the export folder: at first where jianbao started
         await until(pilot, out.exists)
     assert out.read_bytes()[:2] == b"PK"

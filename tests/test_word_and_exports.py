@@ -390,15 +390,80 @@ async def test_editor_imports_a_word_file_into_the_current_column(
         assert main(app).node == NodeRef("article", issue.articles.index(added))
 
 
-async def test_editor_exports(sample_toml: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from apphelp import SIZE, make_app
+async def test_editor_exports_to_a_chosen_folder_and_remembers_it(sample_toml: Path, tmp_path: Path) -> None:
+    """The first export goes to the folder jianbao started in, not the archive; the next to the last one's."""
+    from apphelp import SIZE, make_app, until
+    from tui.app.dialogs import FormDialog
 
+    chosen = tmp_path / "出版"
+    chosen.mkdir()
     app = make_app(sample_toml)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("e")
-        await pilot.pause()
-        await pilot.press("enter")  # Word, default name
-        await pilot.pause()
+        await until(pilot, lambda: isinstance(app.screen, FormDialog))
+        path = app.screen.query_one("#field-path")
+        assert path.value == str(Path.cwd() / "2025-12.docx")  # type: ignore[attr-defined]
+        path.value = str(chosen / "第12期.docx")  # type: ignore[attr-defined]
         await pilot.click("#ok")
-        await pilot.pause()
-    assert docx.Document(str(sample_toml.with_suffix(".docx"))).paragraphs[0].text == "杭州人大信息"
+        await until(pilot, (chosen / "第12期.docx").exists)
+        await pilot.press("e")
+        await until(pilot, lambda: isinstance(app.screen, FormDialog))
+        assert app.screen.query_one("#field-path").value == str(chosen / "2025-12.docx")  # type: ignore[attr-defined]
+        await pilot.click("#ok")
+        await until(pilot, (chosen / "2025-12.docx").exists)
+    assert docx.Document(str(chosen / "2025-12.docx")).paragraphs[0].text == "杭州人大信息"
+    assert not sample_toml.with_suffix(".docx").exists()  # nothing written into the archive
+
+
+def test_an_exported_issue_is_not_a_submission(sample_toml: Path, tmp_path: Path) -> None:
+    exported = tmp_path / "第12期.docx"
+    r = run_cli("export", str(sample_toml), "--to", "docx", "-o", str(exported))
+    assert r.returncode == 0, r.stderr
+    with pytest.raises(UsageError, match="jianbao 导出的整期简报（杭州人大信息 第12期）"):
+        import_submission(exported, HOUSE)
+    before = sample_toml.read_bytes()
+    r = run_cli("import", str(exported), "--into", str(sample_toml), "--column", "情况交流")
+    assert r.returncode == 2 and "不是区县来稿" in r.stderr and "第12期.docx" in r.stderr
+    assert sample_toml.read_bytes() == before
+    report = tmp_path / "单.docx"
+    run_cli("report", str(sample_toml), "--to", "docx", "-o", str(report))
+    with pytest.raises(UsageError, match="校对单"):
+        import_submission(report, HOUSE)
+
+
+async def test_the_word_picker_goes_anywhere_and_leaves_out_own_exports(
+    sample_toml: Path, tmp_path: Path
+) -> None:
+    from apphelp import SIZE, main, make_app, select, type_text, until
+    from tui.app.file_picker import WordFilePicker, WordTree
+    from tui.app.outline import NodeRef
+
+    inbox = tmp_path / "来稿箱"
+    inbox.mkdir()
+    make_docx(
+        inbox / "淳安.docx",
+        ["淳安县：千岛湖保护", "淳安县人大常委会开展专题视察。", "（淳安县人大常委会办公室　周　杰）"],
+    )
+    run_cli("export", str(sample_toml), "--to", "docx", "-o", str(inbox / "第12期.docx"))
+    app = make_app(sample_toml)
+    async with app.run_test(size=SIZE) as pilot:
+        await select(pilot, NodeRef("column", column="情况交流"))
+        await pilot.press("i")
+        await until(pilot, lambda: isinstance(app.screen, WordFilePicker))
+        picker = app.screen
+        field = picker.query_one("#picker-path")
+        field.focus()
+        field.value = ""  # type: ignore[attr-defined]
+        await type_text(pilot, str(inbox))
+        await pilot.press("enter")
+        tree = picker.query_one(WordTree)
+        await until(pilot, lambda: Path(tree.path) == inbox and tree.has_focus)
+        listed = [p.name for p in tree.filter_paths(inbox.iterdir())]
+        assert listed == ["淳安.docx"]  # the exported issue is not offered
+        await pilot.press("backspace")
+        await until(pilot, lambda: Path(tree.path) == tmp_path)
+        picker.dismiss(inbox / "淳安.docx")  # what choosing the file in the tree does
+        await until(pilot, lambda: len(main(app).session.issue.articles) == 10)
+        await pilot.press("i")
+        await until(pilot, lambda: isinstance(app.screen, WordFilePicker))
+        assert Path(app.screen.query_one(WordTree).path) == inbox  # the last folder, remembered

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from tui.app.dialogs import ChoiceDialog, Field, FormDialog
 from tui.app.strings import t
+from tui.files.recent import recent_folders, remember_folder
 from tui.model.errors import JianbaoError
 from tui.session import Conflict
 
@@ -196,10 +197,17 @@ class FileActions:
                 title=submission.article.title,
             )
             ok, index = self.editor.guard(self.editor.session.insert_article, submission.article, notes)
-            if ok:
+            if ok and index is not None:
                 from tui.app.outline import NodeRef
+                from tui.app.validation import FindingTable
+                from tui.checks.filtering import FindingFilter
 
+                remember_folder("import", path.parent)
                 self.editor.after_structure(NodeRef("article", index))
+                if (
+                    notes and submission.article.title
+                ):  # the pane shows the new article's findings, notes among them
+                    self.editor.query_one(FindingTable).set_filter(FindingFilter(article=index))
                 self.editor.notify(
                     t(
                         "imported_word",
@@ -210,7 +218,9 @@ class FileActions:
                     )
                 )
 
-        self.editor.app.push_screen(WordFilePicker(self.editor.session.path.parent, self.editor.lang), done)
+        recent = recent_folders("import")
+        start = recent[0] if recent else self.editor.session.path.parent
+        self.editor.app.push_screen(WordFilePicker(start, self.editor.lang, recent), done)
 
     def export(self) -> None:
         from tui.exporters import FORMATS, SUFFIXES, render
@@ -226,7 +236,7 @@ class FileActions:
             t("export_title", self.editor.lang),
             [(labels[f], f) for f in ("docx", *[f for f in FORMATS if f != "docx"])],  # Word first
             SUFFIXES,
-            lambda fmt: session.path.with_suffix(SUFFIXES[fmt]),
+            session.path.stem,
             t("export_note", self.editor.lang, stem=session.path.stem),
             lambda fmt: render(session.issue, session.house.style, fmt),
         )
@@ -249,7 +259,7 @@ class FileActions:
             t("proof_title", lang),
             [(labels[f], f) for f in ("html", *[f for f in PROOF_FORMATS if f != "html"])],
             PROOF_SUFFIXES,
-            lambda fmt: session.path.with_name(stem + PROOF_SUFFIXES[fmt]),
+            stem,
             t("proof_note", lang, stem=stem),
             produce,
         )
@@ -259,20 +269,27 @@ class FileActions:
         title: str,
         formats: list[tuple[str, str]],
         suffixes: dict[str, str],
-        default: Callable[[str], Path],
+        stem: str,
         note: str,
         produce: Callable[[str], bytes],
     ) -> None:
-        """Ask for a format and a file, then write it: never the issue itself, another file only if confirmed."""
+        """Ask for a format and a file, then write it: never the issue itself, another file only if confirmed.
+
+        The file goes where the last export went (remembered), else the folder
+        jianbao was started in, never the archive unless the user names it.
+        """
         from tui.files.writing import atomic_write
 
         lang = self.editor.lang
+        recent = recent_folders("export")
+        folder = recent[0] if recent else Path.cwd()
+        first = formats[0][1]
 
         def done(values: dict[str, str] | None) -> None:
             if not values:
                 return
             fmt = values["format"]
-            target = Path(values["path"].strip() or default(fmt)).expanduser()
+            target = Path(values["path"].strip() or folder / (stem + suffixes[fmt])).expanduser()
             if target.suffix.lower() != suffixes[fmt]:
                 target = target.with_suffix(suffixes[fmt])
             if target.exists() and target.resolve() == self.editor.session.path.resolve():
@@ -285,6 +302,7 @@ class FileActions:
                 except JianbaoError as exc:
                     self.editor.notify(exc.render(lang), severity="error", timeout=10)
                     return
+                remember_folder("export", target.parent)
                 self.editor.notify(t("exported", lang, path=target))
 
             self._unless_unwanted_overwrite(target, write)
@@ -293,8 +311,8 @@ class FileActions:
             FormDialog(
                 title,
                 [
-                    Field("format", t("export_format", lang), formats[0][1], tuple(formats)),
-                    Field("path", t("export_path", lang), ""),
+                    Field("format", t("export_format", lang), first, tuple(formats)),
+                    Field("path", t("export_path", lang), str(folder / (stem + suffixes[first]))),
                 ],
                 lang,
                 note=note,

@@ -258,6 +258,13 @@ S: dict[str, tuple[str, str]] = {
     "not_column": ("请先在目录结构中选中一个栏目", "Select a column in the outline first"),
     "added_catalogue": ("已加入本刊栏目目录：{name}", "Added to the catalogue: {name}"),
     "import_word_title": ("选择要导入的 Word 来稿（.docx）", "Choose a Word submission (.docx)"),
+    "picker_path": ("文件夹或文件路径（输入后按 Enter）", "Folder or file path (Enter to go)"),
+    "picker_recent": ("最近用过的文件夹", "Recent folders"),
+    "picker_hint": (
+        "Enter 打开文件夹或导入文件，Backspace 到上一级；jianbao 自己导出的文件不列出",
+        "Enter opens a folder or imports a file, Backspace goes up; jianbao's own exports are not listed",
+    ),
+    "picker_not_found": ("没有这个文件夹或 .docx 文件：{path}", "No such folder or .docx file: {path}"),
     "imported_word": (
         "已导入 {name} 到“{column}”（{n} 条导入提示）",
         "Imported {name} into “{column}” ({n} import note{n_s})",
@@ -266,14 +273,14 @@ S: dict[str, tuple[str, str]] = {
     "export_format": ("格式", "Format"),
     "export_path": ("文件路径（留空：与期刊同名）", "File path (empty: the issue's name)"),
     "export_note": (
-        "导出当前内容，文件名默认为 {stem}.docx 等",
-        "Exports what is on screen; default names {stem}.docx etc.",
+        "导出当前内容。默认放在上次导出的文件夹（第一次为启动 jianbao 的文件夹），可改成任何路径；换格式时扩展名随之改变。",
+        "Exports what is on screen, by default to the folder of the last export (at first the folder jianbao was started in); any path will do, and the extension follows the format.",
     ),
     "exported": ("已导出：{path}", "Exported: {path}"),
     "proof_title": ("校对单", "Proof report"),
     "proof_note": (
-        "校对单列出全部未处理的问题、豁免、批注与签发记录。不填文件名时保存为期刊旁的“{stem}”。",
-        "The proof report lists every open finding, waiver, comment and sign-off. Without a file name it goes beside the issue as “{stem}”.",
+        "校对单列出全部未处理的问题、豁免、批注与签发记录。默认放在上次导出的文件夹，文件名为“{stem}”。",
+        "The proof report lists every open finding, waiver, comment and sign-off; by default it goes to the folder of the last export as “{stem}”.",
     ),
     "b.proof_report": ("校对单", "Proof report"),
     "b.search": ("查找", "Find"),

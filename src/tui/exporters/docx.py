@@ -24,6 +24,7 @@ from tui.exporters.text import contents_lines, masthead_lines
 from tui.model import Article, Issue
 from tui.model.bylines import render_byline
 from tui.model.house import Style
+from tui.model.provenance import ISSUE_EXPORT
 
 
 def set_font(run: Any, font: S.Font, color: tuple[int, int, int] | None = None) -> None:
@@ -197,6 +198,7 @@ def render_docx(issue: Issue, style: Style) -> bytes:
             _article(body, article, style)
     _endblock(body, issue)
     doc.core_properties.title = f"{issue.masthead.name} 第{issue.masthead.number}期"
+    doc.core_properties.category = ISSUE_EXPORT  # known again by the Word import
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tui.importers.docx_reader import Para, read_word
+from tui.importers.docx_reader import Para, read_word, word_marks
 from tui.importers.notes import notes_from
 from tui.importers.text import ImportResult, import_text
 from tui.model import Article, Byline, Issue
@@ -23,6 +23,7 @@ from tui.model.errors import UsageError
 from tui.model.findings import Finding, Location, Severity
 from tui.model.house import House
 from tui.model.i18n import Text
+from tui.model.provenance import ISSUE_EXPORT, OWN_MARKS
 from tui.model.textutil import could_be_title, strip_ws
 
 TITLE_MAX = 60
@@ -103,7 +104,25 @@ def _take_meta(texts: list[str], at: int, stop: int) -> tuple[str | None, str | 
 
 
 def import_submission(path: Path, house: House) -> Submission:
-    """Title, body and byline of a district's submission; what was guessed is reported."""
+    """Title, body and byline of a district's submission; what was guessed is reported.
+
+    A Word file jianbao made itself (a whole exported issue, a 校对单) is not
+    a submission: it is refused, saying what it is.
+    """
+    category, title = word_marks(path)
+    if category in OWN_MARKS:
+        what = (
+            Text("整期简报", "a whole issue")
+            if category == ISSUE_EXPORT
+            else Text("校对单", "a proof report")
+        )
+        raise UsageError(
+            Text(
+                f"这是 jianbao 导出的{what.zh}（{title}），不是区县来稿，不能作为一篇稿件导入",
+                f"this is {what.en} exported by jianbao ({title}), not a district's submission; it cannot be imported as one article",
+            ),
+            file=path,
+        )
     word = read_word(path)
     paragraphs = [
         Para(p.style, strip_ws(p.text), p.bold, p.in_table) for p in word.paragraphs if strip_ws(p.text)

@@ -258,6 +258,33 @@ def _paragraph_text(p: Any) -> tuple[str, bool]:
     return "".join(out), bold_runs > 0 and plain_runs == 0
 
 
+_CORE_NS = {
+    "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+    "dc": "http://purl.org/dc/elements/1.1/",
+}
+
+
+def word_marks(path: Path) -> tuple[str, str]:
+    """(category, title) of a .docx's document properties; ("", "") when it has none or is unreadable.
+
+    Read straight from docProps/core.xml: the import picker asks it of every
+    .docx in a folder, and opening each with python-docx would be slow.
+    """
+    from xml.etree import ElementTree
+
+    try:
+        with zipfile.ZipFile(path) as package:
+            info = package.getinfo("docProps/core.xml")
+            if info.file_size > 1_000_000:
+                return "", ""
+            root = ElementTree.fromstring(package.read(info))
+    except (OSError, KeyError, zipfile.BadZipFile, ElementTree.ParseError, ValueError):
+        return "", ""
+    category = root.findtext("cp:category", default="", namespaces=_CORE_NS)
+    title = root.findtext("dc:title", default="", namespaces=_CORE_NS)
+    return category.strip(), title.strip()
+
+
 def read_word(path: Path) -> WordText:
     """The document's paragraphs and what about it was not plain text (see the module docstring)."""
     _check_package(path)

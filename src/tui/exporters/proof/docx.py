@@ -22,6 +22,7 @@ from tui.exporters.docx import set_font
 from tui.exporters.proof import made_line, people, totals_line
 from tui.model.findings import MARK_CLOSE, MARK_OPEN
 from tui.model.proof_report import ProofReport
+from tui.model.provenance import PROOF_REPORT
 
 TITLE = S.Font(S.TITLE.east_asia, S.TITLE.latin, 18)
 HEADING = S.Font(S.COLUMN_HEADING.east_asia, S.COLUMN_HEADING.latin, 14)
@@ -169,6 +170,7 @@ def render_proof_docx(r: ProofReport) -> bytes:
     else:
         none()
     doc.core_properties.title = r.title
+    doc.core_properties.category = PROOF_REPORT  # known again by the Word import
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
