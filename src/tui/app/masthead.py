@@ -20,6 +20,7 @@ from tui.app.messages import FieldEdited, FieldRejected, MastheadOpened
 from tui.app.strings import t
 from tui.app.text_fields import FieldInput
 from tui.model import EDITIONS, Issue
+from tui.model.extent import extent
 from tui.model.i18n import Lang
 
 MASTHEAD_FIELDS = (
@@ -53,6 +54,7 @@ class MastheadCard(Widget, can_focus=True):
         self.lang = lang
         self.values: dict[str, str] = {}
         self.hint = ""
+        self.totals = ""
         self.read_only = False
 
     def show(self, issue: Issue, expected: tuple[int, int] | None, *, read_only: bool) -> None:
@@ -66,6 +68,15 @@ class MastheadCard(Widget, can_focus=True):
             "date": m.date.isoformat(),
         }
         self.hint = expected_hint(expected, self.lang)
+        size = extent(issue)
+        self.totals = t(
+            "issue_totals",
+            self.lang,
+            articles=size.articles,
+            briefs=size.briefs,
+            chars=f"{size.chars:,}",
+            pages=size.pages,
+        )
         self.read_only = read_only
         self.refresh(layout=True)
 
@@ -76,6 +87,7 @@ class MastheadCard(Widget, can_focus=True):
             text.append(set_cell_size(t(label, self.lang), LABEL_WIDTH), style="dim")
             text.append(self.values.get(key, "") + "\n" + ("\n" if spaced else ""))
         text.append(self.hint + "\n", style="dim")
+        text.append(self.totals + "\n", style="dim")
         if not self.read_only:
             text.append("\n" + t("masthead_enter", self.lang), style="dim italic")
         return text

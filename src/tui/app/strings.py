@@ -33,6 +33,10 @@ S: dict[str, tuple[str, str]] = {
     "date": ("日期（YYYY-MM-DD）", "Date (YYYY-MM-DD)"),
     "expected": ("档案预计本期为：第{n}期（总第{m}期）", "The archive expects: no. {n} (cumulative {m})"),
     "masthead_enter": ("按 Enter 或点击此处编辑报头", "Press Enter or click here to edit the masthead"),
+    "issue_totals": (
+        "全刊 {articles} 篇、摘登 {briefs} 则，正文 {chars} 字，印刷约 {pages} 页（每页 22 行×28 字）",
+        "{articles} article{articles_s}, {briefs} brief{briefs_s}, {chars} characters, about {pages} printed page{pages_s} (22 lines × 28 characters)",
+    ),
     "expected_none": ("档案中没有同系列的上一期", "No earlier issue of this sequence in the archive"),
     "bad_date": ("日期格式应为 YYYY-MM-DD", "the date must be YYYY-MM-DD"),
     "bad_number": ("应为正整数", "must be a positive whole number"),
