@@ -141,6 +141,12 @@ CASES = [
     Case("required.empty-body", "error", lambda i: setattr(i.articles[0], "paragraphs", [])),
     # paragraph
     Case("paragraph.split", "warning", lambda i: _split_paragraph(i)),
+    Case(
+        "paragraph.template-left",
+        "error",
+        lambda i: i.articles[0].paragraphs.append("三是（第三项做法，写法同上。）"),  # 助力攻坚's template
+        "三是（第三项做法，写法同上。）",
+    ),
     # signoff
     Case("signoff.changed", "warning", lambda i: _signed_then_edited(i)),
     # house
@@ -431,3 +437,23 @@ def test_autocorrect_is_not_asked_about_text_it_cannot_change() -> None:
     assert all(autocorrect._MAY_CHANGE.search(t) is None for t in texts)
     assert [t for t in texts if autocorrect._changes(t)] == []
     assert autocorrect.changes("代表们说,好。") == ((4, 5, "，"),)  # a comma: asked, and found
+
+
+def test_template_left_only_where_the_prompt_is_still_there() -> None:
+    """A template paragraph written over, even keeping 一是, is fine; a prompt left inside one is not."""
+    issue = clean_issue()
+    assert issue.articles[0].column == "助力攻坚"
+    issue.articles[0].paragraphs += [
+        "一是加强调研。区人大常委会组织代表走访企业二十余家。",
+        "（开头：用一两句话写明本区人大常委会围绕什么开展了哪些工作、取得了什么成效。）",
+        "二是强化监督（第二项做法，写法同上。）",
+    ]
+    found = [f for f in findings(issue) if f.rule == "paragraph.template-left"]
+    assert [(f.location.paragraph, f.matched) for f in found] == [
+        (len(issue.articles[0].paragraphs) - 2, issue.articles[0].paragraphs[-2]),
+        (len(issue.articles[0].paragraphs) - 1, "（第二项做法，写法同上。）"),
+    ]
+    # a column without a template, and prose that merely uses parentheses, are left alone
+    issue = clean_issue()
+    issue.articles[0].paragraphs.append("会议听取了（关于推进数字经济发展情况的报告）并进行审议。")
+    assert not [f for f in findings(issue) if f.rule == "paragraph.template-left"]

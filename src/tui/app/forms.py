@@ -14,15 +14,16 @@ from typing import Any
 from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.events import DescendantFocus
 from textual.reactive import reactive
 from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, TextArea
-from textual.widgets.text_area import Edit, EditResult
+from textual.widgets.text_area import Edit, EditResult, Selection
 
 from tui.app.messages import ColumnChanged, FieldEdited
 from tui.app.strings import t
-from tui.app.text_fields import FieldArea, FieldInput
+from tui.app.text_fields import FieldArea, FieldInput, TitleArea
 from tui.model import Article, Issue, bylines
 from tui.model.bodytext import body_text, paragraphs_of
 from tui.model.i18n import Lang
@@ -70,6 +71,12 @@ def _label(text: str, width: int, **kwargs: Any) -> Label:
     return label
 
 
+def _location(text: str, offset: int) -> tuple[int, int]:
+    """(row, column) of a character offset in a text area's text."""
+    row = text.count("\n", 0, offset)
+    return row, offset - (text.rfind("\n", 0, offset) + 1)
+
+
 class ArticleForm(Vertical):
     def __init__(self, lang: Lang, units: list[str], **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -78,6 +85,7 @@ class ArticleForm(Vertical):
         self.issue: Issue | None = None
         self.index: int | None = None
         self.read_only = False
+        self.prompts: tuple[str, ...] = ()
 
     def compose(self) -> ComposeResult:
         lang = self.lang
@@ -94,7 +102,14 @@ class ArticleForm(Vertical):
             )
         with Horizontal(classes="row"):
             yield _label(t("title", lang), width, id="title-label")
-            yield FieldInput(select_on_focus=False, id="article-title", compact=True)
+            yield TitleArea(
+                id="article-title",
+                compact=True,
+                soft_wrap=True,
+                show_line_numbers=False,
+                tab_behavior="focus",
+                highlight_cursor_line=False,
+            )
         with Horizontal(classes="row"):
             yield _label(t("unit", lang), width)
             yield FieldInput(
@@ -124,8 +139,10 @@ class ArticleForm(Vertical):
             return None
         return self.issue.articles[self.index]
 
-    def load(self, issue: Issue, index: int, *, read_only: bool) -> None:
+    def load(self, issue: Issue, index: int, *, read_only: bool, prompts: tuple[str, ...] = ()) -> None:
+        """Show an article; ``prompts`` are its column template's （prompts） (selected when the body is entered)."""
         self.issue, self.index, self.read_only = issue, index, read_only
+        self.prompts = prompts
         a = issue.articles[index]
         select = self.query_one("#article-column", Select)
         options = [(c.name, c.name) for c in issue.columns]
@@ -135,11 +152,11 @@ class ArticleForm(Vertical):
         select.value = a.column
         column = issue.column(a.column)
         brief = column is not None and column.kind == "briefs"
-        self.query_one("#article-title", Input).placeholder = t("title_brief", self.lang) if brief else ""
-        title = self.query_one("#article-title", Input)
-        title.value = a.title
-        if not title.has_focus:
-            title.cursor_position = 0  # a long title shows from its start (区名：), not its end
+        title = self.query_one("#article-title", TitleArea)
+        if title.text != a.title:
+            title.load_text(a.title)  # the whole title, wrapped: its start (区名：) always in view
+        title.placeholder = t("title_brief", self.lang) if brief else ""
+        title.disabled = read_only
         self.query_one("#article-unit", Input).value = a.byline.unit if a.byline else ""
         self.query_one("#article-authors", Input).value = "　".join(a.byline.authors) if a.byline else ""
         body = self.query_one("#article-body", TextArea)
@@ -185,10 +202,7 @@ class ArticleForm(Vertical):
             return  # a stale event from before the form was loaded with another article
         event.stop()
         value = event.value
-        if event.input.id == "article-title":
-            if value != a.title:
-                self.post_message(FieldEdited("title", value, self.index))
-        elif event.input.id == "article-unit":
+        if event.input.id == "article-unit":
             if value != (a.byline.unit if a.byline else ""):
                 self.post_message(FieldEdited("byline.unit", value, self.index))
         elif event.input.id == "article-authors":
@@ -196,10 +210,44 @@ class ArticleForm(Vertical):
             if names != (a.byline.authors if a.byline else []):
                 self.post_message(FieldEdited("byline.authors", names, self.index))
 
+    def on_descendant_focus(self, event: DescendantFocus) -> None:
+        """Entering the body of an article still holding a template prompt selects the first one.
+
+        Only from the very start of the text (a fresh article): typing then
+        replaces the prompt instead of running into it.
+        """
+        body = event.widget
+        if not isinstance(body, TextArea) or body.id != "article-body" or self.read_only:
+            return
+        if body.cursor_location != (0, 0) or not body.selection.is_empty:
+            return
+        text = body.text
+        found = [(text.index(p), p) for p in self.prompts if p in text]
+        if not found:
+            return
+        offset, prompt = min(found)
+        body.selection = Selection(_location(text, offset), _location(text, offset + len(prompt)))
+
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        if event.text_area.id == "article-title":
+            event.stop()
+            self._title_changed(event.text_area)
+            return
         if event.text_area.id == "article-body":
             event.stop()
             self.sync_body()  # undo and redo change the text without BodyArea.edit
+
+    def _title_changed(self, area: TextArea) -> None:
+        a = self.article
+        if a is None or self.read_only:
+            return
+        value = area.text
+        if "\n" in value:  # pasted with a line break: a title is one line
+            value = " ".join(part.strip() for part in value.splitlines() if part.strip())
+            area.load_text(value)
+            area.move_cursor(area.document.end)
+        if value != a.title:
+            self.post_message(FieldEdited("title", value, self.index))
 
     def sync_body(self) -> None:
         """The body as typed: the 字数 line now, and the paragraphs up to the screen (when they differ)."""

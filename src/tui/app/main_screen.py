@@ -45,6 +45,7 @@ from tui.exporters.text import render_text
 from tui.model.errors import JianbaoError
 from tui.model.findings import Finding
 from tui.model.i18n import Lang
+from tui.model.templates import prompts
 from tui.session import Recheck, Session
 
 R = TypeVar("R")
@@ -443,7 +444,13 @@ class MainScreen(Screen[None]):
             article_form = self._ready("article-form", ref)
             if not isinstance(article_form, ArticleForm):
                 return
-            article_form.load(issue, ref.index, read_only=self.read_only)
+            catalogue = self.session.house.catalogue_column(issue.articles[ref.index].column)
+            article_form.load(
+                issue,
+                ref.index,
+                read_only=self.read_only,
+                prompts=prompts(catalogue.template) if catalogue else (),
+            )
             switcher.current = "article-form"
             editor.border_title = issue.articles[ref.index].column
         elif ref.kind == "masthead":

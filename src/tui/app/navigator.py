@@ -99,6 +99,11 @@ class FindingNavigator:
             return
         widget = self.editor.query_one(f"#{info.widget}")
         widget.focus()
+        if isinstance(widget, FieldArea):  # the title: one line of text, wrapped
+            if loc.start is None:
+                start, end = 0, len(widget.text)
+            widget.show_span((0, start), (0, end))
+            return
         if isinstance(widget, FieldInput):
             if field == "byline.author" and loc.paragraph is not None:
                 byline = self.editor.session.issue.articles[loc.article or 0].byline

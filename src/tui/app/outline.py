@@ -226,11 +226,13 @@ def _walk(node: TreeNode[NodeRef]) -> Iterator[TreeNode[NodeRef]]:
 
 
 def _article_label(issue: Issue, article: Article, lang: Lang) -> str:
-    """The title; a brief by its first characters; an empty one as （空摘登） or, in an articles column, （无标题）."""
+    """The title; a brief by its first characters (（空摘登） when empty); an untitled article （无标题）."""
     if article.title:
         return article.title
+    column = issue.column(article.column)
+    if column is not None and column.kind == "articles":
+        return t("untitled", lang)  # its body may be the column's template: not what it is about
     first = next((p for p in article.paragraphs if p), "")
     if not first:
-        column = issue.column(article.column)
-        return t("empty_brief" if column is not None and column.kind == "briefs" else "untitled", lang)
+        return t("empty_brief", lang)
     return first[:BRIEF_PREVIEW] + ("…" if len(first) > BRIEF_PREVIEW else "")

@@ -153,3 +153,29 @@ class FieldArea(TextArea):
 
     def on_paste(self, event: events.Paste) -> None:
         self._guard(None)
+
+
+class TitleArea(FieldArea):
+    """A title: one paragraph, wrapped over as many lines as it needs, so its start (区名：) stays in view.
+
+    A one-line Input scrolls a title longer than the field, and the 富阳区：
+    prefix left the screen while the rest was typed.  Enter moves on to the
+    next field (a title has no line breaks); a pasted line break is taken
+    out by the form.
+    """
+
+    DEFAULT_CSS = """
+    TitleArea {
+        height: auto;
+        max-height: 3;
+        min-height: 1;
+    }
+    """
+
+    async def on_key(self, event: events.Key) -> None:
+        if event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            self.screen.focus_next()
+            return
+        await super().on_key(event)

@@ -374,6 +374,15 @@ RULES: tuple[RuleSpec, ...] = (
         "joins the two paragraphs",
         right="one sentence in one paragraph; 一、坚持问题导向 as a heading of its own",
     ),
+    RuleSpec(
+        "paragraph.template-left",
+        Text("模板文字未改写", "template text left"),
+        E,
+        HOUSE + "：栏目模板（template）只是写作提示",
+        "a paragraph exactly as the column's `template` in bulletin.toml has it, e.g. "
+        "（开头：用一两句话概述主要做法和成效。）",
+        right="the same paragraph written over, even in part",
+    ),
     # required
     RuleSpec(
         "required.empty",

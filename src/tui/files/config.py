@@ -11,6 +11,7 @@ from tui.files.tomlread import FieldError, Table
 from tui.files.wordlists import read_language
 from tui.files.writing import FileStamp, atomic_write
 from tui.model import COLUMN_KINDS
+from tui.model.bodytext import paragraphs_of
 from tui.model.errors import LoadError
 from tui.model.house import CatalogueColumn, ColumnRule, House, Style
 from tui.model.i18n import Text
@@ -41,7 +42,12 @@ def _house_from_data(data: dict[str, object]) -> House:
     columns = []
     for c in t.tables("columns", required=True):
         columns.append(
-            CatalogueColumn(c.string("name"), c.choice("kind", COLUMN_KINDS), c.boolean("default", False))
+            CatalogueColumn(
+                c.string("name"),
+                c.choice("kind", COLUMN_KINDS),
+                c.boolean("default", False),
+                tuple(paragraphs_of(c.string("template", ""))),
+            )
         )
         c.finish()
     rules = []

@@ -17,6 +17,7 @@ class CatalogueColumn:
     name: str
     kind: ColumnKind
     default: bool = False
+    template: tuple[str, ...] = ()  # the paragraphs a new article of this column starts with
 
 
 @dataclass(frozen=True)

@@ -288,7 +288,12 @@ class Session:
         self.revalidate()
 
     def add_article(self, column: str, *, brief: bool = False, title: str = "") -> int:
-        return self.insert_article(Article(column=column, title="" if brief else title, paragraphs=[]))
+        """A new article at the end of ``column``, its body the column's template (bulletin.toml) if it has one."""
+        cat = self.house.catalogue_column(column)
+        paragraphs = list(cat.template) if cat is not None else []
+        return self.insert_article(
+            Article(column=column, title="" if brief else title, paragraphs=paragraphs)
+        )
 
     def insert_article(self, article: Article, notes: list[Note] | None = None) -> int:
         """Put an article (new, or imported from Word with what the import noticed) at the end of its column."""

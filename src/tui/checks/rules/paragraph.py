@@ -9,6 +9,7 @@ from tui.checks.rules.base import Context, article_rule
 from tui.model import Article
 from tui.model.findings import Finding, Location, Severity, context_of
 from tui.model.i18n import Text
+from tui.model.templates import template_pieces
 from tui.model.textutil import CLOSERS, TERMINAL, is_cjk
 
 _CLAUSE_OPEN = "，、；：,;"  # a paragraph cannot end on these
@@ -60,4 +61,36 @@ def split_mid_sentence(article: Article, index: int, ctx: Context) -> Iterator[F
             matched=tail,
             context=context_of(text + paragraphs[k + 1], len(text), len(text)),
             joins_next=True,
+        )
+
+
+@article_rule("paragraph.template-left")
+def template_left(article: Article, index: int, ctx: Context) -> Iterator[Finding]:
+    """A paragraph, or a （prompt）, still as the column's template has it: never written over."""
+    column = ctx.house.catalogue_column(article.column)
+    if column is None or not column.template:
+        return
+    pieces = template_pieces(column.template)
+    for k, text in enumerate(article.paragraphs):
+        piece = next((p for p in pieces if p in text), None)
+        if piece is None:
+            continue
+        start = text.index(piece)
+        yield Finding(
+            "paragraph.template-left",
+            Severity.ERROR,
+            Location(
+                field="paragraph",
+                article=index,
+                title=article.title,
+                paragraph=k,
+                start=start,
+                end=start + len(piece),
+            ),
+            Text(
+                f"第{k + 1}段仍有栏目模板的提示文字“{piece[:20]}”，尚未改写",
+                f"paragraph {k + 1} still holds the column template's prompt “{piece[:20]}”",
+            ),
+            matched=piece,
+            context=context_of(text, start, start + len(piece)),
         )
