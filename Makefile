@@ -18,8 +18,8 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/jianbao $(SAMPLE)
 
-test: $(STAMP)  # two workers: the machine has two cores, and half of a UI test is waiting
-	$(BIN)/python -m pytest -q -n 2
+test: $(STAMP)  # three workers on two cores: half of a UI test is waiting for the screen
+	$(BIN)/python -m pytest -q -n 3
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

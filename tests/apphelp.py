@@ -87,8 +87,12 @@ async def focus(pilot: Pilot, selector: str, *, end: bool = False):  # type: ign
     return widget
 
 
-async def until(pilot: Pilot, condition, tries: int = 100) -> None:  # type: ignore[no-untyped-def]
-    """Pause until ``condition()`` holds: forms mount and spans are selected a few refreshes later."""
+async def until(pilot: Pilot, condition, tries: int = 400) -> None:  # type: ignore[no-untyped-def]
+    """Pause until ``condition()`` holds: forms mount and spans are selected a few refreshes later.
+
+    Up to about eight seconds: a loaded machine (CI, three workers on two cores) is slow, and
+    waiting longer costs nothing when the condition comes true early.
+    """
     for _ in range(tries):
         if condition():
             return

@@ -630,6 +630,7 @@ async def test_ctrl_z_and_ctrl_y_in_a_one_line_field(sample_toml: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = main(app)
         await select(pilot, NodeRef("article", 0))
+
         def unit() -> str:
             byline = screen.session.issue.articles[0].byline
             return byline.unit if byline is not None else ""
