@@ -132,3 +132,12 @@ async def test_review_mode_finds_but_does_not_replace(sample_toml: Path) -> None
         assert not isinstance(app.screen, SearchDialog)
         await _search(pilot, "人大")
         assert isinstance(app.screen, SearchDialog)
+
+
+def test_snapshot_search_dialog(snap_compare, sample_toml: Path) -> None:  # type: ignore[no-untyped-def]
+    async def search(pilot) -> None:  # type: ignore[no-untyped-def]
+        await checked(pilot)
+        dialog = await _search(pilot, "人大代表")
+        await until(pilot, lambda: len(dialog.hits) == 8)
+
+    assert snap_compare(make_app(sample_toml), terminal_size=(120, 40), run_before=search)
