@@ -32,7 +32,7 @@ def test_pages_grow_with_the_text() -> None:
 
 
 def test_the_sample_as_the_word_export_prints_it(sample_toml: Path) -> None:
-    """LibreOffice lays the sample's Word export out on 12 pages (soffice --convert-to pdf, pdfinfo)."""
+    """12 pages of lines; LibreOffice prints the Word export on 14 (titles and bylines kept with their text)."""
     size = extent(load_issue(sample_toml))
     assert (size.articles, size.briefs, size.chars, size.pages) == (6, 3, 5015, 12)
 

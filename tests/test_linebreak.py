@@ -43,3 +43,23 @@ def test_wrapping_keeps_every_character_and_the_width(text: str, width: int) -> 
 
 def test_wrap_text_keeps_empty_lines() -> None:
     assert wrap_text("甲\n\n乙", 10) == ["甲", "", "乙"]
+
+
+def test_balanced_title_lines() -> None:
+    from tui.model.titlebreak import balanced_lines
+
+    assert balanced_lines("拱墅区：多措并举护航新质生产力“加速跑”") == [
+        "拱墅区：多措并举护航新质生产力“加速跑”"
+    ]
+    assert balanced_lines("萧山区：紧扣“三大关键”强化监督助力共同富裕示范区建设取得新成效") == [
+        "萧山区：紧扣“三大关键”强化监督",
+        "助力共同富裕示范区建设取得新成效",
+    ]
+    for title in (
+        "上城区：“四步走”助力交出“八五”普法亮眼答卷",
+        "关于进一步加强和改进新时代人大代表工作充分发挥代表作用的实施意见",
+    ):
+        lines = balanced_lines(title)
+        assert "".join(lines) == title and len(lines) >= 2
+        assert min(len(line) for line in lines) >= 5  # never one or two characters alone
+        assert all(line[0] not in "，。、：；”）" for line in lines[1:])

@@ -68,11 +68,7 @@ def test_docx_fonts_set_the_east_asian_slot(sample_docx: Path) -> None:
     name = paragraphs[0].runs[0]
     assert name.text == "杭州人大信息" and _east_asia(name) == "方正小标宋简体"
     assert name.font.color.rgb == docx.shared.RGBColor(0xE6, 0x00, 0x12)
-    title = next(
-        p
-        for p in paragraphs
-        if p.text.startswith("拱墅区：") and p.alignment == docx.enum.text.WD_ALIGN_PARAGRAPH.CENTER
-    )
+    title = next(p for p in paragraphs if p.text.startswith("拱墅区：") and p.style.name == "Title")
     assert _east_asia(title.runs[0]) == "方正小标宋简体" and title.runs[0].font.size == Pt(22)
     body = next(p for p in paragraphs if p.text.startswith("拱墅区人大常委会出台"))
     assert _east_asia(body.runs[0]) == "仿宋_GB2312" and body.runs[0].font.size == Pt(16)
@@ -123,8 +119,9 @@ def test_docx_converts_to_a_sane_pdf(sample_docx: Path, tmp_path: Path) -> None:
 
     pdf = (tmp_path / "issue.pdf").read_bytes()
     pages = len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf))
-    # about 6,000 characters at 22 lines of 28 characters a page, plus masthead and contents
-    assert 8 <= pages <= 16, pages
+    # about 5,000 characters at 22 lines of 28 characters a page, plus masthead and contents, and the
+    # room left where a title or a byline is kept with its text
+    assert 11 <= pages <= 16, pages
 
 
 # ------------------------------------------------------------ html and markdown

@@ -1,14 +1,18 @@
 """The issue as a print-ready Word document, following GB/T 9704-2012 by convention.
 
-Page setup and fonts come from ``docx_style``.  python-docx has no API for
-three things the layout needs, so three small OOXML elements are added by
-hand: the East-Asian font slot of a run (w:eastAsia), a paragraph rule
-(w:pBdr, the red line under the masthead and the lines around the end
-block) and the PAGE field of the page numbers.
+Page setup, the grid and the fonts come from ``docx_style`` (the families
+from bulletin.toml ``[fonts]``).  What python-docx has no API for is written
+as OOXML here: the document grid (w:docGrid, 22 lines × 28 characters), the
+language of the text (zh-CN, not the template's ja-JP), the East-Asian font
+slot and hint of every run, paragraph rules (the red line under the
+masthead, the rules of the end block), the end block's frame at the foot of
+the last page, and the PAGE field of the page numbers.  ``docx_package``
+then finishes the file (font table with fallbacks, metadata).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from typing import Any
 
@@ -20,15 +24,31 @@ from docx.shared import Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from tui.exporters import docx_style as S
-from tui.exporters.text import contents_lines, masthead_lines
+from tui.exporters.docx_package import finish_package
+from tui.exporters.text import masthead_lines
 from tui.model import Article, Issue
 from tui.model.bylines import render_byline
 from tui.model.house import Style
 from tui.model.provenance import ISSUE_EXPORT
+from tui.model.titlebreak import balanced_lines
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+TITLE_STYLE = "Title"  # the template's Title style, made the house title (Word's navigation shows it)
 
 
-def set_font(run: Any, font: S.Font, color: tuple[int, int, int] | None = None) -> None:
-    """A run in ``font``, its East-Asian slot set too (Word has no fallback list)."""
+def set_font(
+    run: Any, font: S.Font, color: tuple[int, int, int] | None = None, *, on_grid: bool = False
+) -> None:
+    """A run in ``font``: its East-Asian slot set and hinted, so “”‘’—… take the Chinese font too.
+
+    ``on_grid``: the run is body text on the 22 × 28 page.  A 16 pt character
+    is a quarter point wider than 156 mm / 28: the run is condensed by that
+    much (w:spacing), which puts exactly 28 on a line in Word, WPS and
+    LibreOffice alike.  (A character grid, w:docGrid linesAndChars, does it in
+    Word but not in LibreOffice, which gives a character larger than a grid
+    cell two cells: 14 a line, measured.)  Lines snap to the 28.95 pt line
+    grid.
+    """
     run.font.name = font.latin
     run.font.size = Pt(font.size_pt)
     run.font.bold = font.bold or None
@@ -36,6 +56,110 @@ def set_font(run: Any, font: S.Font, color: tuple[int, int, int] | None = None) 
         run.font.color.rgb = RGBColor(*color)
     r_fonts = run._element.get_or_add_rPr().get_or_add_rFonts()
     r_fonts.set(qn("w:eastAsia"), font.east_asia)
+    r_fonts.set(qn("w:hint"), "eastAsia")
+    condense = S.condense_twips(font.size_pt)
+    if on_grid and condense:
+        _set(run._element.get_or_add_rPr(), "w:spacing", val=str(condense))
+
+
+# The order OOXML's schema gives the children of a paragraph's and a run's properties: Word
+# refuses a file whose elements are out of it ("unreadable content").
+_ORDER = {
+    "w:pPr": [
+        "w:pStyle",
+        "w:keepNext",
+        "w:keepLines",
+        "w:pageBreakBefore",
+        "w:framePr",
+        "w:widowControl",
+        "w:numPr",
+        "w:suppressLineNumbers",
+        "w:pBdr",
+        "w:shd",
+        "w:tabs",
+        "w:suppressAutoHyphens",
+        "w:kinsoku",
+        "w:wordWrap",
+        "w:overflowPunct",
+        "w:topLinePunct",
+        "w:autoSpaceDE",
+        "w:autoSpaceDN",
+        "w:bidi",
+        "w:adjustRightInd",
+        "w:snapToGrid",
+        "w:spacing",
+        "w:ind",
+        "w:contextualSpacing",
+        "w:mirrorIndents",
+        "w:suppressOverlap",
+        "w:jc",
+        "w:textDirection",
+        "w:textAlignment",
+        "w:textboxTightWrap",
+        "w:outlineLvl",
+        "w:divId",
+        "w:cnfStyle",
+        "w:rPr",
+        "w:sectPr",
+        "w:pPrChange",
+    ],
+    "w:rPr": [
+        "w:rStyle",
+        "w:rFonts",
+        "w:b",
+        "w:bCs",
+        "w:i",
+        "w:iCs",
+        "w:caps",
+        "w:smallCaps",
+        "w:strike",
+        "w:dstrike",
+        "w:outline",
+        "w:shadow",
+        "w:emboss",
+        "w:imprint",
+        "w:noProof",
+        "w:snapToGrid",
+        "w:vanish",
+        "w:webHidden",
+        "w:color",
+        "w:spacing",
+        "w:w",
+        "w:kern",
+        "w:position",
+        "w:sz",
+        "w:szCs",
+        "w:highlight",
+        "w:u",
+        "w:effect",
+        "w:bdr",
+        "w:shd",
+        "w:fitText",
+        "w:vertAlign",
+        "w:rtl",
+        "w:cs",
+        "w:em",
+        "w:lang",
+        "w:eastAsianLayout",
+        "w:specVanish",
+        "w:oMath",
+    ],
+}
+
+
+def _set(parent: Any, tag: str, **attrs: str) -> Any:
+    """The child ``tag`` of ``parent`` (made if missing, in the schema's order) with these w: attributes."""
+    child = parent.find(qn(tag))
+    if child is None:
+        child = OxmlElement(tag)
+        order = _ORDER.get(parent.tag.replace(f"{{{_W}}}", "w:"), [])
+        if tag in order:
+            parent.insert_element_before(child, *order[order.index(tag) + 1 :])
+        else:
+            parent.append(child)
+    for key, value in attrs.items():
+        child.set(qn(f"w:{key}"), value)
+    return child
 
 
 class _Body:
@@ -69,43 +193,40 @@ def _paragraph(
     align: Any = None,
     indent_chars: int = 0,
     color: tuple[int, int, int] | None = None,
-    pitch: float | None = S.LINE_PITCH_PT,
+    grid: bool = True,
 ) -> Paragraph:
+    """A paragraph on the grid (single spacing snaps each line to the 28.95 pt pitch), or off it."""
     p: Paragraph = doc.add_paragraph()
     pf = p.paragraph_format
     pf.space_before = pf.space_after = Pt(0)
-    if pitch is not None:
-        pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-        pf.line_spacing = Pt(max(pitch, font.size_pt + 4))
+    pf.widow_control = True
+    if (
+        not grid
+    ):  # larger or smaller type: off the grid (it would spread a 22 pt title over two cells a character)
+        _set(p._p.get_or_add_pPr(), "w:snapToGrid", val="0")
     if indent_chars:
         pf.first_line_indent = Pt(font.size_pt * indent_chars)
     if align is not None:
         p.alignment = align
     if text:
-        set_font(p.add_run(text), font, color)
+        set_font(p.add_run(text), font, color, on_grid=grid)
     return p
 
 
-def _rule(p: Paragraph, side: str, color: str = "000000", size_eighths: int = 8) -> None:
-    """A line above or below a paragraph (w:pBdr)."""
-    p_pr = p._p.get_or_add_pPr()
-    borders = p_pr.find(qn("w:pBdr"))
-    if borders is None:
-        borders = OxmlElement("w:pBdr")
-        p_pr.append(borders)
-    edge = OxmlElement(f"w:{side}")
-    edge.set(qn("w:val"), "single")
-    edge.set(qn("w:sz"), str(size_eighths))
-    edge.set(qn("w:space"), "4")
-    edge.set(qn("w:color"), color)
+def _rule(p: Paragraph, side: str, *, color: str = "000000", eighths: int = 8, space_pt: int = 1) -> None:
+    """A line above or below a paragraph (w:pBdr); ``eighths`` of a point thick."""
+    borders = _set(p._p.get_or_add_pPr(), "w:pBdr")
+    edge = OxmlElement(f"w:{side}")  # top, then bottom: the order rules are added in
+    for key, value in (("val", "single"), ("sz", str(eighths)), ("space", str(space_pt)), ("color", color)):
+        edge.set(qn(f"w:{key}"), value)
     borders.append(edge)
 
 
-def _page_number(p: Paragraph) -> None:
+def _page_number(p: Paragraph, font: S.Font) -> None:
     """— PAGE — in 4号宋体."""
-    set_font(p.add_run("— "), S.PAGE_NUMBER)
+    set_font(p.add_run("— "), font)
     run = p.add_run()
-    set_font(run, S.PAGE_NUMBER)
+    set_font(run, font)
     for kind, text in (("begin", None), (None, " PAGE "), ("end", None)):
         if kind:
             fld = OxmlElement("w:fldChar")
@@ -116,89 +237,223 @@ def _page_number(p: Paragraph) -> None:
             instr.set(qn("xml:space"), "preserve")
             instr.text = text
             run._r.append(instr)
-    set_font(p.add_run(" —"), S.PAGE_NUMBER)
+    set_font(p.add_run(" —"), font)
 
 
-def _setup(doc: Any) -> None:
+def _setup(doc: Any, fonts: S.Roles) -> None:
     section = doc.sections[0]
     section.page_width, section.page_height = Mm(S.PAGE_WIDTH_MM), Mm(S.PAGE_HEIGHT_MM)
     section.top_margin, section.bottom_margin = Mm(S.TOP_MM), Mm(S.BOTTOM_MM)
     section.left_margin, section.right_margin = Mm(S.LEFT_MM), Mm(S.RIGHT_MM)
-    section.footer_distance = Mm(S.BOTTOM_MM - 7)
-    normal = doc.styles["Normal"]
-    normal.font.name = S.BODY.latin
-    normal.font.size = Pt(S.BODY.size_pt)
-    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), S.BODY.east_asia)
+    # The page number's line: its top 7 mm under the text block (a 16 pt line holds the 14 pt number).
+    number_line_mm = 16 / S.PT_PER_MM
+    section.footer_distance = Mm(S.BOTTOM_MM - S.PAGE_NUMBER_GAP_MM - number_line_mm)
+    # A line grid of 22 lines; the 28 characters come from the body runs' advance (set_font).
+    grid = _set(section._sectPr, "w:docGrid")
+    grid.set(qn("w:type"), "lines")
+    grid.set(qn("w:linePitch"), str(S.LINE_PITCH_TWIPS))
+    _defaults(doc, fonts)
+    _title_style(doc, fonts.title)
     # Page numbers: odd pages at the right, even pages at the left, one character in.
     doc.settings.odd_and_even_pages_header_footer = True
-    odd = section.footer.paragraphs[0]
-    odd.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    odd.paragraph_format.right_indent = Pt(S.PAGE_NUMBER.size_pt)
-    _page_number(odd)
-    even = section.even_page_footer.paragraphs[0]
-    even.alignment = WD_ALIGN_PARAGRAPH.LEFT
-    even.paragraph_format.left_indent = Pt(S.PAGE_NUMBER.size_pt)
-    _page_number(even)
-
-
-def _masthead(doc: _Body, issue: Issue) -> None:
-    name, edition, numbers, unit, date = masthead_lines(issue)
-    _paragraph(doc, name, S.MASTHEAD_NAME, align=WD_ALIGN_PARAGRAPH.CENTER, color=S.RED, pitch=None)
-    _paragraph(doc, edition, S.MASTHEAD_LINE, align=WD_ALIGN_PARAGRAPH.CENTER)
-    _paragraph(doc, numbers, S.MASTHEAD_LINE, align=WD_ALIGN_PARAGRAPH.CENTER)
-    line = _paragraph(doc, "", S.MASTHEAD_LINE)
-    line.paragraph_format.tab_stops.add_tab_stop(Mm(S.BLOCK_WIDTH_MM), WD_TAB_ALIGNMENT.RIGHT)
-    set_font(line.add_run(f"{unit}\t{date}"), S.MASTHEAD_LINE)
-    _rule(line, "bottom", "E60012", 18)  # the red rule, 2.25 pt
-
-
-def _contents(doc: _Body, issue: Issue) -> None:
-    _paragraph(doc, "", S.BODY)
-    _paragraph(doc, "目　录", S.CONTENTS_TITLE, align=WD_ALIGN_PARAGRAPH.CENTER)
-    for line in contents_lines(issue):
-        if line.startswith("【"):
-            _paragraph(doc, line, S.CONTENTS_TITLE)
+    for footer, align in (
+        (section.footer, WD_ALIGN_PARAGRAPH.RIGHT),
+        (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT),
+    ):
+        p = footer.paragraphs[0]
+        p.alignment = align
+        pf = p.paragraph_format
+        pf.line_spacing_rule, pf.line_spacing = WD_LINE_SPACING.EXACTLY, Pt(16)
+        _set(p._p.get_or_add_pPr(), "w:snapToGrid", val="0")
+        if align == WD_ALIGN_PARAGRAPH.RIGHT:
+            pf.right_indent = Pt(fonts.page_number.size_pt)
         else:
-            _paragraph(doc, line, S.BODY, indent_chars=2)
+            pf.left_indent = Pt(fonts.page_number.size_pt)
+        _page_number(p, fonts.page_number)
 
 
-def _article(doc: _Body, article: Article, style: Style) -> None:
+def _defaults(doc: Any, fonts: S.Roles) -> None:
+    """Chinese text in Word: zh-CN in the defaults and the theme's language, the house body font."""
+    styles = doc.styles.element
+    r_pr = styles.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    r_fonts = _set(r_pr, "w:rFonts")
+    for key in list(r_fonts.attrib):
+        del r_fonts.attrib[key]  # the template's theme fonts (Cambria, MS Mincho) go
+    for slot in ("ascii", "hAnsi", "cs"):
+        r_fonts.set(qn(f"w:{slot}"), fonts.body.latin)
+    r_fonts.set(qn("w:eastAsia"), fonts.body.east_asia)
+    _set(r_pr, "w:lang", val="en-US", eastAsia="zh-CN", bidi="ar-SA")
+    # The grid's character pitch is counted from the default size (w:charSpace): 3号 in both places.
+    _set(r_pr, "w:sz", val=str(int(fonts.body.size_pt * 2)))
+    _set(r_pr, "w:szCs", val=str(int(fonts.body.size_pt * 2)))
+    _set(doc.settings.element, "w:themeFontLang", val="en-US", eastAsia="zh-CN")
+    normal = doc.styles["Normal"]
+    normal.font.name = fonts.body.latin
+    normal.font.size = Pt(fonts.body.size_pt)
+    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), fonts.body.east_asia)
+
+
+def _title_style(doc: Any, font: S.Font) -> None:
+    """The template's Title style as the house title: 2号小标宋, centred, a blank line above, kept with the text."""
+    style = doc.styles[TITLE_STYLE]
+    element = style.element
+    for tag in ("w:pPr", "w:rPr"):
+        old = element.find(qn(tag))
+        if old is not None:
+            element.remove(old)
+    p_pr = OxmlElement("w:pPr")
+    element.append(p_pr)
+    _set(p_pr, "w:keepNext")
+    _set(p_pr, "w:keepLines")
+    _set(p_pr, "w:snapToGrid", val="0")  # a 22 pt title on a 15.79 pt character grid would be spread out
+    # A blank line above (one grid line), and the grid's line pitch for each of its lines.
+    _set(
+        p_pr,
+        "w:spacing",
+        before=str(S.LINE_PITCH_TWIPS),
+        after="0",
+        line=str(S.LINE_PITCH_TWIPS),
+        lineRule="exact",
+    )
+    _set(p_pr, "w:jc", val="center")
+    _set(p_pr, "w:outlineLvl", val="0")
+    r_pr = OxmlElement("w:rPr")
+    element.append(r_pr)
+    _set(r_pr, "w:rFonts", ascii=font.latin, hAnsi=font.latin, eastAsia=font.east_asia, hint="eastAsia")
+    _set(r_pr, "w:sz", val=str(int(font.size_pt * 2)))
+    _set(r_pr, "w:szCs", val=str(int(font.size_pt * 2)))
+
+
+def _masthead(doc: _Body, issue: Issue, fonts: S.Roles) -> None:
+    name, edition, numbers, unit, date = masthead_lines(issue)
+    _paragraph(doc, name, fonts.masthead_name, align=WD_ALIGN_PARAGRAPH.CENTER, color=S.RED, grid=False)
+    _paragraph(doc, edition, fonts.masthead_line, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _paragraph(doc, numbers, fonts.masthead_line, align=WD_ALIGN_PARAGRAPH.CENTER)
+    line = _paragraph(doc, "", fonts.masthead_line)
+    line.paragraph_format.tab_stops.add_tab_stop(Mm(S.BLOCK_WIDTH_MM), WD_TAB_ALIGNMENT.RIGHT)
+    set_font(line.add_run(f"{unit}\t{date}"), fonts.masthead_line, on_grid=True)
+    # The red rule, 2.25 pt, 4 mm under the line (w:space is in points, at most 31).
+    _rule(line, "bottom", color="E60012", eighths=18, space_pt=round(S.RED_RULE_GAP_MM * S.PT_PER_MM))
+
+
+def _contents(doc: _Body, issue: Issue, fonts: S.Roles) -> None:
+    """目录 as printed: a column's name and its first title on one line, further titles under the first."""
+    _paragraph(doc, "", fonts.body)
+    _paragraph(doc, "目　录", fonts.contents_title, align=WD_ALIGN_PARAGRAPH.CENTER)
+    widest = max((len(c.name) + 2 for c in issue.columns), default=6) + 1  # 【name】 and a space
+    hang = Pt(fonts.body.size_pt * widest)
+    for column in issue.columns:
+        articles = issue.articles_in(column.name)
+        head = f"【{column.name}】"
+        if column.kind == "briefs" or not articles:
+            line = f"{head}{len(articles)}则" if column.kind == "briefs" else head
+            _paragraph(doc, line, fonts.contents_title)
+            continue
+        for n, article in enumerate(articles):
+            p = _paragraph(doc, "", fonts.body)
+            p.paragraph_format.left_indent = hang
+            if n == 0:
+                p.paragraph_format.first_line_indent = -hang
+                p.paragraph_format.tab_stops.add_tab_stop(hang)
+                set_font(p.add_run(head), fonts.contents_title, on_grid=True)
+                set_font(p.add_run("\t" + article.title), fonts.body, on_grid=True)
+            else:
+                set_font(p.add_run(article.title), fonts.body, on_grid=True)
+
+
+def _title(doc: _Body, title: str, font: S.Font) -> None:
+    """The title in balanced lines (梯形), on the house Title style."""
+    p = doc.add_paragraph()
+    p.style = TITLE_STYLE
+    for n, line in enumerate(balanced_lines(title)):
+        run = p.add_run(line)
+        set_font(run, font)
+        if n:
+            run._r.addprevious(_break())
+
+
+def _break() -> Any:
+    run = OxmlElement("w:r")
+    run.append(OxmlElement("w:br"))
+    return run
+
+
+def _article(doc: _Body, article: Article, style: Style, fonts: S.Roles) -> None:
     if article.title:
-        _paragraph(doc, article.title, S.TITLE, align=WD_ALIGN_PARAGRAPH.CENTER, pitch=None)
+        _title(doc, article.title, fonts.title)
+    last = None
     for text in article.paragraphs:
-        p = _paragraph(doc, text, S.BODY, indent_chars=2)
-        p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        last = _paragraph(doc, text, fonts.body, indent_chars=2)
+        last.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     if article.byline is not None:
-        _paragraph(doc, render_byline(article.byline, style), S.BODY, align=WD_ALIGN_PARAGRAPH.RIGHT)
+        if last is not None:
+            last.paragraph_format.keep_with_next = True  # the byline never opens a page alone
+        _paragraph(doc, render_byline(article.byline, style), fonts.body, align=WD_ALIGN_PARAGRAPH.RIGHT)
 
 
-def _endblock(doc: _Body, issue: Issue) -> None:
+def _endblock(doc: _Body, issue: Issue, fonts: S.Roles) -> None:
+    """版记 at the foot of the last page: thick rules first and last (0.35 mm), a thin one between (0.25 mm).
+
+    送 lines are indented one character; a wrapped line hangs under the text after 送：.
+    """
     e = issue.endblock
-    lines = [
-        f"送：{e.distribution[0] if e.distribution else ''}",
-        *("\u3000\u3000" + d for d in e.distribution[1:]),
-    ]
-    lines += [f"本期责任编辑：{e.editor}", f"电话：{e.phone}"]
-    paragraphs = [_paragraph(doc, line, S.ENDBLOCK, pitch=None) for line in lines]
-    _rule(paragraphs[0], "top")
-    _rule(paragraphs[-1], "bottom")
+    font = fonts.endblock
+    one = Pt(font.size_pt)
+    first_item = e.distribution[0] if e.distribution else ""
+    paragraphs = []
+    for n, item in enumerate([first_item, *e.distribution[1:]]):
+        p = _paragraph(doc, f"送：{item}" if n == 0 else "\u3000\u3000" + item, font, grid=False)
+        p.paragraph_format.left_indent = one * 3
+        p.paragraph_format.first_line_indent = -(one * 2)
+        paragraphs.append(p)
+    paragraphs.append(_paragraph(doc, f"本期责任编辑：{e.editor}", font, grid=False))
+    paragraphs.append(_paragraph(doc, f"电话：{e.phone}", font, grid=False))
+    for p in paragraphs[-2:]:
+        p.paragraph_format.left_indent = one
+    thick, thin = 8, 6  # eighths of a point: 1 pt ≈ 0.35 mm, 0.75 pt ≈ 0.26 mm
+    _rule(paragraphs[0], "top", eighths=thick)
+    _rule(paragraphs[-3], "bottom", eighths=thin)
+    _rule(paragraphs[-1], "bottom", eighths=thick)
+    width = str(round(S.BLOCK_WIDTH_MM * S.PT_PER_MM * 20))
+    for p in paragraphs:  # one frame, anchored to the foot of the text block
+        _set(
+            p._p.get_or_add_pPr(),
+            "w:framePr",
+            w=width,
+            wrap="around",
+            vAnchor="margin",
+            hAnchor="margin",
+            xAlign="center",
+            yAlign="bottom",
+        )
 
 
-def render_docx(issue: Issue, style: Style) -> bytes:
+def render_docx(issue: Issue, style: Style, *, now: dt.datetime | None = None) -> bytes:
+    fonts = S.roles(style.fonts)
     doc = Document()
-    _setup(doc)
+    _setup(doc, fonts)
     body = _Body(doc)
-    _masthead(body, issue)
-    _contents(body, issue)
+    _masthead(body, issue, fonts)
+    _contents(body, issue, fonts)
     doc.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
     for column, articles in issue.in_print_order():
         if column is not None:
-            _paragraph(body, f"【{column.name}】", S.COLUMN_HEADING)
+            heading = _paragraph(body, f"【{column.name}】", fonts.column_heading)
+            heading.paragraph_format.keep_with_next = True
         for article in articles:
-            _article(body, article, style)
-    _endblock(body, issue)
-    doc.core_properties.title = f"{issue.masthead.name} 第{issue.masthead.number}期"
-    doc.core_properties.category = ISSUE_EXPORT  # known again by the Word import
+            _article(body, article, style, fonts)
+    _endblock(body, issue, fonts)
+    m = issue.masthead
+    props = doc.core_properties
+    props.title = f"{m.name} 第{m.number}期"
+    props.subject = f"{m.name}（{m.edition}）{m.date.year}年第{m.number}期（总第{m.cumulative}期）"
+    props.author = props.last_modified_by = m.unit
+    props.comments = ""
+    props.keywords = ""
+    props.category = ISSUE_EXPORT  # known again by the Word import
+    props.revision = 1
+    when = (now or dt.datetime.now(dt.UTC)).replace(microsecond=0, tzinfo=None)
+    props.created = props.modified = when
     out = io.BytesIO()
     doc.save(out)
-    return out.getvalue()
+    return finish_package(out.getvalue(), fonts.families)

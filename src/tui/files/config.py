@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import tomllib
 from pathlib import Path
@@ -13,7 +14,7 @@ from tui.files.writing import FileStamp, atomic_write
 from tui.model import COLUMN_KINDS
 from tui.model.bodytext import paragraphs_of
 from tui.model.errors import LoadError
-from tui.model.house import CatalogueColumn, ColumnRule, House, Style
+from tui.model.house import FONT_ROLES, CatalogueColumn, ColumnRule, Fonts, House, Style
 from tui.model.i18n import Text
 
 HOUSE_FORMAT = "jianbao-house/1"
@@ -79,6 +80,12 @@ def _house_from_data(data: dict[str, object]) -> House:
             check_column_order=s.boolean("check_column_order", style.check_column_order),
         )
         s.finish()
+    f = t.table("fonts", required=False)
+    if f is not None:
+        default = Fonts()
+        fonts = Fonts(**{key: f.string(key, getattr(default, key)) for key in FONT_ROLES})
+        f.finish()
+        style = dataclasses.replace(style, fonts=fonts)
     checks_off: tuple[str, ...] = ()
     switches = t.table("checks", required=False)
     if switches is not None:

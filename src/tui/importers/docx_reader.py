@@ -371,6 +371,9 @@ def _add_paragraph(result: WordText, p: Any, numbering: _Numbering, document: An
         )
         if label and strip_ws(text):
             text = label + ("" if label[-1] in "、．.）)" or not label[-1].isascii() else " ") + text.lstrip()
+    if Para(style, "").heading_level is not None:
+        # A title broken over lines (Shift+Enter, or jianbao's balanced title lines) is still one title.
+        text = text.replace("\n", "")
     for part in text.split("\n"):
         result.paragraphs.append(Para(style, part, bold, in_table))
     return len(p.findall(f".//{W}drawing")) + len(p.findall(f".//{W}pict"))

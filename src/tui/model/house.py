@@ -29,6 +29,21 @@ class ColumnRule:
 
 
 @dataclass(frozen=True)
+class Fonts:
+    """The house fonts of the printed issue, by role (family names as Word and WPS know them)."""
+
+    body: str = "仿宋_GB2312"  # 3号仿宋: body, masthead lines
+    title: str = "方正小标宋简体"  # 2号小标宋: article titles
+    heading: str = "黑体"  # column headings, the contents' title
+    masthead: str = "方正小标宋简体"  # the bulletin's name
+    page_number: str = "宋体"
+    latin: str = "Times New Roman"  # digits and Latin letters in every role
+
+
+FONT_ROLES: tuple[str, ...] = ("body", "title", "heading", "masthead", "page_number", "latin")
+
+
+@dataclass(frozen=True)
 class Style:
     byline_parentheses: str = "full"  # full | half
     byline_separator: str = "\u3000"
@@ -38,6 +53,7 @@ class Style:
     title_max_length: int = 40
     own_sequences: tuple[str, ...] = ("增刊", "专刊")
     check_column_order: bool = False  # the order of columns varies from issue to issue in most offices
+    fonts: Fonts = field(default_factory=Fonts)
 
     @property
     def parentheses(self) -> tuple[str, str]:
