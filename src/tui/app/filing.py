@@ -228,6 +228,7 @@ class FileActions:
         session = self.editor.session
         labels = {
             "docx": "Word (.docx)",
+            "pdf": t("pdf_proof", self.editor.lang),
             "html": "HTML",
             "md": "Markdown",
             "text": t("plain_text", self.editor.lang),

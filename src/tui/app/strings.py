@@ -282,6 +282,7 @@ S: dict[str, tuple[str, str]] = {
     ),
     "exported": ("已导出：{path}", "Exported: {path}"),
     "proof_title": ("校对单", "Proof report"),
+    "pdf_proof": ("PDF 校样（.pdf）", "PDF proof (.pdf)"),
     "proof_note": (
         "校对单列出全部未处理的问题、豁免、批注与签发记录。默认放在上次导出的文件夹，文件名为“{stem}”。",
         "The proof report lists every open finding, waiver, comment and sign-off; by default it goes to the folder of the last export as “{stem}”.",

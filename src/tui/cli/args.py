@@ -170,17 +170,21 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
     p.add_argument("file", help=t_(lang, "期刊文件（TOML）", "issue file (TOML)"))
     p.add_argument(
         "--to",
-        choices=("text", "docx", "html", "md"),
+        choices=("text", "docx", "pdf", "html", "md"),
         default="text",
-        help=t_(lang, "导出格式", "output format"),
+        help=t_(
+            lang,
+            "导出格式（pdf：不经 Word 直接排版的校样）",
+            "output format (pdf: a proof typeset without Word)",
+        ),
     )
     p.add_argument(
         "-o",
         "--output",
         help=t_(
             lang,
-            "输出文件（默认打印到标准输出；docx 默认与期刊同名）",
-            "output file (default: standard output; docx: the issue's name with .docx)",
+            "输出文件（默认打印到标准输出；docx、pdf 默认与期刊同名）",
+            "output file (default: standard output; docx, pdf: the issue's name with .docx, .pdf)",
         ),
     )
     p.add_argument(

@@ -142,7 +142,7 @@ def _report(args: argparse.Namespace, lang: Lang, source: Path, findings: list[F
 
 
 def cmd_export(args: argparse.Namespace, lang: Lang) -> int:
-    from tui.exporters import render
+    from tui.exporters import BINARY, SUFFIXES, render
     from tui.files.config import archive_dir, load_house
     from tui.files.storage import load_issue
     from tui.files.writing import atomic_write
@@ -150,13 +150,21 @@ def cmd_export(args: argparse.Namespace, lang: Lang) -> int:
     path = Path(args.file)
     issue = load_issue(path)
     house = load_house(archive_dir(args.archive) if args.archive else path.parent)
-    output = args.output or (str(path.with_suffix(".docx")) if args.to == "docx" else None)
+    output = args.output or (str(path.with_suffix(SUFFIXES[args.to])) if args.to in BINARY else None)
     if output:
         check_output_target(path, Path(output), force=args.force)
-    data = render(issue, house.style, args.to)
+    if args.to == "pdf":
+        from tui.exporters.pdf import render_pdf
+
+        result = render_pdf(issue, house.style)
+        data = result.data
+        for note in result.substitutions:  # say which house font was replaced by which
+            sys.stderr.write(f"{output}: {note.get(lang)}\n")
+    else:
+        data = render(issue, house.style, args.to)
     if output:
         atomic_write(output, data, overwrite=args.force)
-        if args.to == "docx" and not args.output:
+        if args.to in BINARY and not args.output:
             _write_stdout(f"{output}\n")
     else:
         _write_stdout(data.decode("utf-8"))

@@ -5,8 +5,9 @@ from __future__ import annotations
 from tui.model import Issue
 from tui.model.house import Style
 
-FORMATS = ("text", "docx", "html", "md")
-SUFFIXES = {"text": ".txt", "docx": ".docx", "html": ".html", "md": ".md"}
+FORMATS = ("text", "docx", "pdf", "html", "md")
+SUFFIXES = {"text": ".txt", "docx": ".docx", "pdf": ".pdf", "html": ".html", "md": ".md"}
+BINARY = ("docx", "pdf")  # written to a file (beside the issue by default), never to standard output
 
 
 def printable(issue: Issue) -> Issue:
@@ -42,6 +43,10 @@ def render(issue: Issue, style: Style, to: str) -> bytes:
         from tui.exporters.docx import render_docx
 
         return render_docx(issue, style)
+    if to == "pdf":
+        from tui.exporters.pdf import render_pdf
+
+        return render_pdf(issue, style).data
     if to == "html":
         from tui.exporters.html import render_html
 

@@ -278,8 +278,8 @@ def word_marks(path: Path) -> tuple[str, str]:
             if info.file_size > 1_000_000:
                 return "", ""
             root = ElementTree.fromstring(package.read(info))
-    except (OSError, KeyError, zipfile.BadZipFile, ElementTree.ParseError, ValueError):
-        return "", ""
+    except (OSError, KeyError, LookupError, zipfile.BadZipFile, ElementTree.ParseError, ValueError):
+        return "", ""  # a damaged file: the reader that follows says what is wrong with it
     category = root.findtext("cp:category", default="", namespaces=_CORE_NS)
     title = root.findtext("dc:title", default="", namespaces=_CORE_NS)
     return category.strip(), title.strip()
