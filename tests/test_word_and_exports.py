@@ -133,6 +133,8 @@ class _Outline(HTMLParser):
         self.stack: list[str] = []
         self.found: list[tuple[str, str]] = []
         self.external: list[str] = []
+        self.links: list[str] = []
+        self.ids: list[str] = []
         self._text = ""
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -140,8 +142,12 @@ class _Outline(HTMLParser):
             self.stack.append(tag)
         self._text = ""
         for name, value in attrs:
-            if name in ("src", "href") and value:
+            if name in ("src", "href") and value and not value.startswith("#"):
                 self.external.append(value)
+            if name == "href" and value and value.startswith("#"):
+                self.links.append(value[1:])
+            if name == "id" and value:
+                self.ids.append(value)
 
     def handle_endtag(self, tag: str) -> None:
         if tag in ("h1", "h2", "h3"):
@@ -169,6 +175,16 @@ def test_html_is_self_contained_and_semantic(sample_toml: Path) -> None:
     h3 = [text for tag, text in parser.found if tag == "h3"]
     assert len(h3) == 6 and h3[2] == "钱塘区：“三聚三助”助推新质生产力高质量发展"
     assert "（钱塘区人大常委会办公室　石　晗　刘　鹏）" in html
+
+
+def test_html_contents_link_to_the_articles_and_it_prints_on_a4(sample_toml: Path) -> None:
+    html = render(load_issue(sample_toml), HOUSE.style, "html").decode("utf-8")
+    parser = _Outline()
+    parser.feed(html)
+    assert len(parser.links) == 7 and set(parser.links) <= set(parser.ids)  # six titles and 信息摘登
+    assert '<a href="#a3">钱塘区：“三聚三助”助推新质生产力高质量发展</a>' in html
+    assert "@page { size: A4; margin: 37mm 26mm 35mm 28mm; }" in html
+    assert "nav.contents { break-after: page; }" in html and "break-after: avoid" in html
 
 
 def test_html_escapes_text(sample_toml: Path) -> None:

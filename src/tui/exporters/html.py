@@ -1,4 +1,8 @@
-"""The issue as one self-contained web page (no external assets) for the website.
+"""The issue as one self-contained web page (no external assets) for the website and for print.
+
+The contents link to their articles; a print stylesheet sets A4 with the
+house margins, starts the body after the contents page, keeps titles and
+bylines with their text and the end block whole.
 
 Semantic markup: the masthead is the page's header with the bulletin name as
 h1, the contents a nav, each column a section with an h2, each article an
@@ -29,11 +33,25 @@ article p { text-indent: 2em; margin: 0; }
 article p.byline { text-align: right; text-indent: 0; }
 footer.endblock { border-top: 1px solid #111; border-bottom: 1px solid #111; margin-top: 2em; font-size: .9em; }
 footer.endblock p { margin: .2em 0; }
+nav.contents a { color: inherit; text-decoration: none; }
+nav.contents a:hover { text-decoration: underline; }
+/* On paper: A4 with the house margins, no link styling, a column starting a page where it reads well,
+   titles kept with their text, the end block whole. */
+@page { size: A4; margin: 37mm 26mm 35mm 28mm; }
+@media print {
+  body { max-width: none; margin: 0; padding: 0; font-size: 16pt; line-height: 28.95pt; }
+  nav.contents { break-after: page; }
+  nav.contents a { text-decoration: none; }
+  section.column > h2, article h3 { break-after: avoid; }
+  article p { orphans: 2; widows: 2; }
+  article p.byline { break-before: avoid; }
+  footer.endblock { break-inside: avoid; }
+}
 """.strip()
 
 
-def _article(article: Article, style: Style) -> list[str]:
-    out = ["<article>"]
+def _article(article: Article, style: Style, anchor: str) -> list[str]:
+    out = [f'<article id="{anchor}">']
     if article.title:
         out.append(f"<h3>{escape(article.title)}</h3>")
     out += [f"<p>{escape(p)}</p>" for p in article.paragraphs]
@@ -67,13 +85,16 @@ def render_html(issue: Issue, style: Style) -> str:
         "<h2>目　录</h2>",
         "<ul>",
     ]
+    anchors = {id(a): f"a{n}" for n, a in enumerate(issue.articles, 1)}
     for column in issue.columns:
         articles = issue.articles_in(column.name)
         if column.kind == "briefs":
-            out.append(f"<li>{escape(column.name)}　{len(articles)}则</li>")
+            first = f'<a href="#{anchors[id(articles[0])]}">' if articles else ""
+            close = "</a>" if articles else ""
+            out.append(f"<li>{first}{escape(column.name)}　{len(articles)}则{close}</li>")
             continue
         out.append(f"<li>{escape(column.name)}<ul>")
-        out += [f"<li>{escape(a.title)}</li>" for a in articles]
+        out += [f'<li><a href="#{anchors[id(a)]}">{escape(a.title)}</a></li>' for a in articles]
         out.append("</ul></li>")
     out += ["</ul>", "</nav>", "<main>"]
     for group, articles in issue.in_print_order():
@@ -81,7 +102,7 @@ def render_html(issue: Issue, style: Style) -> str:
         if group is not None:
             out.append(f"<h2>{escape(group.name)}</h2>")
         for article in articles:
-            out += _article(article, style)
+            out += _article(article, style, anchors[id(article)])
         out.append("</section>")
     e = issue.endblock
     out += ["</main>", '<footer class="endblock">']
