@@ -50,6 +50,21 @@ def _localise_argparse(lang: Lang) -> None:
     argparse._ = lambda message: table.get(message, gettext(message))  # type: ignore[attr-defined]  # argparse reads its own messages through this module global
 
 
+def _output_options(p: argparse.ArgumentParser, lang: Lang, archive_help: str, output_help: str) -> None:
+    """-o, --force and --archive of the commands that write a file made from an issue."""
+    p.add_argument("-o", "--output", help=output_help)
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help=t_(
+            lang,
+            "允许覆盖已有的输出文件（期刊文件本身除外）",
+            "allow replacing an existing output file (never the issue itself)",
+        ),
+    )
+    p.add_argument("--archive", help=archive_help)
+
+
 def build_parser(lang: Lang) -> argparse.ArgumentParser:
     _localise_argparse(lang)
     common = _Parser(add_help=False)
@@ -178,25 +193,16 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
             "output format (pdf: a proof typeset without Word)",
         ),
     )
-    p.add_argument(
-        "-o",
-        "--output",
-        help=t_(
+    _output_options(
+        p,
+        lang,
+        archive_help,
+        t_(
             lang,
             "输出文件（默认打印到标准输出；docx、pdf 默认与期刊同名）",
             "output file (default: standard output; docx, pdf: the issue's name with .docx, .pdf)",
         ),
     )
-    p.add_argument(
-        "--force",
-        action="store_true",
-        help=t_(
-            lang,
-            "允许覆盖已有的输出文件（期刊文件本身除外）",
-            "allow replacing an existing output file (never the issue itself)",
-        ),
-    )
-    p.add_argument("--archive", help=archive_help)
 
     p = sub.add_parser(
         "report",
@@ -215,25 +221,16 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
         default="text",
         help=t_(lang, "校对单格式", "report format"),
     )
-    p.add_argument(
-        "-o",
-        "--output",
-        help=t_(
+    _output_options(
+        p,
+        lang,
+        archive_help,
+        t_(
             lang,
             "输出文件（默认打印到标准输出；docx 默认为“期刊名-校对单.docx”）",
             "output file (default: standard output; docx: the issue's name with -校对单.docx)",
         ),
     )
-    p.add_argument(
-        "--force",
-        action="store_true",
-        help=t_(
-            lang,
-            "允许覆盖已有的输出文件（期刊文件本身除外）",
-            "allow replacing an existing output file (never the issue itself)",
-        ),
-    )
-    p.add_argument("--archive", help=archive_help)
 
     for name, helptext in (
         (
