@@ -326,3 +326,39 @@ def test_a_contents_title_mismatch_says_what_differs(sample_text: str) -> None:
     assert "目录作“提升”，正文作“升级”" in finding.message.zh
     assert differences("代表联络站亮灯", "代表联络站点亮") == ("亮灯", "点亮")
     assert differences("监督纵横", "监督") == ("纵横", "")
+
+
+def test_titles_printed_over_two_lines_are_one_title_again(house) -> None:  # type: ignore[no-untyped-def]
+    """A PDF breaks a long title (jianbao's own proof, into balanced lines): no phantom articles."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    from synth import make_issue
+
+    from tui.model.titlebreak import balanced_lines
+
+    issue = make_issue(300)
+    text = render_text(issue, house.style)
+    titles = {a.title for a in issue.articles if a.title}
+    lines: list[str] = []
+    for line in text.split("\n"):  # in the contents and in the body, as the page breaks them
+        lines += balanced_lines(line) if line in titles else [line]
+    wrapped = sum(1 for t in titles if len(balanced_lines(t)) > 1)
+    assert wrapped > 50
+    result = import_text("\n".join(lines), house)
+    assert len(result.issue.articles) == 300
+    got = [a.title.replace(" ", "") for a in result.issue.articles]
+    assert got == [a.title.replace(" ", "") for a in issue.articles]  # a space at a line break is not printed
+    assert [f.rule for f in result.findings] == ["import.joined-title"]
+
+
+def test_a_short_first_paragraph_is_not_taken_for_half_a_title(house) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "杭州人大信息\n（普刊）\n第13期（总第719期）\n杭州市人大常委会研究室编\n2025年11月28日\n目　录\n"
+        "【助力攻坚】拱墅区：开展专题调研\n"
+        "【助力攻坚】\n拱墅区：开展专题调研\n一、坚持问题导向\n　　区人大常委会组织代表走访企业。\n"
+        "（拱墅区人大常委会办公室　宋玉凤）\n送：市人大常委会各位副主任\n本期责任编辑：杨青青\n电话：(0571)85250657\n"
+    )
+    result = import_text(text, house)
+    assert [a.title for a in result.issue.articles] == ["拱墅区：开展专题调研"]
+    assert result.issue.articles[0].paragraphs[0] == "一、坚持问题导向"
