@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -60,12 +59,31 @@ def _marker(badge: Badge) -> RichText:
 
 
 def badges(issue: Issue, findings: list[Finding]) -> dict[NodeRef, Badge]:
-    """Per outline node: its open findings by severity, and an article's open comments."""
-    counts: dict[NodeRef, Counter[Severity]] = {}
+    """Per outline node: its open findings by severity, and an article's open comments.
+
+    Tallied by article index first (plain ints, one dict lookup a finding):
+    at 3,000 articles there are some 16,000 findings, and a NodeRef and a
+    Counter made for each cost 90 ms on every re-check.
+    """
+    error, warning = Severity.ERROR, Severity.WARNING
+    by_article: dict[int, list[int]] = {}
+    others: list[Finding] = []
     for f in findings:
-        if f.active:
-            counts.setdefault(node_key(f), Counter())[f.severity] += 1
-    out = {ref: (c[Severity.ERROR], c[Severity.WARNING], 0) for ref, c in counts.items()}
+        if f.waiver is not None or f.severity not in (error, warning):
+            continue
+        index = f.location.article
+        if index is None:
+            others.append(f)
+            continue
+        tally = by_article.get(index)
+        if tally is None:
+            tally = by_article[index] = [0, 0]
+        tally[0 if f.severity is error else 1] += 1
+    out: dict[NodeRef, Badge] = {NodeRef("article", i): (e, w, 0) for i, (e, w) in by_article.items()}
+    for f in others:
+        ref = node_key(f)
+        errors, warnings, comments = out.get(ref, NO_BADGE)
+        out[ref] = (errors + (f.severity is error), warnings + (f.severity is warning), comments)
     for i, article in enumerate(issue.articles):
         open_comments = sum(1 for c in article.comments if not c.resolved)
         if open_comments:

@@ -192,6 +192,7 @@ class ProofActions:
                     new_only=values.get("scope") == "new",
                 )
             )
+            self.editor.refresh_findings()  # "new since the save" is worked out for a list that asks
 
         self.editor.app.push_screen(FormDialog(t("filter_title", lang), fields, lang), done)
 

@@ -100,6 +100,7 @@ class FindingTable(ScrollView, can_focus=True):
         # The findings the filter lets through, in reading order (F8 walks these).
         self.shown: list[Finding] = []
         self.filter = FindingFilter()  # the default hides what is waived
+        self._counts: tuple[dict[str, int], str] | None = None  # per severity, per family (as shown)
         # Grouped by rule (g): a header row per rule with its count, its findings under it
         # when expanded.  ``rows`` is what is drawn: findings, and headers (rule IDs).
         # None until the first findings arrive: grouped then if there are many of them.
@@ -121,6 +122,8 @@ class FindingTable(ScrollView, can_focus=True):
         if findings == self.all and new == self.new:
             return  # a re-check that changed nothing: nothing to repaint while typing
         current = self.rows[self.cursor_row] if 0 <= self.cursor_row < len(self.rows) else None
+        if findings != self.all:
+            self._counts = None  # the titles' counts, worked out again when asked
         self.all, self.new = findings, new
         self.shown = self.filter.apply(findings, new)
         if self.grouped is None and findings:
@@ -248,7 +251,7 @@ class FindingTable(ScrollView, can_focus=True):
         if narrowed:
             shown = t("filter_shown", self.lang, n=len(self.shown), total=len(self.all))
             return f"{t('summary', self.lang)}{shown} · {narrowed}"
-        c = summarize(self.all)
+        c = self._tally()[0]
         parts = [
             t(f"n_{k}", self.lang, n=c[k])
             for k in ("error", "warning", "info", "waived")
@@ -258,7 +261,14 @@ class FindingTable(ScrollView, can_focus=True):
 
     def family_summary(self) -> str:
         """The pane's bottom line: open findings per family, most first (标点与排版 160 · 规范表述 3)."""
-        return " · ".join(f"{family_name(key, self.lang)} {n}" for key, n in family_counts(self.all))
+        return self._tally()[1]
+
+    def _tally(self) -> tuple[dict[str, int], str]:
+        """Counts per severity and the per-family line, once per set of findings (not per repaint)."""
+        if self._counts is None:
+            families = " · ".join(f"{family_name(key, self.lang)} {n}" for key, n in family_counts(self.all))
+            self._counts = (summarize(self.all), families)
+        return self._counts
 
     # ------------------------------------------------------------ cursor
 

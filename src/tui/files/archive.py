@@ -64,9 +64,11 @@ def scan_lenient(archive: Path, *, exclude: Path | None = None) -> tuple[list[Ar
     """
     if not archive.is_dir():
         return [], []
-    # Names sorted as strings: sorting Path objects is slow, and listing is all this needs.
-    files = [archive / name for name in sorted(os.listdir(archive)) if name.endswith(".toml")]
-    found, errors = summaries(archive, [p for p in files if p.is_file()])
+    # Names sorted as strings: sorting Path objects is slow.  A directory entry says whether it
+    # is a file without a stat (d_type): the index stats each file once, not twice.
+    with os.scandir(archive) as entries:
+        names = sorted(e.name for e in entries if e.name.endswith(".toml") and e.is_file())
+    found, errors = summaries(archive, [archive / name for name in names])
     archived = [Archived(path, past) for path, past in found.items()]
     if exclude is not None:
         # The excluded file stays in the index (the next check of another file needs it);
