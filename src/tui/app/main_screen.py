@@ -127,9 +127,14 @@ class MainScreen(Screen[None]):
         """The checks pane's frame: counts and the filter at the top, counts per family at the bottom."""
         table, pane = self.query_one(FindingTable), self.query_one("#checks")
         if not self.session.checked:
-            pane.border_title, pane.border_subtitle = t("checking", self.lang), ""
-            return
-        pane.border_title, pane.border_subtitle = table.summary(), table.family_summary()
+            title, subtitle = t("checking", self.lang), ""
+        else:
+            title, subtitle = table.summary(), table.family_summary()
+        # Setting a border title repaints the whole pane, even to the same text: only on a change.
+        if pane.border_title != title:
+            pane.border_title = title
+        if (pane.border_subtitle or "") != subtitle:
+            pane.border_subtitle = subtitle
 
     def action_new_article(self) -> None:
         self.structure.new_article()
