@@ -11,7 +11,15 @@ from textual.widgets import Static
 from tui.app.strings import t
 from tui.model.i18n import Lang
 
-_KEY_NAMES = {"ctrl": "Ctrl", "shift": "Shift", "up": "↑", "down": "↓", "delete": "Delete", "enter": "Enter"}
+_KEY_NAMES = {
+    "ctrl": "Ctrl",
+    "shift": "Shift",
+    "up": "↑",
+    "down": "↓",
+    "delete": "Delete",
+    "enter": "Enter",
+    "escape": "Esc",
+}
 
 
 def pretty_key(key: str) -> str:

@@ -275,7 +275,7 @@ S: dict[str, tuple[str, str]] = {
     ),
     "export_title": ("导出", "Export"),
     "export_format": ("格式", "Format"),
-    "export_path": ("文件路径（留空：与期刊同名）", "File path (empty: the issue's name)"),
+    "export_path": ("文件路径（可改为任何文件夹和文件名）", "File path (any folder and name)"),
     "export_note": (
         "导出当前内容。默认放在上次导出的文件夹（第一次为启动 jianbao 的文件夹），可改成任何路径；换格式时扩展名随之改变。",
         "Exports what is on screen, by default to the folder of the last export (at first the folder jianbao was started in); any path will do, and the extension follows the format.",
