@@ -27,8 +27,12 @@ def main(app: JianbaoApp) -> MainScreen:
 
 
 async def settle(pilot: Pilot) -> None:
-    """Let debounced re-checks and workers finish, however slow the machine is."""
-    await pilot.pause(0.4)
+    """Let debounced re-checks and workers finish, however slow the machine is.
+
+    No fixed wait: an edit marks its article pending at once, and the loop
+    below waits until the debounced re-check has taken it and finished.
+    """
+    await pilot.pause()
     screen = pilot.app.screen
     for _ in range(200):
         await pilot.app.workers.wait_for_complete()

@@ -126,7 +126,7 @@ def test_export_then_import_is_identity_for_sample(sample_toml: Path, house) -> 
 
 
 @settings(
-    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+    max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
 )
 @given(house_style_issues())
 def test_export_then_import_is_identity_for_generated(issue: Issue) -> None:
