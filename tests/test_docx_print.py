@@ -20,7 +20,7 @@ from docx.oxml.ns import qn
 from conftest import DATA
 from tui.exporters import docx_style as S
 from tui.exporters import render
-from tui.exporters.docx import _ORDER
+from tui.exporters.docx_xml import ORDER as _ORDER
 from tui.files.config import load_house, loads_house
 from tui.files.storage import load_issue
 from tui.model.errors import LoadError

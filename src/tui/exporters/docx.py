@@ -25,6 +25,7 @@ from docx.text.paragraph import Paragraph
 
 from tui.exporters import docx_style as S
 from tui.exporters.docx_package import finish_package
+from tui.exporters.docx_xml import rule, set_child, soft_break
 from tui.exporters.text import masthead_lines
 from tui.model import Article, Issue
 from tui.model.bylines import render_byline
@@ -32,7 +33,6 @@ from tui.model.house import Style
 from tui.model.provenance import ISSUE_EXPORT
 from tui.model.titlebreak import balanced_lines
 
-_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 TITLE_STYLE = "Title"  # the template's Title style, made the house title (Word's navigation shows it)
 
 
@@ -59,107 +59,7 @@ def set_font(
     r_fonts.set(qn("w:hint"), "eastAsia")
     condense = S.condense_twips(font.size_pt)
     if on_grid and condense:
-        _set(run._element.get_or_add_rPr(), "w:spacing", val=str(condense))
-
-
-# The order OOXML's schema gives the children of a paragraph's and a run's properties: Word
-# refuses a file whose elements are out of it ("unreadable content").
-_ORDER = {
-    "w:pPr": [
-        "w:pStyle",
-        "w:keepNext",
-        "w:keepLines",
-        "w:pageBreakBefore",
-        "w:framePr",
-        "w:widowControl",
-        "w:numPr",
-        "w:suppressLineNumbers",
-        "w:pBdr",
-        "w:shd",
-        "w:tabs",
-        "w:suppressAutoHyphens",
-        "w:kinsoku",
-        "w:wordWrap",
-        "w:overflowPunct",
-        "w:topLinePunct",
-        "w:autoSpaceDE",
-        "w:autoSpaceDN",
-        "w:bidi",
-        "w:adjustRightInd",
-        "w:snapToGrid",
-        "w:spacing",
-        "w:ind",
-        "w:contextualSpacing",
-        "w:mirrorIndents",
-        "w:suppressOverlap",
-        "w:jc",
-        "w:textDirection",
-        "w:textAlignment",
-        "w:textboxTightWrap",
-        "w:outlineLvl",
-        "w:divId",
-        "w:cnfStyle",
-        "w:rPr",
-        "w:sectPr",
-        "w:pPrChange",
-    ],
-    "w:rPr": [
-        "w:rStyle",
-        "w:rFonts",
-        "w:b",
-        "w:bCs",
-        "w:i",
-        "w:iCs",
-        "w:caps",
-        "w:smallCaps",
-        "w:strike",
-        "w:dstrike",
-        "w:outline",
-        "w:shadow",
-        "w:emboss",
-        "w:imprint",
-        "w:noProof",
-        "w:snapToGrid",
-        "w:vanish",
-        "w:webHidden",
-        "w:color",
-        "w:spacing",
-        "w:w",
-        "w:kern",
-        "w:position",
-        "w:sz",
-        "w:szCs",
-        "w:highlight",
-        "w:u",
-        "w:effect",
-        "w:bdr",
-        "w:shd",
-        "w:fitText",
-        "w:vertAlign",
-        "w:rtl",
-        "w:cs",
-        "w:em",
-        "w:lang",
-        "w:eastAsianLayout",
-        "w:specVanish",
-        "w:oMath",
-    ],
-}
-
-
-def _set(parent: Any, tag: str, **attrs: str) -> Any:
-    """The child ``tag`` of ``parent`` (made if missing, in the schema's order) with these w: attributes."""
-    child = parent.find(qn(tag))
-    if child is None:
-        child = OxmlElement(tag)
-        order = _ORDER.get(parent.tag.replace(f"{{{_W}}}", "w:"), [])
-        if tag in order:
-            parent.insert_element_before(child, *order[order.index(tag) + 1 :])
-        else:
-            parent.append(child)
-    for key, value in attrs.items():
-        child.set(qn(f"w:{key}"), value)
-    return child
+        set_child(run._element.get_or_add_rPr(), "w:spacing", val=str(condense))
 
 
 class _Body:
@@ -203,7 +103,7 @@ def _paragraph(
     if (
         not grid
     ):  # larger or smaller type: off the grid (it would spread a 22 pt title over two cells a character)
-        _set(p._p.get_or_add_pPr(), "w:snapToGrid", val="0")
+        set_child(p._p.get_or_add_pPr(), "w:snapToGrid", val="0")
     if indent_chars:
         pf.first_line_indent = Pt(font.size_pt * indent_chars)
     if align is not None:
@@ -211,15 +111,6 @@ def _paragraph(
     if text:
         set_font(p.add_run(text), font, color, on_grid=grid)
     return p
-
-
-def _rule(p: Paragraph, side: str, *, color: str = "000000", eighths: int = 8, space_pt: int = 1) -> None:
-    """A line above or below a paragraph (w:pBdr); ``eighths`` of a point thick."""
-    borders = _set(p._p.get_or_add_pPr(), "w:pBdr")
-    edge = OxmlElement(f"w:{side}")  # top, then bottom: the order rules are added in
-    for key, value in (("val", "single"), ("sz", str(eighths)), ("space", str(space_pt)), ("color", color)):
-        edge.set(qn(f"w:{key}"), value)
-    borders.append(edge)
 
 
 def _page_number(p: Paragraph, font: S.Font) -> None:
@@ -249,7 +140,7 @@ def _setup(doc: Any, fonts: S.Roles) -> None:
     number_line_mm = 16 / S.PT_PER_MM
     section.footer_distance = Mm(S.BOTTOM_MM - S.PAGE_NUMBER_GAP_MM - number_line_mm)
     # A line grid of 22 lines; the 28 characters come from the body runs' advance (set_font).
-    grid = _set(section._sectPr, "w:docGrid")
+    grid = set_child(section._sectPr, "w:docGrid")
     grid.set(qn("w:type"), "lines")
     grid.set(qn("w:linePitch"), str(S.LINE_PITCH_TWIPS))
     _defaults(doc, fonts)
@@ -264,7 +155,7 @@ def _setup(doc: Any, fonts: S.Roles) -> None:
         p.alignment = align
         pf = p.paragraph_format
         pf.line_spacing_rule, pf.line_spacing = WD_LINE_SPACING.EXACTLY, Pt(16)
-        _set(p._p.get_or_add_pPr(), "w:snapToGrid", val="0")
+        set_child(p._p.get_or_add_pPr(), "w:snapToGrid", val="0")
         if align == WD_ALIGN_PARAGRAPH.RIGHT:
             pf.right_indent = Pt(fonts.page_number.size_pt)
         else:
@@ -276,17 +167,17 @@ def _defaults(doc: Any, fonts: S.Roles) -> None:
     """Chinese text in Word: zh-CN in the defaults and the theme's language, the house body font."""
     styles = doc.styles.element
     r_pr = styles.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
-    r_fonts = _set(r_pr, "w:rFonts")
+    r_fonts = set_child(r_pr, "w:rFonts")
     for key in list(r_fonts.attrib):
         del r_fonts.attrib[key]  # the template's theme fonts (Cambria, MS Mincho) go
     for slot in ("ascii", "hAnsi", "cs"):
         r_fonts.set(qn(f"w:{slot}"), fonts.body.latin)
     r_fonts.set(qn("w:eastAsia"), fonts.body.east_asia)
-    _set(r_pr, "w:lang", val="en-US", eastAsia="zh-CN", bidi="ar-SA")
+    set_child(r_pr, "w:lang", val="en-US", eastAsia="zh-CN", bidi="ar-SA")
     # The grid's character pitch is counted from the default size (w:charSpace): 3号 in both places.
-    _set(r_pr, "w:sz", val=str(int(fonts.body.size_pt * 2)))
-    _set(r_pr, "w:szCs", val=str(int(fonts.body.size_pt * 2)))
-    _set(doc.settings.element, "w:themeFontLang", val="en-US", eastAsia="zh-CN")
+    set_child(r_pr, "w:sz", val=str(int(fonts.body.size_pt * 2)))
+    set_child(r_pr, "w:szCs", val=str(int(fonts.body.size_pt * 2)))
+    set_child(doc.settings.element, "w:themeFontLang", val="en-US", eastAsia="zh-CN")
     normal = doc.styles["Normal"]
     normal.font.name = fonts.body.latin
     normal.font.size = Pt(fonts.body.size_pt)
@@ -303,11 +194,11 @@ def _title_style(doc: Any, font: S.Font) -> None:
             element.remove(old)
     p_pr = OxmlElement("w:pPr")
     element.append(p_pr)
-    _set(p_pr, "w:keepNext")
-    _set(p_pr, "w:keepLines")
-    _set(p_pr, "w:snapToGrid", val="0")  # a 22 pt title on a 15.79 pt character grid would be spread out
+    set_child(p_pr, "w:keepNext")
+    set_child(p_pr, "w:keepLines")
+    set_child(p_pr, "w:snapToGrid", val="0")  # a 22 pt title on a 15.79 pt character grid would be spread out
     # A blank line above (one grid line), and the grid's line pitch for each of its lines.
-    _set(
+    set_child(
         p_pr,
         "w:spacing",
         before=str(S.LINE_PITCH_TWIPS),
@@ -315,13 +206,13 @@ def _title_style(doc: Any, font: S.Font) -> None:
         line=str(S.LINE_PITCH_TWIPS),
         lineRule="exact",
     )
-    _set(p_pr, "w:jc", val="center")
-    _set(p_pr, "w:outlineLvl", val="0")
+    set_child(p_pr, "w:jc", val="center")
+    set_child(p_pr, "w:outlineLvl", val="0")
     r_pr = OxmlElement("w:rPr")
     element.append(r_pr)
-    _set(r_pr, "w:rFonts", ascii=font.latin, hAnsi=font.latin, eastAsia=font.east_asia, hint="eastAsia")
-    _set(r_pr, "w:sz", val=str(int(font.size_pt * 2)))
-    _set(r_pr, "w:szCs", val=str(int(font.size_pt * 2)))
+    set_child(r_pr, "w:rFonts", ascii=font.latin, hAnsi=font.latin, eastAsia=font.east_asia, hint="eastAsia")
+    set_child(r_pr, "w:sz", val=str(int(font.size_pt * 2)))
+    set_child(r_pr, "w:szCs", val=str(int(font.size_pt * 2)))
 
 
 def _masthead(doc: _Body, issue: Issue, fonts: S.Roles) -> None:
@@ -333,7 +224,7 @@ def _masthead(doc: _Body, issue: Issue, fonts: S.Roles) -> None:
     line.paragraph_format.tab_stops.add_tab_stop(Mm(S.BLOCK_WIDTH_MM), WD_TAB_ALIGNMENT.RIGHT)
     set_font(line.add_run(f"{unit}\t{date}"), fonts.masthead_line, on_grid=True)
     # The red rule, 2.25 pt, 4 mm under the line (w:space is in points, at most 31).
-    _rule(line, "bottom", color="E60012", eighths=18, space_pt=round(S.RED_RULE_GAP_MM * S.PT_PER_MM))
+    rule(line, "bottom", color="E60012", eighths=18, space_pt=round(S.RED_RULE_GAP_MM * S.PT_PER_MM))
 
 
 def _contents(doc: _Body, issue: Issue, fonts: S.Roles) -> None:
@@ -369,13 +260,7 @@ def _title(doc: _Body, title: str, font: S.Font) -> None:
         run = p.add_run(line)
         set_font(run, font)
         if n:
-            run._r.addprevious(_break())
-
-
-def _break() -> Any:
-    run = OxmlElement("w:r")
-    run.append(OxmlElement("w:br"))
-    return run
+            run._r.addprevious(soft_break())
 
 
 def _article(doc: _Body, article: Article, style: Style, fonts: S.Roles) -> None:
@@ -411,12 +296,12 @@ def _endblock(doc: _Body, issue: Issue, fonts: S.Roles) -> None:
     for p in paragraphs[-2:]:
         p.paragraph_format.left_indent = one
     thick, thin = 8, 6  # eighths of a point: 1 pt ≈ 0.35 mm, 0.75 pt ≈ 0.26 mm
-    _rule(paragraphs[0], "top", eighths=thick)
-    _rule(paragraphs[-3], "bottom", eighths=thin)
-    _rule(paragraphs[-1], "bottom", eighths=thick)
+    rule(paragraphs[0], "top", eighths=thick)
+    rule(paragraphs[-3], "bottom", eighths=thin)
+    rule(paragraphs[-1], "bottom", eighths=thick)
     width = str(round(S.BLOCK_WIDTH_MM * S.PT_PER_MM * 20))
     for p in paragraphs:  # one frame, anchored to the foot of the text block
-        _set(
+        set_child(
             p._p.get_or_add_pPr(),
             "w:framePr",
             w=width,

@@ -17,6 +17,7 @@ from pathlib import Path
 from tui.importers.docx_reader import Para, read_word, word_marks
 from tui.importers.notes import notes_from
 from tui.importers.text import ImportResult, import_text
+from tui.importers.wrapped_titles import TITLE_MAX
 from tui.model import Article, Byline, Issue
 from tui.model.bylines import looks_like_byline, parenthesis_kind, parse_byline, split_names
 from tui.model.errors import UsageError
@@ -26,7 +27,6 @@ from tui.model.i18n import Text
 from tui.model.provenance import ISSUE_EXPORT, OWN_MARKS
 from tui.model.textutil import could_be_title, strip_ws
 
-TITLE_MAX = 60
 _AUTHOR = re.compile(r"^(?:作\s*者|撰\s*稿|撰\s*写)\s*[：:]\s*(.+)$")
 _UNIT = re.compile(r"^(?:单\s*位|供\s*稿(?:单\s*位)?|来\s*源)\s*[：:]\s*(.+)$")
 _SUBTITLE = re.compile(r"^[—－-]{1,2}\s*\S")

@@ -18,6 +18,8 @@ from tui.importers import frame
 from tui.importers.contents import ContentsEntry, Match, closest, compare_contents, parse_contents_line
 from tui.importers.frame import Line
 from tui.importers.notes import notes_from
+from tui.importers.wrapped_titles import BODY_HEADING as _BODY_HEADING
+from tui.importers.wrapped_titles import TITLE_MAX, join_wrapped_titles
 from tui.model import Article, Column, ColumnKind, Issue
 from tui.model.bylines import looks_like_byline, parse_byline
 from tui.model.findings import Finding, Location, Severity, sort_findings
@@ -27,11 +29,7 @@ from tui.model.textutil import could_be_title, drop_cjk_latin_spaces, ends_sente
 
 _PAGE_FOOTER = re.compile(r"^[—－\-–]+\s*\d+\s*[—－\-–]+$")
 _CONTENTS = re.compile(r"^目\s*录$")
-_BODY_HEADING = re.compile(r"^【([^】]+)】$")
 _INDENT = re.compile(r"^(\u3000{2}| {2,}|\t)")
-TITLE_MAX = 60
-_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+[、是]|（[一二三四五六七八九十\d]+）|\d+[.、．])")
-_MASTHEAD_WORDS = re.compile(r"第\s*\d+\s*期|目\s*录|编$|^送：|责任编辑|电话")
 
 
 @dataclass
@@ -87,48 +85,8 @@ class _Parser:
             )
         return out
 
-    def _opens_district_title(self, text: str) -> bool:
-        district = self.house.district_of(text)
-        return district is not None and text[len(district) : len(district) + 1] in ("：", ":")
-
     def _join_wrapped_titles(self, lines: list[Line]) -> list[Line]:
-        """A district title the layout broke over two lines (区名：… / …) is one line again.
-
-        A printed or PDF issue breaks a title longer than the line (jianbao's
-        own proofs do, into balanced lines); read line by line, the second
-        half became a title of its own and the first an article without a
-        body.  The second line is joined when it cannot be anything else: it
-        follows a line that opens a district title and has no end mark, it is
-        short and title-like itself, opens no title of its own, is not a
-        byline, a numbered heading or a column, and is not indented like body
-        text.  Each join is noted (nothing is lost: the text is all there).
-        """
-        known = tuple(c.name for c in self.house.columns)
-        out: list[Line] = []
-        joined = 0
-        for line in lines:
-            previous = out[-1] if out else None
-            if (
-                previous is not None
-                and self._opens_district_title(_after_column(previous.text))
-                and len(previous.text) <= TITLE_MAX
-                and previous.text[-1:] not in "。？！?!；;"  # a first half may end at ，、：
-                and not previous.indented
-                and not line.indented
-                and could_be_title(line.text, TITLE_MAX)
-                and line.text[-1:] not in "。"
-                and len(previous.text) + len(line.text) <= TITLE_MAX
-                and self.house.district_of(line.text) is None
-                and not _NUMBERED.match(line.text)
-                and not _BODY_HEADING.match(line.text)
-                and parse_contents_line(line.text, known) is None
-                and not looks_like_byline(line.text, self.house)
-                and not _MASTHEAD_WORDS.search(line.text)
-            ):
-                out[-1] = Line(previous.number, previous.text + line.text, previous.indented)
-                joined += 1
-                continue
-            out.append(line)
+        out, joined = join_wrapped_titles(lines, self.house)
         if joined:
             self.note(
                 "import.joined-title",
@@ -342,12 +300,6 @@ class _Parser:
             title=issue.articles[index].title,
             line=starts[index],
         )
-
-
-def _after_column(text: str) -> str:
-    """A contents line without its column: 【助力攻坚】拱墅区：… → 拱墅区：…"""
-    closing = text.find("】")
-    return text[closing + 1 :].lstrip() if text.startswith("【") and closing > 0 else text
 
 
 def _join(left: str, right: str) -> str:

@@ -14,6 +14,7 @@ import math
 from dataclasses import dataclass
 
 from tui.model.issue import Issue
+from tui.model.linebreak import print_places
 from tui.model.titlebreak import balanced_lines
 
 LINES_PER_PAGE = 22
@@ -22,13 +23,8 @@ TITLE_CHARS_PER_LINE = 20  # 2号 (22 pt) on the 156 mm line
 MASTHEAD_LINES = 7  # name (two lines high), edition, numbers, unit and date, the red rule, a blank line
 
 
-def _places(text: str) -> float:
-    """Character places on a line: a half-width character takes half of one."""
-    return sum(0.5 if ord(ch) < 0x2E80 and ch != "\u3000" else 1 for ch in text)
-
-
 def lines_of(text: str, per_line: int, indent: int = 0) -> int:
-    return max(1, math.ceil((_places(text) + indent) / per_line))
+    return max(1, math.ceil((print_places(text) + indent) / per_line))
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,16 @@ def cell_width(ch: str) -> int:
     return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
 
 
+# Set in the Chinese font (w:hint eastAsia, Typst's latin-in-cjk): a full place each, though Unicode
+# calls them ambiguous or narrow.
+FULL_IN_CHINESE = frozenset("“”‘’—…·")
+
+
+def print_places(text: str) -> float:
+    """Character places on a printed Chinese line: a half-width character (digits, Latin) takes half."""
+    return sum(0.5 if ord(ch) < 0x2E80 and ch not in FULL_IN_CHINESE and ch != "\u3000" else 1 for ch in text)
+
+
 def wrap(line: str, width: int) -> list[str]:
     """``line`` in lines of at most ``width`` cells, obeying 禁则 where the text allows it."""
     if width <= 2 or not line:

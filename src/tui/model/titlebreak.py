@@ -12,21 +12,16 @@ from __future__ import annotations
 
 import math
 
-from tui.model.linebreak import NO_LINE_END, NO_LINE_START
+from tui.model.linebreak import NO_LINE_END, NO_LINE_START, print_places
 
 TITLE_CHARS_PER_LINE = 20  # 2号 (22 pt) characters on the 156 mm line
 _GOOD_AFTER = "：，、；”’）》"  # a cut right after these keeps the words whole
-_FULL = "“”‘’—…·"  # set in the Chinese font (w:hint eastAsia): a full place each
 NEAR = 3  # how far (in characters) from the even cut a natural cut may be
-
-
-def _places(text: str) -> float:
-    return sum(0.5 if ord(ch) < 0x2E80 and ch not in _FULL and ch != "\u3000" else 1 for ch in text)
 
 
 def balanced_lines(title: str, per_line: int = TITLE_CHARS_PER_LINE) -> list[str]:
     """``title`` as the lines to print; one line if it fits."""
-    width = _places(title)
+    width = print_places(title)
     if width <= per_line:
         return [title]
     count = math.ceil(width / per_line)
@@ -44,7 +39,7 @@ def balanced_lines(title: str, per_line: int = TITLE_CHARS_PER_LINE) -> list[str
 def _best_cut(text: str, target: int, per_line: int) -> int:
     """Where to end the line: near ``target``, after a natural mark if one is close, obeying 禁则."""
     candidates = [c for c in range(max(1, target - NEAR), min(len(text) - 1, target + 1) + 1)]
-    fits = [c for c in candidates if _places(text[:c]) <= per_line] or [target]
+    fits = [c for c in candidates if print_places(text[:c]) <= per_line] or [target]
 
     def cost(c: int) -> tuple[int, int]:
         natural = 0 if text[c - 1] in _GOOD_AFTER else 1
