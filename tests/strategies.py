@@ -35,17 +35,27 @@ counts = st.integers(min_value=1, max_value=10**9)
 indexes = st.none() | st.integers(min_value=0, max_value=10**6)
 
 
+def _with_breaks(article: Article, cuts: list[int]) -> Article:
+    """The editor's own title breaks, where the title is long enough for them."""
+    article.title_breaks = tuple(sorted({c for c in cuts if 0 < c < len(article.title)}))
+    return article
+
+
 def issues(text: st.SearchStrategy[str] = texts) -> st.SearchStrategy[Issue]:
     """Any issue the format can hold, with arbitrary Unicode in every string."""
     bylines = st.none() | st.builds(Byline, unit=text, authors=st.lists(text, max_size=4))
     comments = st.builds(Comment, author=text, text=text, at=datetimes)
     articles = st.builds(
-        Article,
-        column=text,
-        title=text,
-        paragraphs=st.lists(text, max_size=5),
-        byline=bylines,
-        comments=st.lists(comments, max_size=2),
+        _with_breaks,
+        st.builds(
+            Article,
+            column=text,
+            title=text,
+            paragraphs=st.lists(text, max_size=5),
+            byline=bylines,
+            comments=st.lists(comments, max_size=2),
+        ),
+        st.lists(st.integers(min_value=1, max_value=30), max_size=2),
     )
     waivers = st.builds(
         Waiver,

@@ -659,7 +659,7 @@ def test_the_text_keys_the_help_lists_are_bound() -> None:
     from textual.widgets import Input, TextArea
 
     from tui.app.help import TEXT_KEYS
-    from tui.app.text_fields import FieldInput
+    from tui.app.text_fields import FieldInput, TitleArea
 
     def keys(cls: type) -> set[str]:
         found: set[str] = set()
@@ -684,7 +684,8 @@ def test_the_text_keys_the_help_lists_are_bound() -> None:
         "ctrl+shift+a",
     ):
         assert key in field, key
-    assert {k for k, _ in TEXT_KEYS} >= {"Ctrl+Z / Ctrl+Y", "F7", "Ctrl+W / Ctrl+K / Ctrl+U"}
+    assert "ctrl+j" in keys(TitleArea)
+    assert {k for k, _ in TEXT_KEYS} >= {"Ctrl+Z / Ctrl+Y", "F7", "Ctrl+W / Ctrl+K / Ctrl+U", "Ctrl+J"}
 
 
 async def test_a_new_article_starts_from_its_column_template(sample_toml: Path) -> None:
@@ -719,3 +720,28 @@ def test_snapshot_new_article_from_template(snap_compare, sample_toml: Path) -> 
         await settle(pilot)
 
     assert snap_compare(make_app(sample_toml), terminal_size=(120, 40), run_before=new_article)
+
+
+async def test_ctrl_j_breaks_a_long_title_by_hand_and_a_pasted_break_is_joined(sample_toml: Path) -> None:
+    """Ctrl+J puts the editor's own break into the title (shown, saved as title_lines); a paste's break is not one."""
+    from textual import events
+
+    app = make_app(sample_toml)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = main(app)
+        await select(pilot, NodeRef("article", 1))
+        full = screen.session.issue.articles[1].title
+        title = await focus(pilot, "#article-title")
+        await pilot.press("home", "right", "right", "right", "right", "ctrl+j")
+        await until(pilot, lambda: screen.session.issue.articles[1].title_breaks == (4,))
+        assert screen.session.issue.articles[1].title == full  # no character added
+        assert title.text == full[:4] + "\n" + full[4:]
+        await pilot.press("down", "end")
+        app.post_message(events.Paste("续\n篇"))  # as a terminal's bracketed paste arrives
+        await until(pilot, lambda: screen.session.issue.articles[1].title == full + "续篇")
+        assert screen.session.issue.articles[1].title_breaks == (4,)
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: not screen.session.dirty)
+    saved = load_issue(sample_toml).articles[1]
+    assert (saved.title, saved.title_breaks) == (full + "续篇", (4,))
+    assert f'"{full[:4]}",' in sample_toml.read_text(encoding="utf-8")

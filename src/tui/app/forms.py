@@ -27,6 +27,7 @@ from tui.app.text_fields import FieldArea, FieldInput, TitleArea
 from tui.model import Article, Issue, bylines
 from tui.model.bodytext import body_text, paragraphs_of
 from tui.model.i18n import Lang
+from tui.model.titlebreak import parse_typed, with_breaks
 
 _NAME_SEPARATORS = re.compile(r"[、，,；;]+")
 
@@ -153,8 +154,8 @@ class ArticleForm(Vertical):
         column = issue.column(a.column)
         brief = column is not None and column.kind == "briefs"
         title = self.query_one("#article-title", TitleArea)
-        if title.text != a.title:
-            title.load_text(a.title)  # the whole title, wrapped: its start (区名：) always in view
+        if parse_typed(title.text) != (a.title, a.title_breaks):  # a break just typed stays until the next line
+            title.load_text(with_breaks(a))  # the whole title, wrapped: its start (区名：) always in view
         title.placeholder = t("title_brief", self.lang) if brief else ""
         title.disabled = read_only
         self.query_one("#article-unit", Input).value = a.byline.unit if a.byline else ""
@@ -241,12 +242,8 @@ class ArticleForm(Vertical):
         a = self.article
         if a is None or self.read_only:
             return
-        value = area.text
-        if "\n" in value:  # pasted with a line break: a title is one line
-            value = " ".join(part.strip() for part in value.splitlines() if part.strip())
-            area.load_text(value)
-            area.move_cursor(area.document.end)
-        if value != a.title:
+        value = area.text  # a line break in it is the editor's own (Ctrl+J); a pasted one is joined
+        if parse_typed(value) != (a.title, a.title_breaks):
             self.post_message(FieldEdited("title", value, self.index))
 
     def sync_body(self) -> None:

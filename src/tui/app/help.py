@@ -50,6 +50,7 @@ TEXT_KEYS = (
     ("F7", "k.select_all"),
     ("Ctrl+W / Ctrl+K / Ctrl+U", "k.delete_word"),
     ("Enter", "k.enter"),
+    ("Ctrl+J", "k.break_title"),
     ("Tab / Shift+Tab", "k.tab"),
 )
 

@@ -339,6 +339,10 @@ S: dict[str, tuple[str, str]] = {
         "正文中另起一段（段落之间空一行）；单行框中确认",
         "a new paragraph in the body (a blank line between); confirm in a field",
     ),
+    "k.break_title": (
+        "长标题中在此处换行（打印时按此分行）",
+        "break a long title here (the print follows it)",
+    ),
     "k.tab": ("下一个/上一个输入框", "next/previous field"),
     "help_palette": (
         "Ctrl+P 打开命令面板，可按名称执行以上所有操作。",

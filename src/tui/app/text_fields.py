@@ -160,9 +160,13 @@ class TitleArea(FieldArea):
 
     A one-line Input scrolls a title longer than the field, and the 富阳区：
     prefix left the screen while the rest was typed.  Enter moves on to the
-    next field (a title has no line breaks); a pasted line break is taken
-    out by the form.
+    next field.  Ctrl+J (or Shift+Enter where the terminal tells it from
+    Enter) puts the editor's own line break into a long title, which the
+    printed issue follows; a pasted line break is not one (a title copied
+    from a PDF keeps its words, joined).
     """
+
+    BINDINGS = [Binding("ctrl+j,shift+enter", "break_title", show=False)]
 
     DEFAULT_CSS = """
     TitleArea {
@@ -179,3 +183,18 @@ class TitleArea(FieldArea):
             self.screen.focus_next()
             return
         await super().on_key(event)
+
+    def action_break_title(self) -> None:
+        """The editor's own line break, where the cursor is."""
+        if not self.read_only:
+            start, end = self.selection
+            self.replace("\n", start, end, maintain_selection_offset=False)
+
+    def on_paste(self, event: events.Paste) -> None:
+        self._guard(None)
+        if "\n" in event.text or "\r" in event.text:
+            event.prevent_default()
+            if not self.read_only:
+                joined = "".join(part.strip() for part in event.text.splitlines())
+                start, end = self.selection
+                self.replace(joined, start, end, maintain_selection_offset=False)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from tui.model import Issue
 from tui.model.findings import Finding, Location
+from tui.model.titlebreak import retitle
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,7 @@ def _set(issue: Issue, loc: Location, text: str) -> None:
         return
     article = issue.articles[loc.article]
     if loc.field == "title":
-        article.title = text
+        retitle(article, text)
     elif loc.field == "paragraph" and loc.paragraph is not None:
         article.paragraphs[loc.paragraph] = text
     elif loc.field == "byline.unit" and article.byline is not None:

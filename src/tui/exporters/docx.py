@@ -31,7 +31,7 @@ from tui.model import Article, Issue
 from tui.model.bylines import render_byline
 from tui.model.house import Style
 from tui.model.provenance import ISSUE_EXPORT
-from tui.model.titlebreak import balanced_lines
+from tui.model.titlebreak import title_lines
 
 TITLE_STYLE = "Title"  # the template's Title style, made the house title (Word's navigation shows it)
 
@@ -252,11 +252,11 @@ def _contents(doc: _Body, issue: Issue, fonts: S.Roles) -> None:
                 set_font(p.add_run(article.title), fonts.body, on_grid=True)
 
 
-def _title(doc: _Body, title: str, font: S.Font) -> None:
-    """The title in balanced lines (梯形), on the house Title style."""
+def _title(doc: _Body, article: Article, font: S.Font) -> None:
+    """The title in the editor's own lines or balanced ones (梯形), on the house Title style."""
     p = doc.add_paragraph()
     p.style = TITLE_STYLE
-    for n, line in enumerate(balanced_lines(title)):
+    for n, line in enumerate(title_lines(article)):
         run = p.add_run(line)
         set_font(run, font)
         if n:
@@ -265,7 +265,7 @@ def _title(doc: _Body, title: str, font: S.Font) -> None:
 
 def _article(doc: _Body, article: Article, style: Style, fonts: S.Roles) -> None:
     if article.title:
-        _title(doc, article.title, fonts.title)
+        _title(doc, article, fonts.title)
     last = None
     for text in article.paragraphs:
         last = _paragraph(doc, text, fonts.body, indent_chars=2)

@@ -17,6 +17,7 @@ from html import escape
 from tui.model import Article, Issue
 from tui.model.bylines import render_byline
 from tui.model.house import Style
+from tui.model.titlebreak import split_at
 
 CSS = """
 body { font-family: "FangSong", "STFangsong", "仿宋", serif; max-width: 42em; margin: 2em auto; padding: 0 1em;
@@ -53,7 +54,8 @@ nav.contents a:hover { text-decoration: underline; }
 def _article(article: Article, style: Style, anchor: str) -> list[str]:
     out = [f'<article id="{anchor}">']
     if article.title:
-        out.append(f"<h3>{escape(article.title)}</h3>")
+        lines = split_at(article.title, article.title_breaks)  # the editor's own breaks; a page reflows the rest
+        out.append(f"<h3>{'<br>'.join(escape(line) for line in lines)}</h3>")
     out += [f"<p>{escape(p)}</p>" for p in article.paragraphs]
     if article.byline is not None:
         out.append(f'<p class="byline">{escape(render_byline(article.byline, style))}</p>')

@@ -27,7 +27,7 @@ from tui.model.bylines import render_byline
 from tui.model.errors import JianbaoError
 from tui.model.house import Style
 from tui.model.i18n import Text
-from tui.model.titlebreak import balanced_lines
+from tui.model.titlebreak import title_lines
 
 # Fallbacks after the house family and its Word substitute, by the kind of face a role needs.
 SERIF = ("FangSong", "STFangsong", "Noto Serif CJK SC", "Source Han Serif SC", "Noto Serif CJK TC")
@@ -178,8 +178,8 @@ def typst_source(issue: Issue, style: Style, fonts: dict[str, str]) -> str:
             body.append(f"#heading-line({_s(printed.name)})")
         for article in articles:
             if article.title:
-                title_lines = ", ".join(_s(line) for line in balanced_lines(article.title))
-                body.append(f"#title(({title_lines},))")
+                lines = ", ".join(_s(line) for line in title_lines(article))
+                body.append(f"#title(({lines},))")
             for k, paragraph in enumerate(article.paragraphs):
                 keep = "true" if article.byline is not None and k == len(article.paragraphs) - 1 else "false"
                 body.append(f"#body({_s(paragraph)}, keep: {keep})")

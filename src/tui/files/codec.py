@@ -11,7 +11,7 @@ from __future__ import annotations
 import tomllib
 from typing import Any
 
-from tui.files.tomlread import FieldError, Table
+from tui.files.tomlread import FieldError, Table, join
 from tui.model import (
     COLUMN_KINDS,
     EDITIONS,
@@ -31,6 +31,7 @@ from tui.model import (
     Waiver,
 )
 from tui.model.i18n import Text
+from tui.model.titlebreak import split_at
 
 # ---------------------------------------------------------------- reading
 
@@ -79,8 +80,26 @@ def _article(t: Table) -> Article:
         byline=t.optional("byline", _byline),
         comments=[_comment(c) for c in t.tables("comments")],
     )
+    a.title_breaks = _title_breaks(t, a.title)
     t.finish()
     return a
+
+
+def _title_breaks(t: Table, title: str) -> tuple[int, ...]:
+    """``title_lines``: the editor's own line breaks, as the title's lines; they must make up the title."""
+    lines = t.str_list("title_lines", required=False)
+    if not lines:
+        return ()
+    if "".join(lines) != title or not all(lines):
+        raise FieldError(
+            join(t.path, "title_lines"),
+            Text("各行连起来应与 title 完全相同，且不能有空行", "the lines must join to exactly the title, none empty"),
+        )
+    breaks, offset = [], 0
+    for line in lines[:-1]:
+        offset += len(line)
+        breaks.append(offset)
+    return tuple(breaks)
 
 
 def _endblock(t: Table) -> EndBlock:
@@ -232,7 +251,10 @@ def dumps(issue: Issue) -> str:
     ]
     parts += [_section("[[columns]]", {"name": c.name, "kind": c.kind}) for c in issue.columns]
     for a in issue.articles:
-        text = _section("[[articles]]", {"column": a.column, "title": a.title, "paragraphs": a.paragraphs})
+        head: dict[str, Any] = {"column": a.column, "title": a.title}
+        if a.title_breaks:
+            head["title_lines"] = split_at(a.title, a.title_breaks)
+        text = _section("[[articles]]", {**head, "paragraphs": a.paragraphs})
         if a.byline is not None:
             text += "\n" + _section("[articles.byline]", {"unit": a.byline.unit, "authors": a.byline.authors})
         for c in a.comments:

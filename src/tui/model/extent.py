@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from tui.model.issue import Issue
 from tui.model.linebreak import print_places
-from tui.model.titlebreak import balanced_lines
+from tui.model.titlebreak import title_lines
 
 LINES_PER_PAGE = 22
 CHARS_PER_LINE = 28
@@ -49,7 +49,7 @@ def extent(issue: Issue) -> Extent:
         body += 1 if column is not None else 0
         for a in articles:
             if a.title:
-                body += len(balanced_lines(a.title, TITLE_CHARS_PER_LINE)) + 1  # and a blank line above
+                body += len(title_lines(a, TITLE_CHARS_PER_LINE)) + 1  # and a blank line above
             body += sum(lines_of(p, CHARS_PER_LINE, indent=2) for p in a.paragraphs)
             body += 1 if a.byline is not None else 0
     body += len(issue.endblock.distribution) + 3  # 送 lines, 责任编辑, 电话, the rule above

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from tui.model.findings import Location, context_of
 from tui.model.issue import Issue
+from tui.model.titlebreak import retitle
 
 # Full-width ASCII (U+FF01–FF5E) and U+3000 as their half-width forms, and the Chinese marks
 # whose half-width twin a typist uses instead.
@@ -143,7 +144,7 @@ def _set(issue: Issue, loc: Location, value: str) -> None:
     elif i is not None:
         article = issue.articles[i]
         if field == "title":
-            article.title = value
+            retitle(article, value)
         elif field == "paragraph" and n is not None:
             article.paragraphs[n] = value
         elif field == "byline.unit" and article.byline is not None:

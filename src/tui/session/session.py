@@ -38,6 +38,7 @@ from tui.model.numbering import next_numbers, previous_issue
 from tui.model.past import PastIssue
 from tui.model.proof_report import ProofReport
 from tui.model.search import Hit, Query, find_all, replace_hits
+from tui.model.titlebreak import parse_typed
 from tui.session.checker import Checker, Recheck, Rechecked
 from tui.session.history import History, Step
 
@@ -185,7 +186,7 @@ class Session:
     def set_field(self, field_path: str, value: object, article: int | None = None) -> bool:
         """Write one field the user typed into; False if it already held that value.
 
-        ``field_path``: ``title``, ``paragraphs``, ``byline.unit``,
+        ``field_path``: ``title`` (a line break in it is the editor's own break), ``paragraphs``, ``byline.unit``,
         ``byline.authors`` (of ``article``), ``masthead.<key>``,
         ``endblock.<key>``.
         """
@@ -202,12 +203,15 @@ class Session:
         if article is None or not 0 <= article < len(self.issue.articles):
             return False
         a = self.issue.articles[article]
-        if field_path in ("title", "paragraphs"):
-            if getattr(a, field_path) == value:
+        if field_path == "title":
+            title, breaks = parse_typed(str(value))
+            if (a.title, a.title_breaks) == (title, breaks):
                 return False
-            setattr(
-                a, field_path, list(value) if isinstance(value, list) else value
-            )  # a new list: a worker keeps its view
+            a.title, a.title_breaks = title, breaks
+        elif field_path == "paragraphs" and isinstance(value, list):
+            if a.paragraphs == value:
+                return False
+            a.paragraphs = [str(p) for p in value]  # a new list: a worker keeps its view
         elif field_path in ("byline.unit", "byline.authors"):
             unit = str(value) if field_path == "byline.unit" else (a.byline.unit if a.byline else "")
             authors = (
