@@ -619,6 +619,9 @@ async def test_a_long_title_shows_whole_its_start_in_view(sample_toml: Path) -> 
             return "".join(title.render_line(y).text for y in range(title.size.height)).replace(" ", "")
 
         assert title.size.height >= 2 and shown() == full.replace(" ", "")
+        assert (
+            screen.query_one("#article-unit").region.y >= title.region.bottom
+        )  # no line hidden under the next row
         await focus(pilot, "#article-title", end=True)
         await type_text(pilot, "新进展")
         await until(pilot, lambda: shown().startswith("西湖区") and shown().endswith("新进展"))
@@ -736,6 +739,8 @@ async def test_ctrl_j_breaks_a_long_title_by_hand_and_a_pasted_break_is_joined(s
         await until(pilot, lambda: screen.session.issue.articles[1].title_breaks == (4,))
         assert screen.session.issue.articles[1].title == full  # no character added
         assert title.text == full[:4] + "\n" + full[4:]
+        await until(pilot, lambda: title.region.height == 2)  # both lines shown, the unit row below them
+        assert screen.query_one("#article-unit").region.y >= title.region.bottom
         await pilot.press("down", "end")
         app.post_message(events.Paste("续\n篇"))  # as a terminal's bracketed paste arrives
         await until(pilot, lambda: screen.session.issue.articles[1].title == full + "续篇")

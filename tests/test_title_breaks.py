@@ -64,12 +64,17 @@ def test_a_hand_made_line_wider_than_the_line_is_balanced_within_itself() -> Non
         (TITLE.replace("临平区", "余杭区"), (15,)),  # before the break: unchanged
         (TITLE.replace("人大代表", "代表"), (15,)),  # after it: the break keeps its place
         (TITLE.replace("聚焦", "围绕并聚焦"), (18,)),  # before it, longer: it moves on with the text
-        (TITLE.replace("示范区建设持续", "建设持续"), (12,)),  # shorter before it: it moves back with the text
+        (
+            TITLE.replace("示范区建设持续", "建设持续"),
+            (12,),
+        ),  # shorter before it: it moves back with the text
         (TITLE.replace("建设持续", "工作不断"), (17,)),  # the break inside the changed text: at its end
         ("临平区", ()),  # the title got too short for it
     ],
 )
-def test_a_replace_or_fix_moves_the_break_with_the_text_around_it(new: str, expected: tuple[int, ...]) -> None:
+def test_a_replace_or_fix_moves_the_break_with_the_text_around_it(
+    new: str, expected: tuple[int, ...]
+) -> None:
     article = _article((15,))
     retitle(article, new)
     assert article.title == new
@@ -79,7 +84,9 @@ def test_a_replace_or_fix_moves_the_break_with_the_text_around_it(new: str, expe
 
 def _issue(article: Article) -> Issue:
     masthead = Masthead("杭州人大信息", "普刊", 5, 700, "杭州市人大常委会研究室", dt.date(2026, 3, 1))
-    return Issue(masthead, [Column("助力攻坚")], [article], EndBlock(["市人大常委会领导"], "王编辑", "85000000"))
+    return Issue(
+        masthead, [Column("助力攻坚")], [article], EndBlock(["市人大常委会领导"], "王编辑", "85000000")
+    )
 
 
 def test_breaks_are_stored_as_the_titles_lines_and_read_back() -> None:

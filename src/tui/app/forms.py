@@ -101,7 +101,7 @@ class ArticleForm(Vertical):
                 allow_blank=False,
                 prompt=t("select_prompt", lang),
             )
-        with Horizontal(classes="row"):
+        with Horizontal(classes="row title-row"):  # as tall as the wrapped title
             yield _label(t("title", lang), width, id="title-label")
             yield TitleArea(
                 id="article-title",
@@ -154,7 +154,10 @@ class ArticleForm(Vertical):
         column = issue.column(a.column)
         brief = column is not None and column.kind == "briefs"
         title = self.query_one("#article-title", TitleArea)
-        if parse_typed(title.text) != (a.title, a.title_breaks):  # a break just typed stays until the next line
+        if parse_typed(title.text) != (
+            a.title,
+            a.title_breaks,
+        ):  # a break just typed stays until the next line
             title.load_text(with_breaks(a))  # the whole title, wrapped: its start (区名：) always in view
         title.placeholder = t("title_brief", self.lang) if brief else ""
         title.disabled = read_only

@@ -54,7 +54,9 @@ nav.contents a:hover { text-decoration: underline; }
 def _article(article: Article, style: Style, anchor: str) -> list[str]:
     out = [f'<article id="{anchor}">']
     if article.title:
-        lines = split_at(article.title, article.title_breaks)  # the editor's own breaks; a page reflows the rest
+        lines = split_at(
+            article.title, article.title_breaks
+        )  # the editor's own breaks; a page reflows the rest
         out.append(f"<h3>{'<br>'.join(escape(line) for line in lines)}</h3>")
     out += [f"<p>{escape(p)}</p>" for p in article.paragraphs]
     if article.byline is not None:

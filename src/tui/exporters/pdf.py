@@ -178,8 +178,8 @@ def typst_source(issue: Issue, style: Style, fonts: dict[str, str]) -> str:
             body.append(f"#heading-line({_s(printed.name)})")
         for article in articles:
             if article.title:
-                lines = ", ".join(_s(line) for line in title_lines(article))
-                body.append(f"#title(({lines},))")
+                printed_lines = ", ".join(_s(line) for line in title_lines(article))
+                body.append(f"#title(({printed_lines},))")
             for k, paragraph in enumerate(article.paragraphs):
                 keep = "true" if article.byline is not None and k == len(article.paragraphs) - 1 else "false"
                 body.append(f"#body({_s(paragraph)}, keep: {keep})")

@@ -93,7 +93,10 @@ def _title_breaks(t: Table, title: str) -> tuple[int, ...]:
     if "".join(lines) != title or not all(lines):
         raise FieldError(
             join(t.path, "title_lines"),
-            Text("各行连起来应与 title 完全相同，且不能有空行", "the lines must join to exactly the title, none empty"),
+            Text(
+                "各行连起来应与 title 完全相同，且不能有空行",
+                "the lines must join to exactly the title, none empty",
+            ),
         )
     breaks, offset = [], 0
     for line in lines[:-1]:

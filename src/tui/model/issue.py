@@ -74,7 +74,9 @@ class Article:
     paragraphs: list[str] = field(default_factory=list)
     byline: Byline | None = None
     comments: list[Comment] = field(default_factory=list)
-    title_breaks: tuple[int, ...] = ()  # the editor's own line breaks: offsets in ``title`` where a line starts
+    title_breaks: tuple[
+        int, ...
+    ] = ()  # the editor's own line breaks: offsets in ``title`` where a line starts
 
     @property
     def is_brief(self) -> bool:

@@ -17,6 +17,7 @@ fix inside the title moves them with the text around them.
 
 from __future__ import annotations
 
+import itertools
 import math
 
 from tui.model.issue import Article
@@ -68,13 +69,17 @@ def title_lines(article: Article, per_line: int = TITLE_CHARS_PER_LINE) -> list[
     """
     if not article.title_breaks:
         return balanced_lines(article.title, per_line)
-    return [part for line in split_at(article.title, article.title_breaks) for part in balanced_lines(line, per_line)]
+    return [
+        part
+        for line in split_at(article.title, article.title_breaks)
+        for part in balanced_lines(line, per_line)
+    ]
 
 
 def split_at(title: str, breaks: tuple[int, ...]) -> list[str]:
     """``title`` cut where each line starts."""
     cuts = [0, *breaks, len(title)]
-    return [title[a:b] for a, b in zip(cuts, cuts[1:], strict=False)]
+    return [title[a:b] for a, b in itertools.pairwise(cuts)]
 
 
 def with_breaks(article: Article) -> str:
