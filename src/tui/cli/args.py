@@ -287,6 +287,10 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
     )
     p.add_argument("--strict", action="store_true", help=t_(lang, "警告也视为不通过", "fail on warnings too"))
 
+    from tui.cli.archive_args import add_archive_commands
+
+    add_archive_commands(sub, common, lang, archive_help)
+
     sub.add_parser(
         "schema",
         add_help=False,

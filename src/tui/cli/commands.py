@@ -19,7 +19,7 @@ from tui.model.i18n import Lang, Text
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE, EXIT_INTERNAL = 0, 1, 2, 70
 
 
-def _write_stdout(text: str) -> None:
+def write_stdout(text: str) -> None:
     try:
         sys.stdout.write(text)
         sys.stdout.flush()
@@ -31,7 +31,7 @@ def _write_stdout(text: str) -> None:
 def cmd_schema(args: argparse.Namespace, lang: Lang) -> int:
     from importlib import resources
 
-    _write_stdout((resources.files("tui") / "schema" / "issue.schema.json").read_text(encoding="utf-8"))
+    write_stdout((resources.files("tui") / "schema" / "issue.schema.json").read_text(encoding="utf-8"))
     return EXIT_OK
 
 
@@ -51,7 +51,7 @@ def cmd_new(args: argparse.Namespace, lang: Lang) -> int:
         )
     issue = make_next_issue(found, house, args.date or dt.date.today(), args.edition)
     path = write_new_issue(archive, issue, issue_filename(issue.masthead, house.style))
-    _write_stdout(f"{path}\n")
+    write_stdout(f"{path}\n")
     return EXIT_OK
 
 
@@ -83,7 +83,7 @@ def cmd_import(args: argparse.Namespace, lang: Lang) -> int:
         check_output_target(source, Path(args.output), force=args.force)
         atomic_write(args.output, data.encode("utf-8"), overwrite=args.force)
     else:
-        _write_stdout(data)
+        write_stdout(data)
     reports = [report.FileReport(str(source), result.findings)]
     render = report.render_json if args.format == "json" else report.render_text
     sys.stderr.write(render(reports, lang))
@@ -123,7 +123,7 @@ def _import_submission(args: argparse.Namespace, lang: Lang, source: Path) -> in
     issue.notes += notes_from(submission.findings, issue, origin=source.name, title=article.title)
     save_issue(issue, target, expect=read)
     title = article.title or (article.paragraphs[0][:12] + "…" if article.paragraphs else "")
-    _write_stdout(
+    write_stdout(
         t_(
             lang,
             f"已加入 {target}：栏目“{article.column}”，「{title}」\n",
@@ -165,9 +165,9 @@ def cmd_export(args: argparse.Namespace, lang: Lang) -> int:
     if output:
         atomic_write(output, data, overwrite=args.force)
         if args.to in BINARY and not args.output:
-            _write_stdout(f"{output}\n")
+            write_stdout(f"{output}\n")
     else:
-        _write_stdout(data.decode("utf-8"))
+        write_stdout(data.decode("utf-8"))
     return EXIT_OK
 
 
@@ -190,11 +190,11 @@ def cmd_report(args: argparse.Namespace, lang: Lang) -> int:
     report = build_proof_report(check.issue, findings, lang, made_at=dt.datetime.now().replace(microsecond=0))
     data = render_proof(report, args.to)
     if output is None:
-        _write_stdout(data.decode("utf-8"))
+        write_stdout(data.decode("utf-8"))
         return EXIT_OK
     atomic_write(output, data, overwrite=args.force)
     if not args.output:
-        _write_stdout(f"{output}\n")
+        write_stdout(f"{output}\n")
     return EXIT_OK
 
 
@@ -243,7 +243,7 @@ def cmd_check(args: argparse.Namespace, lang: Lang) -> int:
             check.run()
     reports = [report.FileReport(str(c.path), c.findings, c.changes, c.issue.signoffs) for c in checks]
     render = report.render_json if args.format == "json" else report.render_text
-    _write_stdout(render(reports, lang))
+    write_stdout(render(reports, lang))
     failed = any(c.failed_strict() if args.strict else c.failed for c in checks)
     return EXIT_FINDINGS if failed else EXIT_OK
 

@@ -7,6 +7,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
+from tui.cli.archive_commands import cmd_diff
 from tui.cli.args import build_parser, t_
 from tui.cli.commands import (
     EXIT_INTERNAL,
@@ -31,6 +32,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Lang], int]] = {
     "report": cmd_report,
     "edit": cmd_edit,
     "review": cmd_edit,
+    "diff": cmd_diff,
 }
 
 
