@@ -97,6 +97,49 @@ def make_issue(n: int, seed: int = 718) -> Issue:
     )
 
 
+def make_archive(
+    folder: Path,
+    issues: int,
+    articles: int = 8,
+    *,
+    chars: int = 300,
+    quiet: tuple[str, ...] = (),
+    seed: int = 1,
+) -> list[Path]:
+    """``issues`` issue files in ``folder``, two weeks apart from 2020-01-03, 第1期 each year.
+
+    Districts in ``quiet`` send nothing to the last ten issues (for coverage checks).
+    """
+    rng = random.Random(seed)
+    clauses = _clauses()
+    columns = [Column("助力攻坚"), Column("监督纵横"), Column("情况交流"), Column("信息摘登", "briefs")]
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    date = dt.date(2020, 1, 3)
+    number = 0
+    for k in range(issues):
+        number = 1 if k == 0 or date.year != (date - dt.timedelta(days=14)).year else number + 1
+        body = []
+        for i in range(articles):
+            column = "信息摘登" if i % 4 == 3 else columns[i % 3].name
+            article = make_article(rng, clauses, column, brief=column == "信息摘登", chars=chars)
+            while k >= issues - 10 and article.byline and article.byline.unit.startswith(quiet):
+                article = make_article(rng, clauses, column, brief=column == "信息摘登", chars=chars)
+            body.append(article)
+        body.sort(key=lambda a: [c.name for c in columns].index(a.column))
+        issue = Issue(
+            masthead=Masthead("杭州人大信息", "普刊", number, 100 + k, "杭州市人大常委会研究室", date),
+            columns=columns,
+            articles=body,
+            endblock=EndBlock(["市人大常委会领导"], "王编辑", "85000000"),
+        )
+        path = folder / f"{date.year}-{number:02d}.toml"
+        path.write_text(codec.dumps(issue), encoding="utf-8")
+        paths.append(path)
+        date += dt.timedelta(days=14)
+    return paths
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("n", type=int)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from tui.cli.args import t_
+from tui.cli.args import parse_date, t_
 from tui.model.i18n import Lang
 
 
@@ -45,4 +45,78 @@ def add_archive_commands(sub: Any, common: argparse.ArgumentParser, lang: Lang, 
             "是否着色（auto：输出到终端时着色；不着色时以 [-删去-] {+新增+} 标出）",
             "colour (auto: when writing to a terminal; without it [-deleted-] {+inserted+} mark the changes)",
         ),
+    )
+
+    p = sub.add_parser(
+        "search",
+        add_help=False,
+        parents=[common],
+        help=t_(lang, "在整个档案中全文检索", "search every issue of the archive"),
+    )
+    p.add_argument(
+        "query", help=t_(lang, "要找的文字（任意长度的中文片段）", "the text to find (any Chinese fragment)")
+    )
+    p.add_argument("--archive", help=archive_help)
+    p.add_argument("--year", type=int, help=t_(lang, "只找这一年的期刊", "only issues of this year"))
+    p.add_argument("--column", help=t_(lang, "只找这个栏目", "only this column"))
+    p.add_argument(
+        "--unit", help=t_(lang, "只找这个区县或单位的稿件", "only articles of this district or unit")
+    )
+    p.add_argument("--author", help=t_(lang, "只找这位作者的稿件", "only articles by this author"))
+    p.add_argument(
+        "--limit",
+        type=int,
+        default=50,
+        help=t_(lang, "最多显示几处（默认 50）", "show at most this many hits (default 50)"),
+    )
+    p.add_argument(
+        "--format", choices=("text", "json"), default="text", help=t_(lang, "输出格式", "output format")
+    )
+
+    p = sub.add_parser(
+        "stats",
+        add_help=False,
+        parents=[common],
+        help=t_(
+            lang,
+            "档案统计：各区县、栏目、作者与刊期",
+            "archive statistics: districts, columns, authors, issues",
+        ),
+    )
+    p.add_argument("--archive", help=archive_help)
+    p.add_argument(
+        "--year",
+        type=int,
+        help=t_(
+            lang, "统计这一年（默认：最新一期所在的年份）", "this year (default: the newest issue's year)"
+        ),
+    )
+    p.add_argument(
+        "--from",
+        dest="start",
+        type=parse_date,
+        help=t_(lang, "起始日期 YYYY-MM-DD", "from this date YYYY-MM-DD"),
+    )
+    p.add_argument(
+        "--to",
+        dest="end",
+        type=parse_date,
+        help=t_(lang, "截止日期 YYYY-MM-DD", "up to this date YYYY-MM-DD"),
+    )
+    p.add_argument(
+        "--absent",
+        type=int,
+        default=6,
+        metavar="N",
+        help=t_(
+            lang,
+            "列出最近 N 期未见稿件的区县（默认 6）",
+            "list districts absent from the last N issues (default 6)",
+        ),
+    )
+    p.add_argument(
+        "--format",
+        choices=("text", "json", "csv"),
+        default="text",
+        help=t_(lang, "输出格式", "output format"),
     )

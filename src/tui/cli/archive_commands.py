@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import datetime as dt
 import json
 import os
 import sys
+from pathlib import Path
+from typing import Any
 
 from tui.cli.commands import EXIT_FINDINGS, EXIT_OK, write_stdout
-from tui.model.errors import UsageError
+from tui.exporters.stats import stats_csv, stats_json, stats_text
+from tui.model.errors import LoadError, UsageError
 from tui.model.i18n import Lang, Text
 from tui.model.issue import Issue
 
@@ -25,8 +30,6 @@ def _load_or_nothing(path: str) -> Issue | None:
 
 
 def _empty_like(issue: Issue) -> Issue:
-    import dataclasses
-
     return Issue(
         masthead=dataclasses.replace(issue.masthead), columns=list(issue.columns), endblock=issue.endblock
     )
@@ -80,3 +83,122 @@ def cmd_diff(args: argparse.Namespace, lang: Lang) -> int:
     if len(files) == GIT_DIFF_ARGS:
         return EXIT_OK  # git stops at a diff command that does not exit 0
     return EXIT_OK if changes.empty else EXIT_FINDINGS
+
+
+def _archive(args: argparse.Namespace) -> Path:
+    from tui.files.archive import archive_folder
+    from tui.files.config import archive_dir
+
+    return archive_folder(archive_dir(args.archive))
+
+
+def _warn_unreadable(errors: list[LoadError], lang: Lang) -> None:
+    for error in errors:
+        sys.stderr.write(
+            (
+                "警告：已跳过无法读取的档案文件 "
+                if lang == "zh"
+                else "warning: skipped an unreadable archive file "
+            )
+            + error.render(lang)
+            + "\n"
+        )
+
+
+def cmd_search(args: argparse.Namespace, lang: Lang) -> int:
+    """``jianbao search QUERY``: exit 0 with hits, 1 without (like grep)."""
+    from rich.text import Text as RichText
+
+    from tui.files.search_index import Filters, SearchIndex
+
+    index = SearchIndex(_archive(args))
+    try:
+        _warn_unreadable(index.update().errors, lang)
+        filters = Filters(args.year, args.column or "", args.unit or "", args.author or "")
+        hits, total = index.search(args.query, filters, limit=max(args.limit, 1))
+    finally:
+        index.close()
+    zh = lang == "zh"
+    if args.format == "json":
+        data = {"query": args.query, "total": total, "hits": [dataclasses.asdict(h) for h in hits]}
+        write_stdout(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        return EXIT_OK if hits else EXIT_FINDINGS
+    issues = len({h.file for h in hits})
+    if not hits:
+        write_stdout(f"没有找到“{args.query}”。\n" if zh else f"“{args.query}” not found.\n")
+        return EXIT_FINDINGS
+    head = (
+        f"“{args.query}”：共 {total} 处"
+        + (f"，显示前 {len(hits)} 处" if total > len(hits) else "")
+        + f"（{issues} 期）"
+        if zh
+        else f"“{args.query}”: {total} hit{'s' if total != 1 else ''}"
+        + (f", the first {len(hits)} shown" if total > len(hits) else "")
+        + f" ({issues} issue{'s' if issues != 1 else ''})"
+    )
+    lines = [RichText(head, style="bold"), RichText("")]
+    for h in hits:
+        where = {
+            "title": "标题" if zh else "title",
+            "byline": "署名" if zh else "byline",
+            "paragraph": (f"第{(h.paragraph or 0) + 1}段" if zh else f"¶{(h.paragraph or 0) + 1}"),
+        }[h.field]
+        label = h.title or ("（摘登）" if zh else "(brief)")
+        issue = f"第{h.number}期（总第{h.cumulative}期）" if zh else f"No. {h.number} ({h.cumulative})"
+        lines.append(RichText(f"{issue} {h.date}  {h.file}  【{h.column}】{label} · {where}", style="cyan"))
+        snippet = RichText("   " + h.snippet[: h.start])
+        snippet.append(h.snippet[h.start : h.end], style="bold reverse")
+        snippet.append(h.snippet[h.end :])
+        lines.append(snippet)
+    _print_lines(lines, args)
+    return EXIT_OK
+
+
+def _print_lines(lines: list[Any], args: argparse.Namespace) -> None:
+    from rich.console import Console
+
+    if sys.stdout.isatty() and not os.environ.get("NO_COLOR"):
+        console = Console(highlight=False, soft_wrap=True)
+        for line in lines:
+            console.print(line)
+    else:
+        write_stdout("".join(line.plain + "\n" for line in lines))
+
+
+def _period(args: argparse.Namespace, dates: list[dt.date]) -> tuple[dt.date | None, dt.date | None]:
+    if args.start or args.end:
+        return args.start, args.end
+    year = args.year or (max(dates).year if dates else dt.date.today().year)
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+def cmd_stats(args: argparse.Namespace, lang: Lang) -> int:
+    from tui.files.archive import scan_lenient
+    from tui.files.config import load_house
+    from tui.files.storage import load_issue
+    from tui.model.stats import compute
+
+    archive = _archive(args)
+    house = load_house(archive)
+    found, errors = scan_lenient(archive)
+    start, end = _period(args, [a.past.masthead.date for a in found])
+    chosen = [
+        a.path
+        for a in found
+        if (start is None or a.past.masthead.date >= start) and (end is None or a.past.masthead.date <= end)
+    ]
+    issues = []
+    for path in chosen:
+        try:
+            issues.append(load_issue(path))
+        except LoadError as exc:
+            errors.append(exc)
+    _warn_unreadable(errors, lang)
+    stats = compute(issues, house, start, end)
+    if args.format == "json":
+        write_stdout(json.dumps(stats_json(stats, args.absent), ensure_ascii=False, indent=2) + "\n")
+    elif args.format == "csv":
+        write_stdout(stats_csv(stats, lang))
+    else:
+        write_stdout(stats_text(stats, args.absent, lang))
+    return EXIT_OK

@@ -23,7 +23,7 @@ class _Parser(argparse.ArgumentParser):
         )
 
 
-def _parse_date(value: str) -> dt.date:
+def parse_date(value: str) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
@@ -109,7 +109,7 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
     p.add_argument("--archive", help=archive_help)
     p.add_argument(
         "--date",
-        type=_parse_date,
+        type=parse_date,
         help=t_(lang, "出刊日期 YYYY-MM-DD（默认今天）", "issue date YYYY-MM-DD (default today)"),
     )
     p.add_argument(

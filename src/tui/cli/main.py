@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
-from tui.cli.archive_commands import cmd_diff
+from tui.cli.archive_commands import cmd_diff, cmd_search, cmd_stats
 from tui.cli.args import build_parser, t_
 from tui.cli.commands import (
     EXIT_INTERNAL,
@@ -33,6 +33,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Lang], int]] = {
     "edit": cmd_edit,
     "review": cmd_edit,
     "diff": cmd_diff,
+    "search": cmd_search,
+    "stats": cmd_stats,
 }
 
 
