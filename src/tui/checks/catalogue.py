@@ -67,6 +67,7 @@ FAMILY_NAMES: dict[str, Text] = {
     "archive": Text("与往期对照", "archive"),
     "signoff": Text("签发", "sign-off"),
     "waiver": Text("豁免", "waivers"),
+    "merge": Text("合并", "merges"),
     "import": Text("导入记录", "import notes"),
     "contents": Text("目录与正文", "contents"),
 }
@@ -135,6 +136,13 @@ FAMILIES = (
     Family("archive", "archive — the issue against earlier issues in the archive"),
     Family("signoff", "signoff — sign-offs against what they approved"),
     Family("waiver", "waiver"),
+    Family(
+        "merge",
+        "merge — two versions merged by `jianbao merge-driver` (git)",
+        "Recorded in the issue as a note when git merges two branches that changed the same thing "
+        "differently; the text keeps this side's version, the note the other's, whole. Resolve it "
+        "(edit the text), then mark the note done (F4) or waive it.",
+    ),
 )
 
 
@@ -870,6 +878,15 @@ RULES: tuple[RuleSpec, ...] = (
         "校对记录：签发针对签发时的稿件",
         "a paragraph edited after the editor signed the issue off (`check --strict` fails until it is signed again)",
         right="signed off again after the last change",
+    ),
+    # merge
+    RuleSpec(
+        "merge.conflict",
+        Text("合并冲突", "merge conflict"),
+        E,
+        "两人同时修改同一处：须由编辑决定取舍",
+        "the same paragraph changed on two branches of the archive; the text keeps one version, the note the other",
+        right="changes in different places of the issue: merged without a note",
     ),
     # waiver
     RuleSpec(

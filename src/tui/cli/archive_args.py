@@ -120,3 +120,37 @@ def add_archive_commands(sub: Any, common: argparse.ArgumentParser, lang: Lang, 
         default="text",
         help=t_(lang, "输出格式", "output format"),
     )
+
+    p = sub.add_parser(
+        "merge-driver",
+        add_help=False,
+        parents=[common],
+        help=t_(
+            lang,
+            "git 合并驱动：按稿件合并一期的两个版本（由 git 调用）",
+            "git merge driver: merge two versions of an issue article by article (git runs it)",
+        ),
+    )
+    p.add_argument("base", help=t_(lang, "共同的原版本（%%O）", "the common ancestor (%%O)"))
+    p.add_argument(
+        "ours", help=t_(lang, "本方版本，合并结果写回此文件（%%A）", "ours; the result is written here (%%A)")
+    )
+    p.add_argument("theirs", help=t_(lang, "另一方版本（%%B）", "theirs (%%B)"))
+    p.add_argument(
+        "path",
+        nargs="?",
+        default="",
+        help=t_(lang, "文件在仓库中的路径（%%P）", "the file's path in the repository (%%P)"),
+    )
+
+    p = sub.add_parser(
+        "git-setup",
+        add_help=False,
+        parents=[common],
+        help=t_(
+            lang,
+            "把 jianbao 设为档案 git 仓库的比较与合并工具",
+            "make jianbao the diff and merge driver of the archive's git repository",
+        ),
+    )
+    p.add_argument("--archive", help=archive_help)

@@ -9,10 +9,10 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any
 
-from tui.cli.commands import EXIT_FINDINGS, EXIT_OK, write_stdout
+from tui.cli.commands import EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, write_stdout
 from tui.exporters.stats import stats_csv, stats_json, stats_text
+from tui.exporters.styled import Line, render
 from tui.model.errors import LoadError, UsageError
 from tui.model.i18n import Lang, Text
 from tui.model.issue import Issue
@@ -37,8 +37,6 @@ def _empty_like(issue: Issue) -> Issue:
 
 def cmd_diff(args: argparse.Namespace, lang: Lang) -> int:
     """``jianbao diff OLD NEW``: exit 0 when the contents are the same, 1 when they differ (like diff)."""
-    from rich.console import Console
-
     from tui.exporters.changes import changes_json, render_changes
     from tui.model.changes import compare
 
@@ -71,15 +69,7 @@ def cmd_diff(args: argparse.Namespace, lang: Lang) -> int:
         )
     else:
         lines = render_changes(changes, old_name, new_name, lang)
-        color = args.color == "always" or (
-            args.color == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-        )
-        if color:
-            console = Console(force_terminal=True, highlight=False, soft_wrap=True)
-            for line in lines:
-                console.print(line)
-        else:
-            write_stdout("".join(line.plain + "\n" for line in lines))
+        write_stdout(render(lines, _colour(args.color)))
     if len(files) == GIT_DIFF_ARGS:
         return EXIT_OK  # git stops at a diff command that does not exit 0
     return EXIT_OK if changes.empty else EXIT_FINDINGS
@@ -107,7 +97,6 @@ def _warn_unreadable(errors: list[LoadError], lang: Lang) -> None:
 
 def cmd_search(args: argparse.Namespace, lang: Lang) -> int:
     """``jianbao search QUERY``: exit 0 with hits, 1 without (like grep)."""
-    from rich.text import Text as RichText
 
     from tui.files.search_index import Filters, SearchIndex
 
@@ -136,7 +125,7 @@ def cmd_search(args: argparse.Namespace, lang: Lang) -> int:
         + (f", the first {len(hits)} shown" if total > len(hits) else "")
         + f" ({issues} issue{'s' if issues != 1 else ''})"
     )
-    lines = [RichText(head, style="bold"), RichText("")]
+    lines = [Line.of(head, "bold"), Line()]
     for h in hits:
         where = {
             "title": "标题" if zh else "title",
@@ -145,24 +134,21 @@ def cmd_search(args: argparse.Namespace, lang: Lang) -> int:
         }[h.field]
         label = h.title or ("（摘登）" if zh else "(brief)")
         issue = f"第{h.number}期（总第{h.cumulative}期）" if zh else f"No. {h.number} ({h.cumulative})"
-        lines.append(RichText(f"{issue} {h.date}  {h.file}  【{h.column}】{label} · {where}", style="cyan"))
-        snippet = RichText("   " + h.snippet[: h.start])
-        snippet.append(h.snippet[h.start : h.end], style="bold reverse")
-        snippet.append(h.snippet[h.end :])
-        lines.append(snippet)
-    _print_lines(lines, args)
+        lines.append(Line.of(f"{issue} {h.date}  {h.file}  【{h.column}】{label} · {where}", "head"))
+        lines.append(
+            Line.of("   " + h.snippet[: h.start])
+            .add(h.snippet[h.start : h.end], "hit")
+            .add(h.snippet[h.end :])
+        )
+    write_stdout(render(lines, _colour("auto")))
     return EXIT_OK
 
 
-def _print_lines(lines: list[Any], args: argparse.Namespace) -> None:
-    from rich.console import Console
-
-    if sys.stdout.isatty() and not os.environ.get("NO_COLOR"):
-        console = Console(highlight=False, soft_wrap=True)
-        for line in lines:
-            console.print(line)
-    else:
-        write_stdout("".join(line.plain + "\n" for line in lines))
+def _colour(choice: str) -> bool:
+    """--color always|never|auto: auto colours a terminal unless NO_COLOR is set."""
+    if choice != "auto":
+        return choice == "always"
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
 def _period(args: argparse.Namespace, dates: list[dt.date]) -> tuple[dt.date | None, dt.date | None]:
@@ -201,4 +187,59 @@ def cmd_stats(args: argparse.Namespace, lang: Lang) -> int:
         write_stdout(stats_csv(stats, lang))
     else:
         write_stdout(stats_text(stats, args.absent, lang))
+    return EXIT_OK
+
+
+def cmd_merge_driver(args: argparse.Namespace, lang: Lang) -> int:
+    """Merge %B into %A against %O; exit 0 merged, 1 merged with conflicts recorded as notes, 2 unreadable."""
+    from tui.files import codec
+    from tui.files.storage import load_issue
+    from tui.model.merge import merge_issues
+
+    name = args.path or args.ours
+    try:
+        base, ours, theirs = load_issue(args.base), load_issue(args.ours), load_issue(args.theirs)
+    except LoadError as exc:
+        sys.stderr.write(
+            (
+                f"jianbao 无法按稿件合并 {name}，已保留本方版本："
+                if lang == "zh"
+                else f"jianbao cannot merge {name} by article; ours is kept: "
+            )
+            + exc.render(lang)
+            + "\n"
+        )
+        return EXIT_UNUSABLE
+    merged, conflicts = merge_issues(base, ours, theirs)
+    Path(args.ours).write_text(codec.dumps(merged), encoding="utf-8")
+    if conflicts:
+        zh = lang == "zh"
+        sys.stderr.write(
+            (
+                f"{name}：{len(conflicts)} 处两人都改了，已记入期刊（jianbao check 可见）：\n"
+                if zh
+                else f"{name}: {len(conflicts)} conflict{'s' if len(conflicts) != 1 else ''}, recorded in the issue (see jianbao check):\n"
+            )
+            + "".join(f"  {c.title + ' ' if c.title else ''}{c.where}\n" for c in conflicts)
+        )
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def cmd_git_setup(args: argparse.Namespace, lang: Lang) -> int:
+    from tui.files.gitsetup import set_up
+
+    setup = set_up(_archive(args))
+    zh = lang == "zh"
+    lines = [
+        (f"已设置 git 仓库 {setup.repository}：" if zh else f"set up the git repository {setup.repository}:"),
+        (
+            f"  {setup.attributes}：新增 {len(setup.added)} 行"
+            if zh
+            else f"  {setup.attributes}: {len(setup.added)} line(s) added"
+        )
+        + ("（请提交它）" if zh and setup.added else " (commit it)" if setup.added else ""),
+        *(f"  git config {key} {value!r}" for key, value in setup.config.items()),
+    ]
+    write_stdout("\n".join(lines) + "\n")
     return EXIT_OK

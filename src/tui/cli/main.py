@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
-from tui.cli.archive_commands import cmd_diff, cmd_search, cmd_stats
+from tui.cli.archive_commands import cmd_diff, cmd_git_setup, cmd_merge_driver, cmd_search, cmd_stats
 from tui.cli.args import build_parser, t_
 from tui.cli.commands import (
     EXIT_INTERNAL,
@@ -35,6 +35,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Lang], int]] = {
     "diff": cmd_diff,
     "search": cmd_search,
     "stats": cmd_stats,
+    "merge-driver": cmd_merge_driver,
+    "git-setup": cmd_git_setup,
 }
 
 

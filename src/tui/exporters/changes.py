@@ -12,8 +12,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from rich.text import Text as RichText
-
+from tui.exporters.styled import Line
 from tui.model.changes import ArticleChange, FieldChange, IssueChanges, Run, char_runs
 from tui.model.i18n import Lang
 
@@ -62,43 +61,39 @@ def _shorten(text: str, head: bool, tail: bool) -> str:
     )
 
 
-def runs_text(runs: tuple[Run, ...], *, shorten: bool = True) -> RichText:
+def runs_text(runs: tuple[Run, ...], *, shorten: bool = True) -> Line:
     """Runs as one line: deletions red and struck ``[-…-]``, insertions green ``{+…+}``."""
-    out = RichText()
+    out = Line()
     for n, run in enumerate(runs):
         if run.kind == "same":
-            text = _shorten(run.text, head=n > 0, tail=n < len(runs) - 1) if shorten else run.text
-            out.append(text)
+            out.add(_shorten(run.text, head=n > 0, tail=n < len(runs) - 1) if shorten else run.text)
         elif run.kind == "del":
-            out.append("[-" + run.text + "-]", style="red strike")
+            out.add("[-" + run.text + "-]", "del")
         else:
-            out.append("{+" + run.text + "+}", style="green")
+            out.add("{+" + run.text + "+}", "ins")
     return out
 
 
-def _field(change: FieldChange, lang: Lang) -> RichText:
+def _field(change: FieldChange, lang: Lang) -> Line:
     label = _zh(lang, _FIELDS.get(change.field, (change.field, change.field)))
-    line = RichText(f"{label}：" if lang == "zh" else f"{label}: ", style="bold")
+    line = Line.of(f"{label}：" if lang == "zh" else f"{label}: ", "bold")
     return line + runs_text(change.runs, shorten=False)
 
 
-def _article(change: ArticleChange, lang: Lang) -> list[RichText]:
+def _article(change: ArticleChange, lang: Lang) -> list[Line]:
     zh = lang == "zh"
     column = change.new_column or change.old_column
-    head = RichText(
-        _zh(lang, _KINDS[change.kind]) + "  ",
-        style={"added": "green", "removed": "red"}.get(change.kind, "yellow"),
-    )
-    head.append(f"【{column}】{change.label}", style="bold")
+    head = Line.of(_zh(lang, _KINDS[change.kind]) + "  ", change.kind)
+    head.add(f"【{column}】{change.label}", "bold")
     lines = [head]
     indent = "   "
     if change.title:
         lines.append(
-            RichText(indent + ("标题：" if zh else "title: ")) + runs_text(change.title, shorten=False)
+            Line.of(indent + ("标题：" if zh else "title: ")) + runs_text(change.title, shorten=False)
         )
     if change.moved:
         lines.append(
-            RichText(
+            Line.of(
                 indent
                 + (
                     f"栏目：{change.old_column} → {change.new_column}"
@@ -109,38 +104,33 @@ def _article(change: ArticleChange, lang: Lang) -> list[RichText]:
         )
     if change.reordered and not change.moved:
         lines.append(
-            RichText(indent + ("在本期中的位置有调整" if zh else "moved to another place in the issue"))
+            Line.of(indent + ("在本期中的位置有调整" if zh else "moved to another place in the issue"))
         )
     if change.kind == "changed":
         for p in change.paragraphs:
             number = (p.new_index if p.new_index is not None else p.old_index or 0) + 1
             what = {"added": ("新增", "new"), "removed": ("删去", "removed"), "changed": ("", "")}[p.kind]
             label = f"第{number}段{what[0]}：" if zh else f"¶{number}{' ' + what[1] if what[1] else ''}: "
-            lines.append(RichText(indent + label) + runs_text(p.runs))
+            lines.append(Line.of(indent + label) + runs_text(p.runs))
     else:
         count = len(change.paragraphs)
         lines.append(
-            RichText(indent + (f"正文 {count} 段" if zh else f"{count} paragraph{'s' if count != 1 else ''}"))
+            Line.of(indent + (f"正文 {count} 段" if zh else f"{count} paragraph{'s' if count != 1 else ''}"))
         )
     if change.byline is not None:
         old, new = change.byline
         lines.append(
-            RichText(indent + ("署名：" if zh else "byline: "))
-            + runs_text(char_runs(old, new), shorten=False)
+            Line.of(indent + ("署名：" if zh else "byline: ")) + runs_text(char_runs(old, new), shorten=False)
         )
     return lines
 
 
-def render_changes(changes: IssueChanges, old_name: str, new_name: str, lang: Lang) -> list[RichText]:
+def render_changes(changes: IssueChanges, old_name: str, new_name: str, lang: Lang) -> list[Line]:
     """The comparison as lines of styled text (print them with colour, or their ``.plain``)."""
     zh = lang == "zh"
-    lines = [
-        RichText(
-            f"比较 {old_name} → {new_name}" if zh else f"comparing {old_name} → {new_name}", style="bold"
-        )
-    ]
+    lines = [Line.of(f"比较 {old_name} → {new_name}" if zh else f"comparing {old_name} → {new_name}", "bold")]
     if changes.empty:
-        lines.append(RichText("两个版本内容相同。" if zh else "The two versions have the same content."))
+        lines.append(Line.of("两个版本内容相同。" if zh else "The two versions have the same content."))
         return lines
     counts = [
         (zh_f if zh else en_f).format(n=changes.counts[key])
@@ -148,14 +138,14 @@ def render_changes(changes: IssueChanges, old_name: str, new_name: str, lang: La
         if changes.counts.get(key)
     ]
     if counts:
-        lines.append(RichText(" · ".join(counts)))
-    lines.append(RichText(""))
+        lines.append(Line.of(" · ".join(counts)))
+    lines.append(Line.of(""))
     lines += [_field(c, lang) for c in changes.fields]
     if changes.fields:
-        lines.append(RichText(""))
+        lines.append(Line.of(""))
     for change in changes.articles:
         lines += _article(change, lang)
-        lines.append(RichText(""))
+        lines.append(Line.of(""))
     return lines
 
 

@@ -6,10 +6,7 @@ import csv
 import io
 from typing import Any
 
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text as RichText
-
+from tui.exporters.styled import table
 from tui.model.i18n import Lang
 from tui.model.stats import CITY, Stats
 
@@ -75,70 +72,61 @@ def stats_csv(stats: Stats, lang: Lang) -> str:
     return out.getvalue()
 
 
-def stats_text(stats: Stats, absent: int, lang: Lang, width: int = 100) -> str:
+def stats_text(stats: Stats, absent: int, lang: Lang) -> str:
     zh = lang == "zh"
-    buffer = io.StringIO()
-    console = Console(file=buffer, width=width, color_system=None, highlight=False)
     if stats.issues == 0:
         return "这段时间档案中没有期刊。\n" if zh else "No issues in the archive for this period.\n"
     period = f"{stats.start} — {stats.end}"
-    console.print(
+    out = [
         f"{period}：{stats.issues} 期，文章 {stats.articles} 篇，摘登 {stats.briefs} 则，正文 {stats.characters:,} 字"
         if zh
-        else f"{period}: {stats.issues} issues, {stats.articles} articles, {stats.briefs} briefs, {stats.characters:,} characters"
-    )
-    console.print()
-    table = Table(title="各区县稿件" if zh else "Districts", title_justify="left", box=None, pad_edge=False)
-    for heading, right in (
-        (("区县", "district"), False),
-        (("文章", "articles"), True),
-        (("摘登", "briefs"), True),
-        (("字数", "characters"), True),
-        (("最近一期", "last"), False),
-        (("", ""), False),
-    ):
-        table.add_column(heading[0] if zh else heading[1], justify="right" if right else "left")
+        else f"{period}: {stats.issues} issues, {stats.articles} articles, {stats.briefs} briefs, "
+        f"{stats.characters:,} characters",
+        "",
+        "各区县稿件" if zh else "Districts",
+    ]
+    rows = [
+        ["区县", "文章", "摘登", "字数", "最近一期", ""]
+        if zh
+        else ["district", "articles", "briefs", "characters", "last", ""]
+    ]
     most = max((r.articles + r.briefs for r in stats.districts), default=0)
     for r in stats.districts:
         if r.district == CITY and not (r.articles or r.briefs):
             continue
-        table.add_row(
-            r.district if zh or r.district != CITY else "city",
-            str(r.articles),
-            str(r.briefs),
-            f"{r.characters:,}",
-            r.last or "—",
-            _bar(r.articles + r.briefs, most),
+        rows.append(
+            [
+                r.district if zh or r.district != CITY else "city",
+                str(r.articles),
+                str(r.briefs),
+                f"{r.characters:,}",
+                r.last or "—",
+                _bar(r.articles + r.briefs, most),
+            ]
         )
-    console.print(table)
-    console.print()
-    columns = Table(title="各栏目" if zh else "Columns", title_justify="left", box=None, pad_edge=False)
-    columns.add_column("栏目" if zh else "column")
-    columns.add_column("篇数" if zh else "items", justify="right")
-    columns.add_column("")
+    out += table(rows, right={1, 2, 3})
+    out += ["", "各栏目" if zh else "Columns"]
     top = max(stats.columns.values(), default=0)
-    for column, count in stats.columns.items():
-        columns.add_row(column, str(count), _bar(count, top))
-    console.print(columns)
-    console.print()
+    rows = [["栏目", "篇数", ""] if zh else ["column", "items", ""]]
+    rows += [[column, str(count), _bar(count, top)] for column, count in stats.columns.items()]
+    out += table(rows, right={1})
+    out.append("")
     months = "  ".join(f"{m}：{n}" if zh else f"{m}: {n}" for m, n in stats.months.items())
-    console.print(("每月期数：" if zh else "Issues a month: ") + months, soft_wrap=True)
+    out.append(("每月期数：" if zh else "Issues a month: ") + months)
     if stats.authors:
         names = "、".join(f"{a}（{n}）" for a, n in stats.authors.most_common(10))
-        console.print(("作者（前 10 位）：" if zh else "Authors (top 10): ") + names, soft_wrap=True)
+        out.append(("作者（前 10 位）：" if zh else "Authors (top 10): ") + names)
+    out.append("")
     missing = stats.absent(absent)
-    console.print()
     if missing:
-        console.print(
-            RichText(
-                (f"最近 {absent} 期未见稿件：" if zh else f"Not in the last {absent} issues: ")
-                + "、".join(missing)
-            )
+        out.append(
+            (f"最近 {absent} 期未见稿件：" if zh else f"Not in the last {absent} issues: ")
+            + "、".join(missing)
         )
     else:
-        console.print(
+        out.append(
             f"最近 {absent} 期各区县均有稿件。"
             if zh
             else f"Every district appeared in the last {absent} issues."
         )
-    return buffer.getvalue()
+    return "\n".join(out) + "\n"
