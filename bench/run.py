@@ -242,6 +242,71 @@ def docx_export() -> list[Row]:
     ]
 
 
+def archive_tools(folder: Path) -> list[Row]:
+    """The archive as a tool: the search index against reading the files it indexes, a query, a diff."""
+    import copy
+    import random
+
+    from synth import make_archive
+
+    from tui.files import codec
+    from tui.files.search_index import SearchIndex
+    from tui.files.storage import load_issue
+    from tui.model.changes import compare
+
+    archive = folder / "search500"
+    files = sorted(archive.glob("*.toml")) if archive.exists() else make_archive(archive, 500, 9, chars=700)
+    db = folder / "search500.sqlite"
+
+    def build() -> None:
+        db.unlink(missing_ok=True)
+        index = SearchIndex(archive, db)
+        index.update()
+        index.close()
+
+    t_read = median_time(lambda: [load_issue(p) for p in files], 3)
+    t_build = median_time(build, 3)
+    index = SearchIndex(archive, db)
+
+    def query(text: str) -> None:
+        index.update()  # as every `jianbao search` does: stat the files, read none
+        index.search(text)
+
+    t_long = median_time(lambda: query("代表联络站"))
+    t_short = median_time(lambda: query("人大"))
+    index.close()
+    old = make_issue(300)
+    new = copy.deepcopy(old)
+    rng = random.Random(5)
+    for a in rng.sample(new.articles, 30):
+        k = rng.randrange(len(a.paragraphs))
+        a.paragraphs[k] = a.paragraphs[k].replace("，", "，进一步", 1)
+    new.articles.insert(10, new.articles.pop(200))
+    old_text, new_text = codec.dumps(old), codec.dumps(new)
+    t_load = median_time(lambda: (codec.loads(old_text), codec.loads(new_text)), 3)
+    t_diff = median_time(lambda: compare(old, new), 3)
+    return [
+        Row(
+            "10. search index of 500 issues vs reading them",
+            f"{t_build / t_read:.2f}× ({t_build * 1000:.0f} / {t_read * 1000:.0f} ms)",
+            "≤ 2×",
+            t_build / t_read <= 2,
+        ),
+        Row(
+            "11. search query, 500 issues (up-to-date check included)",
+            f"{t_long * 1000:.0f} ms (代表联络站), {t_short * 1000:.0f} ms (人大)",
+            "≤ 50 ms",
+            max(t_long, t_short) <= 0.05,
+        ),
+        Row(
+            "12. diff of two 300-article issues vs loading them",
+            f"{t_diff / t_load:.2f}× ({t_diff * 1000:.0f} / {t_load * 1000:.0f} ms)",
+            "≤ 1×",
+            t_diff / t_load <= 1,
+        ),
+    ]
+
+
 def throughput(paths: dict[int, Path]) -> list[Row]:
     import autocorrect_py
 
@@ -507,6 +572,7 @@ def main() -> None:
             lambda: typing(paths, folder),
             lambda: load_save(paths),
             docx_export,
+            lambda: archive_tools(folder),
         ):
             found = step()
             if not all(r.ok for r in found):

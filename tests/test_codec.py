@@ -105,7 +105,7 @@ def test_round_trip_awkward_strings() -> None:
     assert codec.loads(codec.dumps(issue)) == issue
 
 
-@settings(max_examples=120, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(issues())
 def test_everything_the_writer_writes_matches_the_schema(issue: Issue) -> None:
     import tomllib

@@ -121,6 +121,9 @@ class SearchIndex:
 
     def _connect(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path)
+        # A cache: a crash mid-update at worst damages it, and a damaged index is rebuilt.
+        db.execute("PRAGMA synchronous = OFF")
+        db.execute("PRAGMA journal_mode = MEMORY")
         try:
             version = db.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
             db.execute("SELECT count(*) FROM entries").fetchone()
@@ -132,6 +135,8 @@ class SearchIndex:
         with contextlib.suppress(OSError):
             self.path.unlink()
         db = sqlite3.connect(self.path)
+        db.execute("PRAGMA synchronous = OFF")
+        db.execute("PRAGMA journal_mode = MEMORY")
         with db:
             for statement in _SCHEMA:
                 db.execute(statement)
@@ -221,14 +226,26 @@ class SearchIndex:
             where.append("entries.authors LIKE ? ESCAPE '\\'")
             params.append(_like(filters.author))
         sql_from = " FROM entries JOIN files ON files.name = entries.name WHERE " + " AND ".join(where)
-        total = db.execute("SELECT count(*)" + sql_from, params).fetchone()[0]
-        rows = db.execute(
+        order = " ORDER BY files.date DESC, files.cumulative DESC, entries.article, entries.paragraph"
+        columns = (
             "SELECT entries.text, entries.name, files.number, files.cumulative, files.date, entries.article, "
             "entries.title, entries.column_name, entries.field, entries.paragraph"
-            + sql_from
-            + " ORDER BY files.date DESC, files.cumulative DESC, entries.article, entries.paragraph LIMIT ?",
-            [*params, limit],
-        ).fetchall()
+        )
+        if len(query) >= 3:  # the index finds the rows: counting them again is cheap
+            total = db.execute("SELECT count(*)" + sql_from, params).fetchone()[0]
+            rows = db.execute(columns + sql_from + order + " LIMIT ?", [*params, limit]).fetchall()
+        else:  # a scan of every text: once, the keys of every hit, then the texts of those shown
+            keys = db.execute("SELECT entries.rowid" + sql_from + order, params).fetchall()
+            total = len(keys)
+            shown = [k for (k,) in keys[:limit]]
+            marks = ",".join("?" * len(shown))
+            found = db.execute(
+                columns.replace("SELECT ", "SELECT entries.rowid, ")
+                + f" FROM entries JOIN files ON files.name = entries.name WHERE entries.rowid IN ({marks})",
+                shown,
+            ).fetchall()
+            by_id = {row[0]: row[1:] for row in found}
+            rows = [by_id[k] for k in shown if k in by_id]
         return [self._hit(query, *row) for row in rows], total
 
     @staticmethod
