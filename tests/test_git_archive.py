@@ -151,3 +151,17 @@ def test_git_diff_shows_the_change_by_article(repo: Path) -> None:
     shown = _git(repo, "diff")
     assert shown.returncode == 0, shown.stderr
     assert "[-聚焦-]{+紧扣+}" in shown.stdout and "a/issues/2025-12.toml" in shown.stdout
+
+
+def test_a_conflict_note_names_the_article_by_its_merged_title() -> None:
+    from tui.checks.notes import notes_findings
+
+    base = load_issue(DATA / "issues" / "2025-12.toml")
+    ours, theirs = copy.deepcopy(base), copy.deepcopy(base)
+    theirs.articles[2].title += "（新标题）"
+    ours.articles[2].paragraphs[0] += "甲"
+    theirs.articles[2].paragraphs[0] += "乙"
+    merged, conflicts = merge_issues(base, ours, theirs)
+    assert merged.articles[2].title.endswith("（新标题）") and len(conflicts) == 1
+    (finding,) = [f for f in notes_findings(merged) if f.rule == "merge.conflict"]
+    assert finding.location.article == 2

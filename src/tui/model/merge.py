@@ -151,12 +151,12 @@ class _Merger:
         return chosen
 
     def article(self, base: Article, ours: Article, theirs: Article) -> Article:
-        title = ours.title or base.title
         merged_title, clash = _pick(
             (base.title, base.title_breaks),
             (ours.title, ours.title_breaks),
             (theirs.title, theirs.title_breaks),
         )
+        title = merged_title[0]  # a note names the article by the title it ends up with
         if clash and ours.title != theirs.title:
             self.conflicts.append(Conflict("标题", title, "title", ours.title, theirs.title))
         paragraphs, clashes = merge_lists(base.paragraphs, ours.paragraphs, theirs.paragraphs)
