@@ -1,4 +1,8 @@
-"""The archive tool's subcommands: compare versions of an issue (and, below, work across the archive)."""
+"""The archive tool's subcommands: compare versions, search, statistics, git's diff and merge drivers.
+
+Each imports what it needs when it runs: ``jianbao check`` loads this module
+too and should not pay for them.
+"""
 
 from __future__ import annotations
 
@@ -11,8 +15,6 @@ import sys
 from pathlib import Path
 
 from tui.cli.commands import EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, write_stdout
-from tui.exporters.stats import stats_csv, stats_json, stats_text
-from tui.exporters.styled import Line, render
 from tui.model.errors import LoadError, UsageError
 from tui.model.i18n import Lang, Text
 from tui.model.issue import Issue
@@ -38,6 +40,7 @@ def _empty_like(issue: Issue) -> Issue:
 def cmd_diff(args: argparse.Namespace, lang: Lang) -> int:
     """``jianbao diff OLD NEW``: exit 0 when the contents are the same, 1 when they differ (like diff)."""
     from tui.exporters.changes import changes_json, render_changes
+    from tui.exporters.styled import render
     from tui.model.changes import compare
 
     files: list[str] = args.files
@@ -98,6 +101,7 @@ def _warn_unreadable(errors: list[LoadError], lang: Lang) -> None:
 def cmd_search(args: argparse.Namespace, lang: Lang) -> int:
     """``jianbao search QUERY``: exit 0 with hits, 1 without (like grep)."""
 
+    from tui.exporters.styled import Line, render
     from tui.files.search_index import Filters, SearchIndex
 
     index = SearchIndex(_archive(args))
@@ -159,6 +163,7 @@ def _period(args: argparse.Namespace, dates: list[dt.date]) -> tuple[dt.date | N
 
 
 def cmd_stats(args: argparse.Namespace, lang: Lang) -> int:
+    from tui.exporters.stats import stats_csv, stats_json, stats_text
     from tui.files.archive import scan_lenient
     from tui.files.config import load_house
     from tui.files.storage import load_issue
