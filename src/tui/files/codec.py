@@ -31,7 +31,7 @@ from tui.model import (
     Waiver,
 )
 from tui.model.i18n import Text
-from tui.model.titlebreak import split_at
+from tui.model.titlebreak import breaks_of, split_at
 
 # ---------------------------------------------------------------- reading
 
@@ -98,11 +98,7 @@ def _title_breaks(t: Table, title: str) -> tuple[int, ...]:
                 "the lines must join to exactly the title, none empty",
             ),
         )
-    breaks, offset = [], 0
-    for line in lines[:-1]:
-        offset += len(line)
-        breaks.append(offset)
-    return tuple(breaks)
+    return breaks_of(lines)
 
 
 def _endblock(t: Table) -> EndBlock:

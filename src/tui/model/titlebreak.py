@@ -90,12 +90,17 @@ def with_breaks(article: Article) -> str:
 def parse_typed(value: str) -> tuple[str, tuple[int, ...]]:
     """A title field's text as (title, breaks): an empty line or a break at either end is not a break."""
     lines = [line for line in value.split(BREAK) if line]
+    return "".join(lines), breaks_of(lines)
+
+
+def breaks_of(lines: list[str]) -> tuple[int, ...]:
+    """Where each line after the first starts in the joined title."""
     breaks: list[int] = []
     offset = 0
     for line in lines[:-1]:
         offset += len(line)
         breaks.append(offset)
-    return "".join(lines), tuple(breaks)
+    return tuple(breaks)
 
 
 def valid_breaks(title: str, breaks: tuple[int, ...]) -> bool:
