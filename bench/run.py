@@ -222,6 +222,40 @@ def archive_size(folder: Path, sample: Path, env: dict[str, str]) -> list[Row]:
     ]
 
 
+def archive_startup(folder: Path, sample: Path, env: dict[str, str]) -> list[Row]:
+    """``new`` and the editor with a 1,000-issue archive vs an empty one (the index warm, as after any start)."""
+    big = write_archive(folder / "archive-1000", 1000)
+    empty = folder / "archive-empty"
+    empty.mkdir(exist_ok=True)
+    rows = []
+    new = [PY, str(ROOT / "bench" / "new_issue.py")]
+    (with_big, _), (with_empty, _) = measure_pair([*new, str(big)], [*new, str(empty)], env=env)
+    r = with_big / with_empty
+    rows.append(
+        Row(
+            "7. jianbao new with a 1,000-issue archive vs an empty one",
+            f"{r:.2f}× ({with_big * 1000:.0f} / {with_empty * 1000:.0f} ms)",
+            "≤ 1.1×",
+            r <= 1.1,
+        )
+    )
+    script = [PY, str(ROOT / "bench" / "startup.py")]
+    for kind, what in (("jianbao", "first paint"), ("jianbao-checked", "the first check's findings shown")):
+        (with_big, _), (with_empty, _) = measure_pair(
+            [*script, kind, str(sample), str(big)], [*script, kind, str(sample), str(empty)], env=env
+        )
+        r = with_big / with_empty
+        rows.append(
+            Row(
+                f"7. editor start-up ({what}) with a 1,000-issue archive vs an empty one",
+                f"{r:.2f}× ({with_big * 1000:.0f} / {with_empty * 1000:.0f} ms)",
+                "≤ 1.1×",
+                r <= 1.1,
+            )
+        )
+    return rows
+
+
 def docx_export() -> list[Row]:
     """The .docx exporter grows with the issue, not with its square."""
     from tui.exporters import render
@@ -566,6 +600,7 @@ def main() -> None:
             lambda: startup(paths, sample, env),
             lambda: headless_check(sample, env),
             lambda: archive_size(folder, sample, env),
+            lambda: archive_startup(folder, sample, env),
             lambda: throughput(paths),
             lambda: live_recheck(paths),
             lambda: visible_refresh(folder),

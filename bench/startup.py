@@ -3,6 +3,7 @@
 python bench/startup.py jianbao ISSUE.toml          # the editor on an issue, exit after its first paint
 python bench/startup.py jianbao-checked ISSUE.toml  # ... after the first check's findings are shown
 python bench/startup.py bare ISSUE.toml             # the same standard widgets, filled from the same file
+python bench/startup.py jianbao ISSUE.toml ARCHIVE  # the editor with ISSUE checked against the archive ARCHIVE
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ class Bare(App[None]):
         self.call_after_refresh(self.exit)
 
 
-def jianbao_app(path: Path, *, until_checked: bool = False) -> App[None]:
+def jianbao_app(path: Path, *, until_checked: bool = False, archive: Path | None = None) -> App[None]:
     from tui.app.app import JianbaoApp
     from tui.app.main_screen import MainScreen
 
@@ -59,12 +60,17 @@ def jianbao_app(path: Path, *, until_checked: bool = False) -> App[None]:
             assert self.session is not None
             return OnceScreen(self.session, self.lang)
 
-    return Once(path, blink=False)
+    return Once(path, blink=False, archive=archive)
 
 
 def main() -> None:
     kind, path = sys.argv[1], Path(sys.argv[2])
-    app = Bare(path) if kind == "bare" else jianbao_app(path, until_checked=kind == "jianbao-checked")
+    archive = Path(sys.argv[3]) if len(sys.argv) > 3 else None
+    app = (
+        Bare(path)
+        if kind == "bare"
+        else jianbao_app(path, until_checked=kind == "jianbao-checked", archive=archive)
+    )
     app.run(headless=True)
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import marshal
 import os
+import zlib
 from pathlib import Path
 
 from rulekit import clean_issue
@@ -66,12 +68,26 @@ def test_files_come_and_go(tmp_path: Path) -> None:
 def test_a_corrupt_index_is_rebuilt(tmp_path: Path) -> None:
     folder = _archive(tmp_path)
     _numbers(folder)
-    archive_index.index_path(folder).write_text('{"format": "jianbao-archive-index/1", "files": {"x": 1}}')
+    archive_index.index_path(folder).write_bytes(archive_index.INDEX_MAGIC + b"0\n" + b"\x00garbage")
     archive_index.forget()
     assert _numbers(folder) == [10, 11, 12]
     archive_index.index_path(folder).write_bytes(b"\x00garbage")
     archive_index.forget()
     assert _numbers(folder) == [10, 11, 12]
+    # a sound checksum over a payload of the wrong shape
+    payload = marshal.dumps({"2025-10.toml": 1})
+    archive_index.index_path(folder).write_bytes(
+        archive_index.INDEX_MAGIC + b"%d\n" % zlib.crc32(payload) + payload
+    )
+    archive_index.forget()
+    assert _numbers(folder) == [10, 11, 12]
+    # one damaged byte in a real index: it is not trusted, so a change only the files know shows
+    _rewrite_in_place_keeping_stat(folder / "2025-10.toml", b"number = 10", b"number = 19")
+    data = bytearray(archive_index.index_path(folder).read_bytes())
+    data[-5] ^= 0xFF
+    archive_index.index_path(folder).write_bytes(bytes(data))
+    archive_index.forget()
+    assert _numbers(folder) == [11, 12, 19]
 
 
 def test_an_unwritable_cache_only_costs_time(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -113,3 +129,16 @@ def test_checking_many_files_reads_each_archive_file_once(tmp_path: Path, monkey
     checks = checking.open_checks(sorted(folder.glob("*.toml")))
     assert sorted(parsed) == sorted(p.name for p in folder.glob("*.toml"))
     assert [len(c.archive) for c in checks] == [5] * 6  # each file sees the others, not itself
+
+
+def test_a_scan_without_titles_does_not_leave_its_summaries_for_the_checks(tmp_path: Path) -> None:
+    """``new`` reads mastheads only; a check in the same process still sees every title."""
+    folder = _archive(tmp_path)
+    scan_lenient(folder)  # the index on disk, with titles
+    archive_index.forget()
+    quick, _ = scan_lenient(folder, titles=False)
+    assert all(a.past.titles == () for a in quick)
+    assert sorted(a.past.masthead.number for a in quick) == [10, 11, 12]
+    full, _ = scan_lenient(folder)
+    expected = tuple(a.title for a in clean_issue().articles if a.title)
+    assert expected and all(a.past.titles == expected for a in full)

@@ -201,7 +201,7 @@ class JianbaoApp(App[None]):
 
             try:
                 house = load_house(archive)
-                issue = make_next_issue(scan_lenient(archive)[0], house, dt.date.today())
+                issue = make_next_issue(scan_lenient(archive, titles=False)[0], house, dt.date.today())
                 self.path = write_new_issue(archive, issue, issue_filename(issue.masthead, house.style))
             except JianbaoError as exc:
                 self.push_screen(ErrorScreen(exc.render(self.lang), self.lang))
@@ -379,6 +379,6 @@ def newest_issue(archive: Path) -> Path | None:
     """The archive's latest issue by date and number (unreadable files are skipped)."""
     from tui.files.archive import scan_lenient
 
-    found, _ = scan_lenient(archive)
+    found, _ = scan_lenient(archive, titles=False)
     latest = max(found, key=lambda a: (a.past.masthead.date, a.past.masthead.cumulative), default=None)
     return latest.path if latest else None

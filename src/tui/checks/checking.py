@@ -94,7 +94,7 @@ class _Folder:
     def without(self, path: Path) -> tuple[PastIssue, ...]:
         """The archive as ``path`` sees it: every issue but itself."""
         me = path.resolve()
-        return tuple(a.past for a in self.archived if a.path.name != me.name or a.path.resolve() != me)
+        return tuple(a.past for a in self.archived if a.name != me.name or a.path.resolve() != me)
 
 
 def open_checks(paths: list[Path], archive: Path | None = None) -> list[FileCheck]:

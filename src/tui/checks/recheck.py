@@ -9,21 +9,12 @@ this with a fresh check after random edits.)
 
 from __future__ import annotations
 
-from dataclasses import fields, is_dataclass, replace
+from dataclasses import replace
 
 from tui.checks.rules import check_article
 from tui.model import Issue, Masthead
 from tui.model.findings import Finding
 from tui.model.house import House
-
-
-def frozen(value: object) -> object:
-    """A hashable copy of a model value: dataclasses and lists become tuples."""
-    if is_dataclass(value) and not isinstance(value, type):
-        return (type(value).__name__, *(frozen(getattr(value, f.name)) for f in fields(value)))
-    if isinstance(value, list):
-        return tuple(frozen(v) for v in value)
-    return value
 
 
 def reindexed(found: list[Finding], index: int) -> list[Finding]:
@@ -42,8 +33,9 @@ class ArticleMemo:
             self._entries = {}  # another house or archive: nothing carries over
         entries: dict[object, tuple[int, list[Finding]]] = {}
         out: list[list[Finding]] = []
+        columns = {c.name: (c.name, c.kind) for c in issue.columns}
         for i, article in enumerate(issue.articles):
-            key = (frozen(article), frozen(issue.column(article.column)))
+            key = (article.content_key(), columns.get(article.column))
             hit = self._entries.get(key)
             if hit is None:
                 found = check_article(issue, i, house, archive)

@@ -171,7 +171,7 @@ def cmd_stats(args: argparse.Namespace, lang: Lang) -> int:
 
     archive = _archive(args)
     house = load_house(archive)
-    found, errors = scan_lenient(archive)
+    found, errors = scan_lenient(archive, titles=False)
     start, end = _period(args, [a.past.masthead.date for a in found])
     chosen = [
         a.path

@@ -42,7 +42,7 @@ def cmd_new(args: argparse.Namespace, lang: Lang) -> int:
 
     archive = archive_folder(archive_dir(args.archive), create=args.create)
     house = load_house(archive)
-    found, unreadable = scan_lenient(archive)
+    found, unreadable = scan_lenient(archive, titles=False)
     for error in unreadable:
         sys.stderr.write(
             t_(lang, "警告：已跳过无法读取的档案文件 ", "warning: skipped an unreadable archive file ")

@@ -16,7 +16,6 @@ def printable(issue: Issue) -> Issue:
     The checks report each one (``text.control-character``) with a fix; an
     export never fails on them.
     """
-    import copy
     import dataclasses
 
     from tui.model.textutil import CONTROL, strip_control
@@ -31,7 +30,7 @@ def printable(issue: Issue) -> Issue:
                 setattr(value, f.name, clean(getattr(value, f.name)))
         return value
 
-    copied = copy.deepcopy(issue)
+    copied = issue.copy()
     clean(copied)
     return copied
 

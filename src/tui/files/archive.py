@@ -19,10 +19,19 @@ from tui.model.past import PastIssue
 
 @dataclass
 class Archived:
-    """An issue of the archive as the checks and ``new`` see it: masthead, titles, end block."""
+    """An issue of the archive as the checks and ``new`` see it: masthead, titles, end block.
 
-    path: Path
+    Held as folder and name: the path is made only when asked for (a
+    thousand ``Path`` objects at every start cost more than the index read).
+    """
+
+    folder: Path
+    name: str
     past: PastIssue
+
+    @property
+    def path(self) -> Path:
+        return self.folder / self.name
 
 
 def archive_folder(path: Path, *, create: bool = False) -> Path:
@@ -56,8 +65,12 @@ def archive_folder(path: Path, *, create: bool = False) -> Path:
     return path
 
 
-def scan_lenient(archive: Path, *, exclude: Path | None = None) -> tuple[list[Archived], list[LoadError]]:
+def scan_lenient(
+    archive: Path, *, exclude: Path | None = None, titles: bool = True
+) -> tuple[list[Archived], list[LoadError]]:
     """Every readable issue in the archive folder, and the errors of those that cannot be read.
+
+    ``titles=False``: mastheads and end blocks only (what ``new`` needs), faster to read.
 
     One broken file must not stop work on its good neighbours: callers
     report the errors (a warning naming each file) and go on.
@@ -68,14 +81,14 @@ def scan_lenient(archive: Path, *, exclude: Path | None = None) -> tuple[list[Ar
     # is a file without a stat (d_type): the index stats each file once, not twice.
     with os.scandir(archive) as entries:
         names = sorted(e.name for e in entries if e.name.endswith(".toml") and e.is_file())
-    found, errors = summaries(archive, [archive / name for name in names])
-    archived = [Archived(path, past) for path, past in found.items()]
+    found, errors = summaries(archive, names, titles=titles)
+    archived = [Archived(archive, name, past) for name, past in found.items()]
     if exclude is not None:
         # The excluded file stays in the index (the next check of another file needs it);
         # one resolve for it, not one per archived file (1,000 of them cost 60 ms).
         skip = exclude.resolve()
         if skip.parent == archive.resolve():
-            archived = [a for a in archived if a.path.name != skip.name]
+            archived = [a for a in archived if a.name != skip.name]
             errors = [e for e in errors if Path(str(e.file)).name != skip.name]
     return archived, errors
 

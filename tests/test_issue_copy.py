@@ -1,0 +1,96 @@
+"""Issue.copy (undo's snapshot) and Article.content_key (what re-checks and the writer reuse by)."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import datetime as dt
+
+import pytest
+
+from rulekit import clean_issue
+from tui.model import Article, Byline, Issue
+from tui.model.issue import Comment, Note, Signoff, Waiver
+
+AT = dt.datetime(2026, 11, 27, 9, 30)
+
+
+def _full_issue() -> Issue:
+    """Every field of every record set, so a field the copy forgets shows."""
+    issue = clean_issue()
+    first = issue.articles[0]
+    first.title_breaks = (4,)
+    first.byline = Byline("西湖区人大常委会研究室", ["王晓明", "李红"])
+    first.comments = [Comment("校对", "这里的数字请核实。", AT, resolved=True)]
+    issue.endblock.distribution = ["省人大常委会办公厅", "市人大常委会组成人员"]
+    issue.waivers = [Waiver("typography.x", "paragraph", "，", "原文如此", "校对", AT, 0, 1, 2, 3)]
+    issue.signoffs = [Signoff("proofreader", "张校对", AT, digest="abc")]
+    issue.notes = [
+        Note("import.x", "warning", "目录标题与正文不同", "differs", 12, "原文", "title", "标题", True)
+    ]
+    return issue
+
+
+def _mutables(value: object, seen: dict[int, object]) -> None:
+    """Every list and record reachable from ``value``, by id."""
+    if isinstance(value, list):
+        seen[id(value)] = value
+        for v in value:
+            _mutables(v, seen)
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        seen[id(value)] = value
+        for f in dataclasses.fields(value):
+            _mutables(getattr(value, f.name), seen)
+
+
+def test_copy_equals_a_deep_copy_and_shares_nothing_mutable() -> None:
+    issue = _full_issue()
+    copied = issue.copy()
+    assert copied == copy.deepcopy(issue)
+    original: dict[int, object] = {}
+    mine: dict[int, object] = {}
+    _mutables(issue, original)
+    _mutables(copied, mine)
+    assert not set(original) & set(mine)
+
+
+def test_every_record_field_is_copied() -> None:
+    """A field added to a record later must reach the copy: compared field by field, not by eq alone."""
+    issue = _full_issue()
+    copied = issue.copy()
+    for f in dataclasses.fields(Issue):
+        assert getattr(copied, f.name) == getattr(issue, f.name), f.name
+
+
+def _changed(article: Article, name: str) -> Article:
+    changed = article.copy()
+    value = getattr(changed, name)
+    if name == "byline":
+        changed.byline = Byline("上城区人大常委会", ["赵一"])
+    elif name == "comments":
+        changed.comments = [Comment("校对", "请核对。", AT)]
+    elif name == "paragraphs":
+        changed.paragraphs = [*value, "新增一段。"]
+    elif name == "title_breaks":
+        changed.title_breaks = (2,)
+    else:
+        setattr(changed, name, value + "改")
+    return changed
+
+
+@pytest.mark.parametrize("name", [f.name for f in dataclasses.fields(Article)])
+def test_the_content_key_changes_with_every_field(name: str) -> None:
+    article = _full_issue().articles[0]
+    assert article.content_key() == article.copy().content_key()
+    assert _changed(article, name).content_key() != article.content_key()
+
+
+def test_the_content_key_sees_inside_a_byline_and_a_comment() -> None:
+    article = _full_issue().articles[0]
+    key = article.content_key()
+    assert article.byline is not None
+    article.byline.authors.append("钱多")
+    assert article.content_key() != key
+    key = article.content_key()
+    article.comments[0].resolved = False
+    assert article.content_key() != key
