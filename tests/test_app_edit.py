@@ -95,6 +95,17 @@ async def test_move_article_changes_toml_order(sample_toml: Path) -> None:
         await pilot.press("shift+down")
         await pilot.pause()
         assert main(app).node == NodeRef("article", 1)
+        outline = main(app).query_one(OutlineTree)
+
+        def on_moved(index: int) -> bool:  # the nodes are relabelled in place: the cursor follows the article
+            node = outline.cursor_node
+            return node is not None and node.data == NodeRef("article", index) and "拱墅区" in str(node.label)
+
+        await until(pilot, lambda: on_moved(1))
+        await pilot.press("shift+down")
+        await until(pilot, lambda: on_moved(2))
+        await pilot.press("shift+up")
+        await until(pilot, lambda: on_moved(1))
         await pilot.press("ctrl+s")
         await pilot.pause()
     titles = [a.title[:3] for a in load_issue(sample_toml).articles[:3]]

@@ -88,3 +88,23 @@ def _three_articles() -> Issue:
         Article(base.column, "丙区：成效", ["一是加强,监督;二是补充。"], base.byline),
     ]
     return issue
+
+
+def test_the_first_check_in_a_worker_primes_the_memo(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """After the editor's first check (a worker), a move re-checks nothing; an article typed into meanwhile is."""
+    from tui.checks import recheck
+
+    session = Session(path=Path("issue.toml"), issue=_three_articles(), house=HOUSE)
+    request = session.first_check()
+    result = session.run_recheck(request)
+    session.set_field("paragraphs", ["一是加强,监督,再加强。"], 2)  # typed while the first check ran
+    assert session.apply_recheck(result)
+    checked: list[int] = []
+    real = recheck.check_article
+    monkeypatch.setattr(
+        recheck, "check_article", lambda issue, i, *a: checked.append(i) or real(issue, i, *a)
+    )
+    session.move_article(0, 1)
+    assert checked == [2]  # only the article typed into during the first check
+    fresh = [check_article(session.issue, i, HOUSE) for i in range(3)]
+    assert session.checker.article_findings == fresh

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -138,8 +137,16 @@ class OutlineTree(Tree[NodeRef]):
         if signature == self._signature:
             return  # nothing the outline shows has changed: keep the tree as it is
         self._signature = signature
-        shape = (signature[0], tuple(a.column for a in issue.articles), select)
+        # A move within a column, typing, a re-check: the same columns holding as many articles,
+        # so only labels and counts differ and the nodes are updated in place (a rebuild of
+        # 3,000 articles took 260 ms); the cursor then goes to the node asked for.
+        shape = (signature[0], tuple(a.column for a in issue.articles))
         if shape == self._shape and self._relabel(issue, counts):
+            if select is not None:
+                self._wanted = select
+                shown = self._shown.get(select)
+                if shown is not None and self.cursor_node is not shown[0]:
+                    self.move_cursor(shown[0])
             return
         self._shape = shape
         self._shown = {}
@@ -226,7 +233,8 @@ class OutlineTree(Tree[NodeRef]):
             self.move_cursor(node)
 
     def _node_for(self, ref: NodeRef) -> TreeNode[NodeRef] | None:
-        return next((node for node in _walk(self.root) if node.data == ref), None)
+        shown = self._shown.get(ref)
+        return shown[0] if shown is not None else None
 
     def select_ref(self, ref: NodeRef) -> bool:
         node = self._node_for(ref)
@@ -235,12 +243,6 @@ class OutlineTree(Tree[NodeRef]):
         self._wanted = ref
         self.move_cursor(node)
         return True
-
-
-def _walk(node: TreeNode[NodeRef]) -> Iterator[TreeNode[NodeRef]]:
-    for child in node.children:
-        yield child
-        yield from _walk(child)
 
 
 def _article_label(issue: Issue, article: Article, lang: Lang) -> str:

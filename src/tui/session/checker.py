@@ -98,6 +98,7 @@ class Checker:
                 return False  # a structural edit checked everything meanwhile
             if request.epoch == self.epoch and request.issue is issue:
                 self.set([result.articles[i] for i in range(request.count)], result.cross)
+                self.memo.prime(issue, self.house, self.archive, self.article_findings, self.pending)
             else:
                 self.revalidate(issue)
             return True
