@@ -94,3 +94,39 @@ def test_the_content_key_sees_inside_a_byline_and_a_comment() -> None:
     key = article.content_key()
     article.comments[0].resolved = False
     assert article.content_key() != key
+
+
+def _fresh_dumps(issue: Issue) -> str:
+    from tui.files import codec
+
+    codec._ARTICLE_TEXT.clear()  # noqa: SLF001 - the writer's cache, emptied to compare with a cold render
+    return codec.dumps(issue)
+
+
+def test_the_writer_reuses_only_what_is_unchanged() -> None:
+    """Each article's TOML is kept by its content key: after edits, the text equals a cold render."""
+    from tui.files import codec
+
+    issue = _full_issue()
+    codec.dumps(issue)
+    issue.articles[0].paragraphs[0] += "补一句。"
+    issue.articles[1].title += "（续）"
+    assert issue.articles[0].byline is not None
+    issue.articles[0].byline.authors.append("钱多")
+    issue.articles[0].comments[0].resolved = False
+    warm = codec.dumps(issue)
+    assert warm == _fresh_dumps(issue)
+    assert "补一句。" in warm and "（续）" in warm and "钱多" in warm
+
+
+def test_one_instant_in_two_zones_is_two_texts() -> None:
+    """Equal datetimes written differently must not share a cached text."""
+    from tui.files import codec
+
+    issue = _full_issue()
+    utc = dt.datetime(2026, 11, 27, 1, 30, tzinfo=dt.timezone.utc)
+    beijing = utc.astimezone(dt.timezone(dt.timedelta(hours=8)))
+    issue.articles[0].comments = [Comment("校对", "请核对。", utc)]
+    codec.dumps(issue)
+    issue.articles[0].comments = [Comment("校对", "请核对。", beijing)]
+    assert codec.dumps(issue) == _fresh_dumps(issue)

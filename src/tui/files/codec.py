@@ -231,6 +231,24 @@ def _without_none(d: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in d.items() if v is not None}
 
 
+_ARTICLE_TEXT: dict[tuple[object, ...], str] = {}
+
+
+def _article_text(a: Article) -> str:
+    head: dict[str, Any] = {"column": a.column, "title": a.title}
+    if a.title_breaks:
+        head["title_lines"] = split_at(a.title, a.title_breaks)
+    text = _section("[[articles]]", {**head, "paragraphs": a.paragraphs})
+    if a.byline is not None:
+        text += "\n" + _section("[articles.byline]", {"unit": a.byline.unit, "authors": a.byline.authors})
+    for c in a.comments:
+        entry: dict[str, object] = {"author": c.author, "text": c.text, "at": c.at}
+        if c.resolved:
+            entry["resolved"] = True
+        text += "\n" + _section("[[articles.comments]]", entry)
+    return text
+
+
 def dumps(issue: Issue) -> str:
     """Render an Issue as jianbao/1 TOML, always in the same key order."""
     m = issue.masthead
@@ -249,19 +267,17 @@ def dumps(issue: Issue) -> str:
         ),
     ]
     parts += [_section("[[columns]]", {"name": c.name, "kind": c.kind}) for c in issue.columns]
+    # Each article's text is kept by its content key: autosave rewrites the issue after every
+    # pause in typing, and at 3,000 articles rendering them all took 1.5 s of a worker's
+    # CPU (typing slowed 3-7x meanwhile); now only the articles that changed are rendered.
+    global _ARTICLE_TEXT
+    previous, rendered = _ARTICLE_TEXT, {}
     for a in issue.articles:
-        head: dict[str, Any] = {"column": a.column, "title": a.title}
-        if a.title_breaks:
-            head["title_lines"] = split_at(a.title, a.title_breaks)
-        text = _section("[[articles]]", {**head, "paragraphs": a.paragraphs})
-        if a.byline is not None:
-            text += "\n" + _section("[articles.byline]", {"unit": a.byline.unit, "authors": a.byline.authors})
-        for c in a.comments:
-            entry: dict[str, object] = {"author": c.author, "text": c.text, "at": c.at}
-            if c.resolved:
-                entry["resolved"] = True
-            text += "\n" + _section("[[articles.comments]]", entry)
+        key = a.content_key()
+        text = rendered.get(key) or previous.get(key) or _article_text(a)
+        rendered[key] = text
         parts.append(text)
+    _ARTICLE_TEXT = rendered  # the last issue written: what its next autosave will mostly repeat
     e = issue.endblock
     parts.append(
         _section("[endblock]", {"distribution": e.distribution, "editor": e.editor, "phone": e.phone})

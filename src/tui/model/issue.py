@@ -103,7 +103,8 @@ class Article:
             self.title_breaks,
             tuple(self.paragraphs),
             None if b is None else (b.unit, tuple(b.authors)),
-            tuple((c.author, c.text, c.at, c.resolved) for c in self.comments),
+            # the time as written: two zones' times of one instant are equal datetimes
+            tuple((c.author, c.text, c.at.isoformat(), c.resolved) for c in self.comments),
         )
 
     def copy(self) -> Article:
