@@ -535,7 +535,7 @@ def load_save(paths: dict[int, Path]) -> list[Row]:
     base_load = median_time(lambda: tomllib.loads(text))
 
     def cold_save() -> None:
-        codec._ARTICLE_TEXT.clear()  # the writer's cache of unchanged articles: a first save has none
+        codec.forget_rendered()  # a first save has no article texts kept
         codec.dumps(issue)
 
     save = median_time(cold_save)

@@ -99,7 +99,7 @@ def test_the_content_key_sees_inside_a_byline_and_a_comment() -> None:
 def _fresh_dumps(issue: Issue) -> str:
     from tui.files import codec
 
-    codec._ARTICLE_TEXT.clear()  # noqa: SLF001 - the writer's cache, emptied to compare with a cold render
+    codec.forget_rendered()  # a cold render to compare with
     return codec.dumps(issue)
 
 
@@ -124,7 +124,7 @@ def test_one_instant_in_two_zones_is_two_texts() -> None:
     from tui.files import codec
 
     issue = _full_issue()
-    utc = dt.datetime(2026, 11, 27, 1, 30, tzinfo=dt.timezone.utc)
+    utc = dt.datetime(2026, 11, 27, 1, 30, tzinfo=dt.UTC)
     beijing = utc.astimezone(dt.timezone(dt.timedelta(hours=8)))
     issue.articles[0].comments = [Comment("校对", "请核对。", utc)]
     codec.dumps(issue)

@@ -234,6 +234,11 @@ def _without_none(d: dict[str, Any]) -> dict[str, Any]:
 _ARTICLE_TEXT: dict[tuple[object, ...], str] = {}
 
 
+def forget_rendered() -> None:
+    """Drop the kept article texts: the next ``dumps`` renders everything (a first save's cost)."""
+    _ARTICLE_TEXT.clear()
+
+
 def _article_text(a: Article) -> str:
     head: dict[str, Any] = {"column": a.column, "title": a.title}
     if a.title_breaks:
