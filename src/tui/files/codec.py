@@ -276,7 +276,8 @@ def dumps(issue: Issue) -> str:
     # pause in typing, and at 3,000 articles rendering them all took 1.5 s of a worker's
     # CPU (typing slowed 3-7x meanwhile); now only the articles that changed are rendered.
     global _ARTICLE_TEXT
-    previous, rendered = _ARTICLE_TEXT, {}
+    previous = _ARTICLE_TEXT
+    rendered: dict[tuple[object, ...], str] = {}
     for a in issue.articles:
         key = a.content_key()
         text = rendered.get(key) or previous.get(key) or _article_text(a)
