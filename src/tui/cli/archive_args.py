@@ -32,10 +32,37 @@ def add_archive_commands(sub: Any, common: argparse.ArgumentParser, lang: Lang, 
     )
     p.add_argument(
         "--format",
-        choices=("text", "json"),
+        choices=("text", "json", "docx"),
         default="text",
-        help=t_(lang, "输出格式", "output format"),
+        help=t_(
+            lang,
+            "输出格式（docx：新版本的 Word 文档，改动为修订，可在 Word/WPS 中逐条接受或拒绝）",
+            "output format (docx: the new version as a Word document with the changes as tracked revisions)",
+        ),
     )
+    p.add_argument(
+        "-o",
+        "--output",
+        help=t_(
+            lang,
+            "--format docx 写入的文件（默认：新版本旁的 名称-修订.docx）",
+            "the .docx to write (default: NEW-修订.docx beside the new version)",
+        ),
+    )
+    p.add_argument(
+        "--author",
+        help=t_(
+            lang,
+            "修订的作者（默认：新版本的本期责任编辑）",
+            "the revisions' author (default: the new version's 本期责任编辑)",
+        ),
+    )
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help=t_(lang, "允许覆盖已有的输出文件", "allow replacing an existing output file"),
+    )
+    p.add_argument("--archive", help=archive_help)
     p.add_argument(
         "--color",
         choices=("auto", "always", "never"),

@@ -66,6 +66,8 @@ def cmd_diff(args: argparse.Namespace, lang: Lang) -> int:
     if new is None:
         new = _empty_like(old)
     changes = compare(old, new)
+    if args.format == "docx":
+        return _diff_docx(args, old, new, Path(old_path), Path(new_path))
     if args.format == "json":
         write_stdout(
             json.dumps(changes_json(changes, old_name, new_name), ensure_ascii=False, indent=2) + "\n"
@@ -76,6 +78,30 @@ def cmd_diff(args: argparse.Namespace, lang: Lang) -> int:
     if len(files) == GIT_DIFF_ARGS:
         return EXIT_OK  # git stops at a diff command that does not exit 0
     return EXIT_OK if changes.empty else EXIT_FINDINGS
+
+
+def _diff_docx(args: argparse.Namespace, old: Issue, new: Issue, old_path: Path, new_path: Path) -> int:
+    """The new version as a Word document with tracked changes; prints where it went (unless -o named it)."""
+    from tui.cli.commands import check_output_target
+    from tui.exporters.revisions import render_revisions
+    from tui.files.config import archive_dir, load_house
+    from tui.files.writing import atomic_write
+
+    output = Path(args.output) if args.output else new_path.with_name(f"{new_path.stem}-修订.docx")
+    for source in (old_path, new_path):
+        check_output_target(source, output, force=args.force)
+    house = load_house(archive_dir(args.archive) if args.archive else new_path.parent)
+    try:  # the changes were made by the time the new version was written
+        when = dt.datetime.fromtimestamp(new_path.stat().st_mtime, dt.UTC)
+    except OSError:
+        when = dt.datetime.now(dt.UTC)
+    author = args.author or new.endblock.editor or "jianbao"
+    atomic_write(
+        output, render_revisions(old, new, house.style, author=author, when=when), overwrite=args.force
+    )
+    if not args.output:
+        write_stdout(f"{output}\n")
+    return EXIT_OK
 
 
 def _archive(args: argparse.Namespace) -> Path:

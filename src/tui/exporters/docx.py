@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Callable
 from typing import Any
 
 from docx import Document
@@ -62,7 +63,7 @@ def set_font(
         set_child(run._element.get_or_add_rPr(), "w:spacing", val=str(condense))
 
 
-class _Body:
+class Body:
     """Where the paragraphs go: the end of the document's body, reached in constant time.
 
     python-docx's ``add_paragraph`` looks for the body's section properties
@@ -85,8 +86,8 @@ class _Body:
         return Paragraph(p, self.doc)
 
 
-def _paragraph(
-    doc: _Body,
+def paragraph(
+    doc: Body,
     text: str,
     font: S.Font,
     *,
@@ -215,22 +216,22 @@ def _title_style(doc: Any, font: S.Font) -> None:
     set_child(r_pr, "w:szCs", val=str(int(font.size_pt * 2)))
 
 
-def _masthead(doc: _Body, issue: Issue, fonts: S.Roles) -> None:
+def _masthead(doc: Body, issue: Issue, fonts: S.Roles) -> None:
     name, edition, numbers, unit, date = masthead_lines(issue)
-    _paragraph(doc, name, fonts.masthead_name, align=WD_ALIGN_PARAGRAPH.CENTER, color=S.RED, grid=False)
-    _paragraph(doc, edition, fonts.masthead_line, align=WD_ALIGN_PARAGRAPH.CENTER)
-    _paragraph(doc, numbers, fonts.masthead_line, align=WD_ALIGN_PARAGRAPH.CENTER)
-    line = _paragraph(doc, "", fonts.masthead_line)
+    paragraph(doc, name, fonts.masthead_name, align=WD_ALIGN_PARAGRAPH.CENTER, color=S.RED, grid=False)
+    paragraph(doc, edition, fonts.masthead_line, align=WD_ALIGN_PARAGRAPH.CENTER)
+    paragraph(doc, numbers, fonts.masthead_line, align=WD_ALIGN_PARAGRAPH.CENTER)
+    line = paragraph(doc, "", fonts.masthead_line)
     line.paragraph_format.tab_stops.add_tab_stop(Mm(S.BLOCK_WIDTH_MM), WD_TAB_ALIGNMENT.RIGHT)
     set_font(line.add_run(f"{unit}\t{date}"), fonts.masthead_line, on_grid=True)
     # The red rule, 2.25 pt, 4 mm under the line (w:space is in points, at most 31).
     rule(line, "bottom", color="E60012", eighths=18, space_pt=round(S.RED_RULE_GAP_MM * S.PT_PER_MM))
 
 
-def _contents(doc: _Body, issue: Issue, fonts: S.Roles) -> None:
+def _contents(doc: Body, issue: Issue, fonts: S.Roles) -> None:
     """目录 as printed: a column's name and its first title on one line, further titles under the first."""
-    _paragraph(doc, "", fonts.body)
-    _paragraph(doc, "目　录", fonts.contents_title, align=WD_ALIGN_PARAGRAPH.CENTER)
+    paragraph(doc, "", fonts.body)
+    paragraph(doc, "目　录", fonts.contents_title, align=WD_ALIGN_PARAGRAPH.CENTER)
     widest = max((len(c.name) + 2 for c in issue.columns), default=6) + 1  # 【name】 and a space
     hang = Pt(fonts.body.size_pt * widest)
     for column in issue.columns:
@@ -238,10 +239,10 @@ def _contents(doc: _Body, issue: Issue, fonts: S.Roles) -> None:
         head = f"【{column.name}】"
         if column.kind == "briefs" or not articles:
             line = f"{head}{len(articles)}则" if column.kind == "briefs" else head
-            _paragraph(doc, line, fonts.contents_title)
+            paragraph(doc, line, fonts.contents_title)
             continue
         for n, article in enumerate(articles):
-            p = _paragraph(doc, "", fonts.body)
+            p = paragraph(doc, "", fonts.body)
             p.paragraph_format.left_indent = hang
             if n == 0:
                 p.paragraph_format.first_line_indent = -hang
@@ -252,7 +253,7 @@ def _contents(doc: _Body, issue: Issue, fonts: S.Roles) -> None:
                 set_font(p.add_run(article.title), fonts.body, on_grid=True)
 
 
-def _title(doc: _Body, article: Article, font: S.Font) -> None:
+def write_title(doc: Body, article: Article, font: S.Font) -> None:
     """The title in the editor's own lines or balanced ones (梯形), on the house Title style."""
     p = doc.add_paragraph()
     p.style = TITLE_STYLE
@@ -263,20 +264,20 @@ def _title(doc: _Body, article: Article, font: S.Font) -> None:
             run._r.addprevious(soft_break())
 
 
-def _article(doc: _Body, article: Article, style: Style, fonts: S.Roles) -> None:
+def write_article(doc: Body, article: Article, style: Style, fonts: S.Roles) -> None:
     if article.title:
-        _title(doc, article, fonts.title)
+        write_title(doc, article, fonts.title)
     last = None
     for text in article.paragraphs:
-        last = _paragraph(doc, text, fonts.body, indent_chars=2)
+        last = paragraph(doc, text, fonts.body, indent_chars=2)
         last.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     if article.byline is not None:
         if last is not None:
             last.paragraph_format.keep_with_next = True  # the byline never opens a page alone
-        _paragraph(doc, render_byline(article.byline, style), fonts.body, align=WD_ALIGN_PARAGRAPH.RIGHT)
+        paragraph(doc, render_byline(article.byline, style), fonts.body, align=WD_ALIGN_PARAGRAPH.RIGHT)
 
 
-def _endblock(doc: _Body, issue: Issue, fonts: S.Roles) -> None:
+def _endblock(doc: Body, issue: Issue, fonts: S.Roles) -> None:
     """版记 at the foot of the last page: thick rules first and last (0.35 mm), a thin one between (0.25 mm).
 
     送 lines are indented one character; a wrapped line hangs under the text after 送：.
@@ -287,12 +288,12 @@ def _endblock(doc: _Body, issue: Issue, fonts: S.Roles) -> None:
     first_item = e.distribution[0] if e.distribution else ""
     paragraphs = []
     for n, item in enumerate([first_item, *e.distribution[1:]]):
-        p = _paragraph(doc, f"送：{item}" if n == 0 else "\u3000\u3000" + item, font, grid=False)
+        p = paragraph(doc, f"送：{item}" if n == 0 else "\u3000\u3000" + item, font, grid=False)
         p.paragraph_format.left_indent = one * 3
         p.paragraph_format.first_line_indent = -(one * 2)
         paragraphs.append(p)
-    paragraphs.append(_paragraph(doc, f"本期责任编辑：{e.editor}", font, grid=False))
-    paragraphs.append(_paragraph(doc, f"电话：{e.phone}", font, grid=False))
+    paragraphs.append(paragraph(doc, f"本期责任编辑：{e.editor}", font, grid=False))
+    paragraphs.append(paragraph(doc, f"电话：{e.phone}", font, grid=False))
     for p in paragraphs[-2:]:
         p.paragraph_format.left_indent = one
     thick, thin = 8, 6  # eighths of a point: 1 pt ≈ 0.35 mm, 0.75 pt ≈ 0.26 mm
@@ -313,20 +314,40 @@ def _endblock(doc: _Body, issue: Issue, fonts: S.Roles) -> None:
         )
 
 
-def render_docx(issue: Issue, style: Style, *, now: dt.datetime | None = None) -> bytes:
+def write_articles(body: Body, issue: Issue, style: Style, fonts: S.Roles) -> None:
+    """The columns in print order, each with its heading and articles."""
+    for column, articles in issue.in_print_order():
+        if column is not None:
+            heading = paragraph(body, f"【{column.name}】", fonts.column_heading)
+            heading.paragraph_format.keep_with_next = True
+        for article in articles:
+            write_article(body, article, style, fonts)
+
+
+ArticlesWriter = Callable[[Body, Issue, Style, S.Roles], None]
+
+
+def render_docx(
+    issue: Issue,
+    style: Style,
+    *,
+    now: dt.datetime | None = None,
+    articles: ArticlesWriter = write_articles,
+    category: str = ISSUE_EXPORT,
+) -> bytes:
+    """The issue as a .docx; ``articles`` writes the body between the contents and the end block.
+
+    The tracked-changes document (``revisions``) is this same document with
+    its own writer of the articles, so both print alike.
+    """
     fonts = S.roles(style.fonts)
     doc = Document()
     _setup(doc, fonts)
-    body = _Body(doc)
+    body = Body(doc)
     _masthead(body, issue, fonts)
     _contents(body, issue, fonts)
     doc.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
-    for column, articles in issue.in_print_order():
-        if column is not None:
-            heading = _paragraph(body, f"【{column.name}】", fonts.column_heading)
-            heading.paragraph_format.keep_with_next = True
-        for article in articles:
-            _article(body, article, style, fonts)
+    articles(body, issue, style, fonts)
     _endblock(body, issue, fonts)
     m = issue.masthead
     props = doc.core_properties
@@ -335,7 +356,7 @@ def render_docx(issue: Issue, style: Style, *, now: dt.datetime | None = None) -
     props.author = props.last_modified_by = m.unit
     props.comments = ""
     props.keywords = ""
-    props.category = ISSUE_EXPORT  # known again by the Word import
+    props.category = category  # known again by the Word import
     props.revision = 1
     when = (now or dt.datetime.now(dt.UTC)).replace(microsecond=0, tzinfo=None)
     props.created = props.modified = when

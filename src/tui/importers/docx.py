@@ -24,7 +24,7 @@ from tui.model.errors import UsageError
 from tui.model.findings import Finding, Location, Severity
 from tui.model.house import House
 from tui.model.i18n import Text
-from tui.model.provenance import ISSUE_EXPORT, OWN_MARKS
+from tui.model.provenance import ISSUE_EXPORT, OWN_MARKS, REVISIONS
 from tui.model.textutil import could_be_title, strip_ws
 
 _AUTHOR = re.compile(r"^(?:作\s*者|撰\s*稿|撰\s*写)\s*[：:]\s*(.+)$")
@@ -111,11 +111,10 @@ def import_submission(path: Path, house: House) -> Submission:
     """
     category, title = word_marks(path)
     if category in OWN_MARKS:
-        what = (
-            Text("整期简报", "a whole issue")
-            if category == ISSUE_EXPORT
-            else Text("校对单", "a proof report")
-        )
+        what = {
+            ISSUE_EXPORT: Text("整期简报", "a whole issue"),
+            REVISIONS: Text("修订对照稿", "a tracked-changes comparison"),
+        }.get(category, Text("校对单", "a proof report"))
         raise UsageError(
             Text(
                 f"这是 jianbao 导出的{what.zh}（{title}），不是区县来稿，不能作为一篇稿件导入",

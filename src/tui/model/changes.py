@@ -63,7 +63,7 @@ def char_runs(old: str, new: str) -> tuple[Run, ...]:
 
 @dataclass(frozen=True)
 class ParagraphChange:
-    kind: Literal["added", "removed", "changed"]
+    kind: Literal["same", "added", "removed", "changed"]
     old_index: int | None  # 0-based paragraph of the old article
     new_index: int | None
     runs: tuple[Run, ...]
@@ -129,10 +129,18 @@ def _brief_label(a: Article) -> str:
 
 
 def _paragraph_changes(old: list[str], new: list[str]) -> tuple[ParagraphChange, ...]:
+    return tuple(c for c in paragraph_script(old, new) if c.kind != "same")
+
+
+def paragraph_script(old: list[str], new: list[str]) -> tuple[ParagraphChange, ...]:
+    """Every paragraph of both versions in reading order: unchanged, changed (by character), removed, added."""
     out: list[ParagraphChange] = []
     matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
+            out += [
+                ParagraphChange("same", i1 + k, j1 + k, (Run("same", old[i1 + k]),)) for k in range(i2 - i1)
+            ]
             continue
         pairs = min(i2 - i1, j2 - j1) if tag == "replace" else 0
         for k in range(pairs):

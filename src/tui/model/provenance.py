@@ -10,4 +10,5 @@ from __future__ import annotations
 
 ISSUE_EXPORT = "jianbao:issue"
 PROOF_REPORT = "jianbao:proof-report"
-OWN_MARKS = (ISSUE_EXPORT, PROOF_REPORT)
+REVISIONS = "jianbao:revisions"  # two versions compared, as tracked changes (jianbao diff --format docx)
+OWN_MARKS = (ISSUE_EXPORT, PROOF_REPORT, REVISIONS)
