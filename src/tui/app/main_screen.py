@@ -70,6 +70,7 @@ class MainScreen(Screen[None]):
         Binding("shift+f3", "prev_hit", "上一处", id="prev_hit", priority=True),
         Binding("f3", "waive", "豁免", id="waive", priority=True),
         Binding("ctrl+f", "search", "查找", id="search", priority=True),
+        Binding("f9", "changes", "改动对照", id="changes", priority=True),
         Binding("ctrl+h,ctrl+r", "replace", "替换", id="replace", priority=True),
         Binding("ctrl+g", "sign_off", "签发", id="sign_off", priority=True),
         Binding("ctrl+l", "toggle_checks", "校验栏", id="toggle_checks", priority=True),
@@ -225,6 +226,11 @@ class MainScreen(Screen[None]):
 
     def action_proof_report(self) -> None:
         self.files.proof_report()
+
+    def action_changes(self) -> None:
+        from tui.app.changes_view import ChangesScreen
+
+        self.app.push_screen(ChangesScreen(self.session, self.lang))
 
     def action_help(self) -> None:
         from tui.app.help import HelpScreen

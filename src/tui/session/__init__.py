@@ -6,7 +6,8 @@
 """
 
 from tui.session.checker import Checker, Recheck, Rechecked
+from tui.session.errors import Conflict, Refused
 from tui.session.history import History, Step
-from tui.session.session import Conflict, Refused, Session
+from tui.session.session import Session
 
 __all__ = ["Checker", "Conflict", "History", "Recheck", "Rechecked", "Refused", "Session", "Step"]

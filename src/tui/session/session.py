@@ -39,17 +39,10 @@ from tui.model.past import PastIssue
 from tui.model.proof_report import ProofReport
 from tui.model.search import Hit, Query, find_all, replace_hits
 from tui.model.titlebreak import parse_typed
+from tui.session.baselines import Baselines, Compared, remember_signed
 from tui.session.checker import Checker, Recheck, Rechecked
+from tui.session.errors import Conflict, Refused
 from tui.session.history import History, Step
-
-
-class Conflict(JianbaoError):
-    """The file changed on disk since it was loaded or saved."""
-
-
-class Refused(JianbaoError):
-    """An action the session will not do, with the reason."""
-
 
 EVERYTHING = FindingFilter()  # every open finding
 
@@ -73,6 +66,7 @@ class Session:
     past: tuple[PastIssue, ...] = ()
     history: History = field(default_factory=History, repr=False, compare=False)
     checker: Checker = field(init=False, repr=False, compare=False)
+    baselines: Baselines = field(init=False, repr=False, compare=False)
     recovery: Recovery = field(init=False, repr=False, compare=False)
     autosave_error: JianbaoError | None = None  # why the last autosave failed, until one succeeds
     rejected: dict[str, tuple[str, str]] = field(default_factory=dict)  # field → (label, typed text)
@@ -83,6 +77,7 @@ class Session:
     new_columns: dict[str, ColumnKind] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        self.baselines = Baselines(saved=self.issue.copy())
         self.recovery = Recovery.for_session(self.path)
         self.checker = Checker(self.house, self.archive, list(self.archive_problems), self.past)
 
@@ -574,7 +569,11 @@ class Session:
             )
         if not name.strip():
             raise Refused(Text("签发须写明姓名", "a sign-off needs a name"))
-        self.issue.signoffs.append(Signoff(role, name.strip(), now(), codec.content_digest(self.issue)))
+        digest = codec.content_digest(self.issue)
+        remember_signed(
+            self.issue, digest
+        )  # for "changes since the sign-off"; the sign-off stands without it
+        self.issue.signoffs.append(Signoff(role, name.strip(), now(), digest))
         self.touch()
         self.checker.recheck_cross(self.issue)  # signoff.changed: no longer, for this sign-off
 
@@ -645,6 +644,7 @@ class Session:
             self.recovery = Recovery.for_session(target)
         self.disk_stamp = written
         self.saved_version = self.version
+        self.baselines.saved = self.issue.copy()
         self.recovery.discard()
         self.saved_findings = None  # taken again once the saved text's findings are in
         self._note_saved_findings()
@@ -664,6 +664,7 @@ class Session:
                 )
             )
         self.issue, self.disk_stamp = load_issue_stamped(self.path)
+        self.baselines.saved = self.issue.copy()
         self.version += 1
         self.saved_version = self.version
         self.history.clear()
@@ -698,6 +699,19 @@ class Session:
             raise
         self.autosave_error = None
         return written
+
+    # ------------------------------------------------------------ what changed
+
+    def changes_since_save(self) -> Compared:
+        return self.baselines.since_save(self.issue)
+
+    def changes_since_signoff(self) -> Compared:
+        """Raises Refused when the issue has no sign-off, or its signed text was not kept here."""
+        return self.baselines.since_signoff(self.issue)
+
+    def changes_against(self, path: Path) -> Compared:
+        """Raises LoadError when ``path`` is not a readable issue."""
+        return self.baselines.against(path, self.issue)
 
     def discard_changes(self) -> None:
         """The user chose to quit without saving: this session's recovery file goes too."""

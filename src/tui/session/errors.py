@@ -1,0 +1,13 @@
+"""What the session says when it will not do something."""
+
+from __future__ import annotations
+
+from tui.model.errors import JianbaoError
+
+
+class Conflict(JianbaoError):
+    """The file changed on disk since it was loaded or saved."""
+
+
+class Refused(JianbaoError):
+    """An action the session will not do, with the reason."""
