@@ -12,9 +12,10 @@ import gc
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text as RichText
+from textual import on
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
@@ -26,6 +27,7 @@ from textual.widgets import Header, Static
 from tui.app.dialogs import ChoiceDialog
 from tui.app.keybar import KeyBar
 from tui.app.main_screen import MainScreen
+from tui.app.messages import OpenArchiveHit
 from tui.app.palette import JianbaoCommands
 from tui.app.status import StatusLine
 from tui.app.strings import t
@@ -33,6 +35,9 @@ from tui.files import locking, recovery
 from tui.model.errors import JianbaoError
 from tui.model.i18n import Lang
 from tui.session import Session
+
+if TYPE_CHECKING:
+    from tui.files.search_index import SearchHit
 
 
 class ErrorScreen(Screen[None]):
@@ -81,6 +86,7 @@ class JianbaoApp(App[None]):
         self.locked = False
         self._open_error: JianbaoError | None = None
         self.crash_message = ""
+        self._goto: tuple[str, SearchHit] | None = None  # a search hit for the next editor to show
 
     def run(self, **kwargs: Any) -> None:
         """Run as the process's one app.
@@ -311,7 +317,33 @@ class JianbaoApp(App[None]):
 
     def _editor_screen(self) -> MainScreen:
         assert self.session is not None
-        return MainScreen(self.session, self.lang, allow_fixes=self.allow_fixes or not self.review)
+        goto, self._goto = self._goto, None
+        return MainScreen(self.session, self.lang, allow_fixes=self.allow_fixes or not self.review, goto=goto)
+
+    @on(OpenArchiveHit)
+    def _open_archive_hit(self, message: OpenArchiveHit) -> None:
+        """Leave the open (saved) issue for another of the archive, at a search hit.
+
+        The editor only asks with nothing unsaved.  The old session closes and
+        its lock goes; the other file then opens as any file does: its lock and
+        its recovery file are asked about first.
+        """
+        if self.session is not None:
+            if self.session.dirty:
+                return
+            self.session.close()
+        if self.locked and self.path is not None:
+            locking.release(self.path)
+            self.locked = False
+        self.path, self.session = message.path, None
+        self._goto = (message.query, message.hit)
+        if len(self.screen_stack) > 1:
+            self.switch_screen(Screen())  # the old editor goes, its timers with it
+        else:
+            # The first editor is the app's default screen, which Textual does not switch
+            # away: it stays below, idle (its session closed and clean, its lock released).
+            self.push_screen(Screen())
+        self._open()
 
     def _open_editor(self) -> None:
         self.push_screen(self._editor_screen())

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar, overload
 
 if TYPE_CHECKING:
     from textual.app import App
+    from textual.message import Message
     from textual.notifications import SeverityLevel
     from textual.widget import Widget
 
@@ -60,6 +61,8 @@ class Editor(Protocol):
     def query_one(self, selector: str, expect_type: type[Q]) -> Q: ...
 
     def call_next(self, callback: Callable[..., Any], *args: Any) -> None: ...
+
+    def post_message(self, message: Message) -> bool: ...
 
     def call_after_refresh(self, callback: Callable[..., Any], *args: Any) -> bool: ...
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -15,6 +15,7 @@ from textual.timer import Timer
 from textual.widget import AwaitMount, Widget
 from textual.widgets import ContentSwitcher, Header, Static
 
+from tui.app.archive_actions import ArchiveActions
 from tui.app.filing import FileActions
 from tui.app.finding_detail import FindingDetail
 from tui.app.forms import ArticleForm, EndBlockForm
@@ -48,6 +49,9 @@ from tui.model.i18n import Lang
 from tui.model.templates import prompts
 from tui.session import Recheck, Session
 
+if TYPE_CHECKING:
+    from tui.files.search_index import SearchHit
+
 R = TypeVar("R")
 CHECK_DELAY = 0.3  # seconds of quiet typing before a re-check
 AUTOSAVE_DELAY = 3.0  # seconds after the last change before the recovery file is written
@@ -71,6 +75,7 @@ class MainScreen(Screen[None]):
         Binding("f3", "waive", "豁免", id="waive", priority=True),
         Binding("ctrl+f", "search", "查找", id="search", priority=True),
         Binding("f9", "changes", "改动对照", id="changes", priority=True),
+        Binding("f2", "archive_search", "档案检索", id="archive_search", priority=True),
         Binding("ctrl+h,ctrl+r", "replace", "替换", id="replace", priority=True),
         Binding("ctrl+g", "sign_off", "签发", id="sign_off", priority=True),
         Binding("ctrl+l", "toggle_checks", "校验栏", id="toggle_checks", priority=True),
@@ -78,8 +83,16 @@ class MainScreen(Screen[None]):
         Binding("escape", "focus_outline", "目录结构", id="focus_outline", show=False),
     ]
 
-    def __init__(self, session: Session, lang: Lang, *, allow_fixes: bool = True) -> None:
+    def __init__(
+        self,
+        session: Session,
+        lang: Lang,
+        *,
+        allow_fixes: bool = True,
+        goto: tuple[str, SearchHit] | None = None,
+    ) -> None:
         super().__init__()
+        self._goto = goto  # an archive search hit to show once the screen is up (opened from 档案检索)
         self.session = session
         self.lang = lang
         self._signoff_status = ""  # 已签发：… for the header, from the last findings shown
@@ -96,6 +109,7 @@ class MainScreen(Screen[None]):
         self.proof = ProofActions(self)
         self.files = FileActions(self)
         self.search = SearchActions(self)
+        self.archive_search = ArchiveActions(self)
 
     # ------------------------------------------------------------ the keys, by controller
 
@@ -227,6 +241,9 @@ class MainScreen(Screen[None]):
     def action_proof_report(self) -> None:
         self.files.proof_report()
 
+    def action_archive_search(self) -> None:
+        self.archive_search.open()
+
     def action_changes(self) -> None:
         from tui.app.changes_view import ChangesScreen
 
@@ -290,6 +307,8 @@ class MainScreen(Screen[None]):
         self.refresh_all(select=NodeRef("masthead"))
         self.show_node(NodeRef("masthead"))
         outline.focus()
+        if self._goto is not None:
+            self.call_after_refresh(self.archive_search.go_to, *self._goto)
         if not self.session.checked:
             # The first check runs off the UI thread once the screen is painted:
             # the editor opens at once, whatever the size of the issue.

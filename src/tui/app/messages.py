@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 from textual.message import Message
 
 from tui.model.findings import Finding
 from tui.session import Rechecked
+
+if TYPE_CHECKING:  # sqlite3 is loaded when a search runs, not at every start
+    from tui.files.search_index import SearchHit
 
 
 class FieldEdited(Message):
@@ -88,3 +94,24 @@ class FieldRejected(Message):
         self.field = field
         self.label = label
         self.text = text
+
+
+class ArchiveSearched(Message):
+    """The archive search's worker is done: the hits shown (newest first) and how many in all."""
+
+    def __init__(self, query: str, hits: list[SearchHit], total: int, unreadable: int) -> None:
+        super().__init__()
+        self.query = query
+        self.hits = hits
+        self.total = total
+        self.unreadable = unreadable  # archive files that could not be read (left out)
+
+
+class OpenArchiveHit(Message):
+    """The editor is to leave its (saved) issue for another issue of the archive, at a search hit."""
+
+    def __init__(self, path: Path, query: str, hit: SearchHit) -> None:
+        super().__init__()
+        self.path = path
+        self.query = query
+        self.hit = hit

@@ -64,6 +64,7 @@ class Session:
     disk_stamp: FileStamp | None = None  # the file as last read or written by this session
     archive_problems: list[Finding] = field(default_factory=list)
     past: tuple[PastIssue, ...] = ()
+    archive_path: Path | None = None  # the archive folder as given (--archive); else the issue's own folder
     history: History = field(default_factory=History, repr=False, compare=False)
     checker: Checker = field(init=False, repr=False, compare=False)
     baselines: Baselines = field(init=False, repr=False, compare=False)
@@ -96,6 +97,7 @@ class Session:
             disk_stamp=loaded.stamp,
             archive_problems=loaded.archive_problems,
             past=loaded.past,
+            archive_path=archive,
         )
 
     def restore_from(self, found: Found) -> None:
@@ -106,6 +108,11 @@ class Session:
         self.revalidate()
 
     # ------------------------------------------------------------ state
+
+    @property
+    def archive_folder(self) -> Path:
+        """Where the issues this one is checked against live (what ``jianbao search`` searches)."""
+        return self.archive_path if self.archive_path is not None else self.path.parent
 
     @property
     def dirty(self) -> bool:
