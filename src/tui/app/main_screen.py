@@ -16,6 +16,7 @@ from textual.widget import AwaitMount, Widget
 from textual.widgets import ContentSwitcher, Header, Static
 
 from tui.app.archive_actions import ArchiveActions
+from tui.app.coverage_panel import CoveragePanel
 from tui.app.filing import FileActions
 from tui.app.finding_detail import FindingDetail
 from tui.app.forms import ArticleForm, EndBlockForm
@@ -31,6 +32,7 @@ from tui.app.messages import (
     FindingHighlighted,
     FindingsFiltered,
     MastheadOpened,
+    QuarterLoaded,
 )
 from tui.app.navigator import FindingNavigator
 from tui.app.outline import NodeRef, OutlineTree
@@ -46,6 +48,7 @@ from tui.exporters.text import render_text
 from tui.model.errors import JianbaoError
 from tui.model.findings import Finding
 from tui.model.i18n import Lang
+from tui.model.issue import Issue
 from tui.model.templates import prompts
 from tui.session import Recheck, Session
 
@@ -93,6 +96,8 @@ class MainScreen(Screen[None]):
     ) -> None:
         super().__init__()
         self._goto = goto  # an archive search hit to show once the screen is up (opened from 档案检索)
+        self._quarter: list[Issue] | None = None  # the archive's earlier issues of this quarter, once read
+        self._coverage_key: object = None
         self.session = session
         self.lang = lang
         self._signoff_status = ""  # 已签发：… for the header, from the last findings shown
@@ -288,7 +293,9 @@ class MainScreen(Screen[None]):
         self.set_classes(self._layout_classes(self.app.size.width))  # before the children mount
         yield Header()
         with Container(id="panes"):
-            yield OutlineTree(self.lang, id="outline")
+            with Vertical(id="outline-pane"):
+                yield OutlineTree(self.lang, id="outline")
+                yield CoveragePanel(self.lang, id="coverage")
             with ContentSwitcher(initial="masthead-card", id="editor"):
                 yield MastheadCard(self.lang, id="masthead-card")
             with Vertical(id="checks"):
@@ -300,7 +307,7 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         outline = self.query_one(OutlineTree)
-        outline.border_title = t("outline", self.lang)
+        self.query_one("#outline-pane").border_title = t("outline", self.lang)
         self.query_one("#editor").border_title = t("masthead", self.lang)
         steady_cursors(self)
         self._apply_layout(self.app.size.width)
@@ -309,6 +316,7 @@ class MainScreen(Screen[None]):
         outline.focus()
         if self._goto is not None:
             self.call_after_refresh(self.archive_search.go_to, *self._goto)
+        self.call_after_refresh(self._load_quarter)
         if not self.session.checked:
             # The first check runs off the UI thread once the screen is painted:
             # the editor opens at once, whatever the size of the issue.
@@ -399,6 +407,39 @@ class MainScreen(Screen[None]):
         self.query_one(OutlineTree).rebuild(self.session.issue, findings, select=self.node)
         self._signoff_status = signoff_status(self.session.issue.signoffs, findings, self.lang)
         self.refresh_header()
+        self._show_coverage()
+
+    # ------------------------------------------------------------ coverage under the outline
+
+    @work(thread=True, group="quarter")
+    def _load_quarter(self) -> None:
+        """Off the UI thread: the quarter's earlier issues are read from the archive once."""
+        self.post_message(QuarterLoaded(self.session.earlier_in_quarter()))
+
+    @on(QuarterLoaded)
+    def _quarter_loaded(self, message: QuarterLoaded) -> None:
+        self._quarter = message.issues
+        self._show_coverage()
+
+    def _show_coverage(self) -> None:
+        """Worked out again only when what it depends on changed: the date, and how articles begin."""
+        if self._quarter is None:
+            return
+        issue = self.session.issue
+        key = (
+            issue.masthead.date,
+            tuple(
+                (
+                    a.title[:8],
+                    a.byline.unit[:8] if a.byline else "",
+                    a.paragraphs[0][:8] if a.paragraphs else "",
+                )
+                for a in issue.articles
+            ),
+        )
+        if key != self._coverage_key:
+            self._coverage_key = key
+            self.query_one(CoveragePanel).show(self.session.coverage(self._quarter))
 
     def refresh_all(self, select: NodeRef | None = None) -> None:
         if select is not None:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 from tui.model.findings import Finding
+from tui.model.issue import Issue
 from tui.session import Rechecked
 
 if TYPE_CHECKING:  # sqlite3 is loaded when a search runs, not at every start
@@ -115,3 +116,11 @@ class OpenArchiveHit(Message):
         self.path = path
         self.query = query
         self.hit = hit
+
+
+class QuarterLoaded(Message):
+    """The archive's earlier issues of this quarter, read in a worker (for the coverage panel)."""
+
+    def __init__(self, issues: list[Issue]) -> None:
+        super().__init__()
+        self.issues = issues

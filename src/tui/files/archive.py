@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tui.files.archive_index import summaries
-from tui.files.storage import save_issue
+from tui.files.storage import load_issue, save_issue
 from tui.model import EDITIONS, Column, EndBlock, Issue, Masthead
 from tui.model.errors import LoadError, UsageError
 from tui.model.house import House
@@ -137,3 +137,24 @@ def write_new_issue(archive: Path, issue: Issue, filename: str) -> Path:
     path = archive / filename
     save_issue(issue, path, overwrite=False)
     return path
+
+
+def earlier_in_quarter(archive: Path, issue: Issue, path: Path) -> list[Issue]:
+    """The archive's issues of ``issue``'s quarter dated before it (``path`` itself left out), read whole.
+
+    A quarter of a fortnightly bulletin is six or seven files; one that cannot
+    be read is left out (the numbering checks already report it).
+    """
+    from tui.model.coverage import same_quarter
+
+    date = issue.masthead.date
+    found, _ = scan_lenient(archive, exclude=path, titles=False)
+    out = []
+    for a in found:
+        m = a.past.masthead
+        if same_quarter(m.date, date) and m.date < date:
+            try:
+                out.append(load_issue(a.path))
+            except LoadError:
+                continue
+    return out

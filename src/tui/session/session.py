@@ -24,11 +24,13 @@ from tui.checks.notes import note_of
 from tui.checks.proof import build_proof_report
 from tui.checks.waivers import waiver_for
 from tui.files import codec
+from tui.files.archive import earlier_in_quarter
 from tui.files.config import add_columns_to_catalogue
 from tui.files.recovery import Found, Recovery
 from tui.files.storage import load_issue_stamped, loads_issue, save_issue
 from tui.files.writing import FileStamp, stamp
 from tui.model import ROLES, Article, Byline, Column, Comment, Issue, Masthead, Note, Signoff
+from tui.model.coverage import Coverage, coverage
 from tui.model.errors import ChangedOnDisk, JianbaoError
 from tui.model.findings import Finding, Location, Severity
 from tui.model.house import House
@@ -706,6 +708,18 @@ class Session:
             raise
         self.autosave_error = None
         return written
+
+    # ------------------------------------------------------------ coverage
+
+    def earlier_in_quarter(self) -> list[Issue]:
+        """The archive's issues of this quarter before this one (reads files: call it in a worker)."""
+        return earlier_in_quarter(self.archive_folder, self.issue, self.path)
+
+    def coverage(self, earlier: list[Issue]) -> Coverage | None:
+        """Districts not yet in an issue of this quarter; None when the house lists no districts."""
+        if not self.house.districts:
+            return None
+        return coverage(self.issue, earlier, self.house)
 
     # ------------------------------------------------------------ what changed
 
