@@ -444,29 +444,22 @@ def visible_refresh(folder: Path) -> list[Row]:
 
 async def _outline_keys(path: Path, keys: tuple[str, ...], bare: bool) -> float:
     """Median time from a key in the outline to the screen repainted (Pilot: press, then one pause)."""
-    import tomllib
+    from startup import Bare
+    from textual.app import App
+    from textual.widgets import Tree
 
-    from textual.app import App, ComposeResult
-    from textual.widgets import DataTable, Footer, Header, TextArea, Tree
-
-    class BareTree(App[None]):
-        def compose(self) -> ComposeResult:
-            yield Header()
-            yield Tree("issue")
-            yield TextArea()
-            yield DataTable()
-            yield Footer()
+    class BareTree(Bare):
+        """The start-up baseline's widgets, its tree holding the columns and their articles."""
 
         def on_mount(self) -> None:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
             tree = self.query_one(Tree)
             tree.show_root = False
-            nodes = {c["name"]: tree.root.add(c["name"], expand=True) for c in data["columns"]}
-            for a in data["articles"]:
+            nodes = {c["name"]: tree.root.add(c["name"], expand=True) for c in self.data["columns"]}
+            for a in self.data["articles"]:
                 nodes[a["column"]].add_leaf(a["title"] or a["paragraphs"][0][:12])
 
     if bare:
-        app: App[None] = BareTree()
+        app: App[None] = BareTree(path)
     else:
         from tui.app.app import JianbaoApp
         from tui.app.main_screen import MainScreen
