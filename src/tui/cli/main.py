@@ -7,7 +7,6 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
-from tui.cli.archive_commands import cmd_diff, cmd_git_setup, cmd_merge_driver, cmd_search, cmd_stats
 from tui.cli.args import build_parser, t_
 from tui.cli.commands import (
     EXIT_INTERNAL,
@@ -32,12 +31,24 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Lang], int]] = {
     "report": cmd_report,
     "edit": cmd_edit,
     "review": cmd_edit,
-    "diff": cmd_diff,
-    "search": cmd_search,
-    "stats": cmd_stats,
-    "merge-driver": cmd_merge_driver,
-    "git-setup": cmd_git_setup,
 }
+# The archive's tools, imported when one of them runs (``check`` pays nothing for them).
+ARCHIVE_COMMANDS = {
+    "diff": "cmd_diff",
+    "search": "cmd_search",
+    "stats": "cmd_stats",
+    "merge-driver": "cmd_merge_driver",
+    "git-setup": "cmd_git_setup",
+}
+
+
+def _command(name: str) -> Callable[[argparse.Namespace, Lang], int]:
+    if name in ARCHIVE_COMMANDS:
+        from tui.cli import archive_commands
+
+        command: Callable[[argparse.Namespace, Lang], int] = getattr(archive_commands, ARCHIVE_COMMANDS[name])
+        return command
+    return COMMANDS[name]
 
 
 def _with_default_command(argv: list[str]) -> list[str]:
@@ -55,7 +66,7 @@ def _with_default_command(argv: list[str]) -> list[str]:
             i += 2
             continue
         if not arg.startswith("-"):
-            return argv if arg in COMMANDS else ["edit", *argv]
+            return argv if arg in COMMANDS or arg in ARCHIVE_COMMANDS else ["edit", *argv]
         i += 1
     return ["edit", *argv]
 
@@ -75,7 +86,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         parser = build_parser(lang)
         args = parser.parse_args(_with_default_command(argv))
-        return COMMANDS[args.command](args, lang)
+        return _command(args.command)(args, lang)
     except JianbaoError as exc:
         sys.stderr.write(exc.render(lang) + "\n")
         return EXIT_UNUSABLE

@@ -14,7 +14,6 @@ import errno
 import hashlib
 import os
 import stat
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -181,6 +180,8 @@ def atomic_write(
     clean_stale_temporaries(path)
     tmp: str | None = None
     try:
+        import tempfile  # writers only: ``jianbao check`` never writes
+
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f"{_tmp_prefix(path)}{os.getpid()}.", suffix=".tmp")
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
