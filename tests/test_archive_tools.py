@@ -201,3 +201,36 @@ def test_stats_of_an_empty_period_and_in_english(
     out = capsys.readouterr().out
     assert "Districts" in out and not any("\u4e00" <= ch <= "\u9fff" for ch in out.split("Districts")[0])
     assert os.environ.get("JIANBAO_CACHE_DIR")  # the index went to the test's cache, not the user's
+
+
+@pytest.mark.parametrize("writer", ["missing", "failing"])
+def test_a_writer_process_that_cannot_write_leaves_it_to_this_one(
+    archive_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, writer: str
+) -> None:
+    """The index of many files is written by a second process; if it cannot start or fails, nothing of it stays."""
+    if writer == "missing":
+        monkeypatch.setattr(sys, "executable", str(tmp_path / "no-such-python"))
+    else:
+        script = tmp_path / "fails.sh"
+        script.write_text("#!/bin/sh\nhead -c 100 >/dev/null\nexit 3\n")
+        script.chmod(0o755)
+        monkeypatch.setattr(sys, "executable", str(script))
+    index = SearchIndex(archive_copy, tmp_path / "index.sqlite")
+    first = index.update()
+    assert (first.read, first.errors) == (ISSUES, [])
+    assert index.search("代表联络站")[1] == _count(archive_copy, "代表联络站")
+    assert index.update().unchanged == ISSUES
+    index.close()
+
+
+def test_latin_letters_match_whatever_their_case(archive_copy: Path, tmp_path: Path) -> None:
+    path = sorted(archive_copy.glob("*.toml"))[0]
+    issue = load_issue(path)
+    issue.articles[0].paragraphs[0] = "区人大常委会调研XuanwuLab等人工智能企业。"
+    save_issue(issue, path)
+    index = SearchIndex(archive_copy, tmp_path / "index.sqlite")
+    index.update()
+    for query in ("XuanwuLab", "xuanwulab", "XUANWULAB"):
+        hits, total = index.search(query)
+        assert total == 1 and hits[0].snippet[hits[0].start : hits[0].end] == "XuanwuLab", query
+    index.close()
