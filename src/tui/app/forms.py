@@ -87,6 +87,7 @@ class ArticleForm(Vertical):
         self.index: int | None = None
         self.read_only = False
         self.prompts: tuple[str, ...] = ()
+        self._column_options: list[tuple[str, str]] | None = None  # what the column list shows
 
     def compose(self) -> ComposeResult:
         lang = self.lang
@@ -149,8 +150,11 @@ class ArticleForm(Vertical):
         options = [(c.name, c.name) for c in issue.columns]
         if a.column not in [v for _, v in options]:
             options.append((a.column or "？", a.column))
-        select.set_options(options)
-        select.value = a.column
+        if options != self._column_options:  # new options lay the screen out again: only when they change
+            self._column_options = options
+            select.set_options(options)
+        if select.value != a.column:
+            select.value = a.column
         column = issue.column(a.column)
         brief = column is not None and column.kind == "briefs"
         title = self.query_one("#article-title", TitleArea)
