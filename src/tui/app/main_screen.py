@@ -8,21 +8,20 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Container, Vertical, VerticalScroll
+from textual.containers import Container, Vertical
 from textual.events import Resize
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widget import AwaitMount, Widget
-from textual.widgets import ContentSwitcher, Header, Static
+from textual.widget import Widget
+from textual.widgets import Header
 
 from tui.app.archive_actions import ArchiveActions
 from tui.app.coverage_panel import CoveragePanel
+from tui.app.editor_pane import EditorPane, Shown
 from tui.app.filing import FileActions
 from tui.app.finding_detail import FindingDetail
-from tui.app.forms import ArticleForm, EndBlockForm
 from tui.app.keybar import KeyBar
 from tui.app.keys import steady_cursors
-from tui.app.masthead import MastheadCard, MastheadForm
 from tui.app.messages import (
     ChecksReady,
     ColumnChanged,
@@ -36,7 +35,6 @@ from tui.app.messages import (
 )
 from tui.app.navigator import FindingNavigator
 from tui.app.outline import NodeRef, OutlineTree
-from tui.app.preview import PreviewText
 from tui.app.proofreading import ProofActions
 from tui.app.search_actions import SearchActions
 from tui.app.status import StatusLine
@@ -49,7 +47,6 @@ from tui.model.errors import JianbaoError
 from tui.model.findings import Finding
 from tui.model.i18n import Lang
 from tui.model.issue import Issue
-from tui.model.templates import prompts
 from tui.session import Recheck, Session
 
 if TYPE_CHECKING:
@@ -108,7 +105,6 @@ class MainScreen(Screen[None]):
         self.checks_size = 1  # 0 hidden, 1 normal, 2 large
         self._check_timer: Timer | None = None
         self._autosave_timer: Timer | None = None
-        self._mounting: dict[str, AwaitMount] = {}
         self.navigator = FindingNavigator(self)
         self.structure = StructureEditor(self)
         self.proof = ProofActions(self)
@@ -296,8 +292,9 @@ class MainScreen(Screen[None]):
             with Vertical(id="outline-pane"):
                 yield OutlineTree(self.lang, id="outline")
                 yield CoveragePanel(self.lang, id="coverage")
-            with ContentSwitcher(initial="masthead-card", id="editor"):
-                yield MastheadCard(self.lang, id="masthead-card")
+            pane = EditorPane(self.lang, id="editor")
+            pane.units = sorted(self.session.house.known_units)
+            yield pane
             with Vertical(id="checks"):
                 yield FindingTable(self.lang, id="findings")
                 yield FindingDetail(self.lang, id="finding-detail")
@@ -446,51 +443,14 @@ class MainScreen(Screen[None]):
             self.node = select
         self.refresh_findings()
 
-    def _pane(self, pane_id: str) -> Widget | None:
-        """The editor pane's form for ``pane_id``; None while it is still being mounted.
-
-        No form exists at start-up (the masthead shows as a card): every
-        widget mounted costs start-up time, and most sessions open one or two
-        kinds of node.  Forms are mounted the first time they are needed.
-        """
-        switcher = self.query_one(ContentSwitcher)
-        found = switcher.query(f"#{pane_id}")
-        if found:
-            widget = found.first()
-            return widget if pane_id not in self._mounting else None
-        factories: dict[str, Callable[[], Widget]] = {
-            "article-form": lambda: ArticleForm(
-                self.lang, sorted(self.session.house.known_units), id="article-form"
-            ),
-            "masthead-form": lambda: MastheadForm(self.lang, id="masthead-form"),
-            "endblock-form": lambda: EndBlockForm(self.lang, id="endblock-form"),
-            "column-info": lambda: Static("", id="column-info"),
-            "preview": lambda: VerticalScroll(PreviewText(id="preview-text"), id="preview"),
-        }
-        widget = factories[pane_id]()
-        widget.display = False
-        self._mounting[pane_id] = switcher.mount(widget)
-        return None
-
-    async def _show_when_mounted(self, pane_id: str, ref: NodeRef) -> None:
-        waiting = self._mounting.get(pane_id)
-        if waiting is not None:
-            await waiting
-            self._mounting.pop(pane_id, None)
-            steady_cursors(self.query_one(f"#{pane_id}"))
-        if self.node == ref:
-            self.show_node(ref)
-
     @property
     def panes_ready(self) -> bool:
-        """No form is still being mounted (one is mounted the first time it is needed)."""
-        return not self._mounting
+        """No form of the editor pane is still being mounted (one is mounted the first time it is needed)."""
+        return self.query_one(EditorPane).ready
 
     async def settle_panes(self) -> None:
         """Wait until every form being mounted is there (before focusing a field in it)."""
-        for pane_id, waiting in list(self._mounting.items()):
-            await waiting
-            self._mounting.pop(pane_id, None)
+        await self.query_one(EditorPane).settle()
 
     def focus_later(self, selector: str) -> None:
         """Focus a field once its form is mounted and loaded."""
@@ -501,62 +461,27 @@ class MainScreen(Screen[None]):
 
         self.call_next(go)
 
-    def _ready(self, pane_id: str, ref: NodeRef) -> Widget | None:
-        pane = self._pane(pane_id)
-        if pane is None:
-            self.call_next(self._show_when_mounted, pane_id, ref)
-        return pane
-
     def show_node(self, ref: NodeRef) -> None:
         """Load the node into the editor pane (without moving focus)."""
         if ref.kind != "masthead":
             self.editing_masthead = False
         self.node = ref
-        switcher = self.query_one(ContentSwitcher)
-        editor = self.query_one("#editor")
-        issue = self.session.issue
-        if ref.kind == "article" and ref.index is not None and ref.index < len(issue.articles):
-            article_form = self._ready("article-form", ref)
-            if not isinstance(article_form, ArticleForm):
-                return
-            catalogue = self.session.house.catalogue_column(issue.articles[ref.index].column)
-            article_form.load(
-                issue,
-                ref.index,
-                read_only=self.read_only,
-                prompts=prompts(catalogue.template) if catalogue else (),
-            )
-            switcher.current = "article-form"
-            editor.border_title = issue.articles[ref.index].column
-        elif ref.kind == "masthead":
-            editor.border_title = t("masthead", self.lang)
-            if not self.editing_masthead:
-                card = self.query_one(MastheadCard)
-                card.show(issue, self.session.expected_numbers(), read_only=self.read_only)
-                switcher.current = "masthead-card"
-                return
-            masthead_form = self._ready("masthead-form", ref)
-            if not isinstance(masthead_form, MastheadForm):
-                return
-            masthead_form.load(issue, self.session.expected_numbers(), read_only=self.read_only)
-            switcher.current = "masthead-form"
-        elif ref.kind == "endblock":
-            endblock_form = self._ready("endblock-form", ref)
-            if not isinstance(endblock_form, EndBlockForm):
-                return
-            endblock_form.load(issue, read_only=self.read_only)
-            switcher.current = "endblock-form"
-            editor.border_title = t("endblock", self.lang)
-        elif ref.kind == "column":
-            column = issue.column(ref.column)
-            n = len(issue.articles_in(ref.column))
-            kind = t("briefs_count", self.lang, n=n) if column and column.kind == "briefs" else f"{n}"
-            info = self._ready("column-info", ref)
-            if not isinstance(info, Static):
-                return
-            info.update(f"{t('column', self.lang)}：{ref.column}（{kind}）")
-            switcher.current = "column-info"
-            editor.border_title = ref.column
+        session = self.session
+        shown = Shown(
+            session.issue,
+            session.house,
+            session.expected_numbers() if ref.kind == "masthead" else None,
+            self.read_only,
+            self.editing_masthead,
+        )
+        waiting = self.query_one(EditorPane).show(ref, shown)
+        if waiting is not None:
+            self.call_next(self._show_when_mounted, waiting, ref)
+
+    async def _show_when_mounted(self, pane_id: str, ref: NodeRef) -> None:
+        await self.query_one(EditorPane).when_mounted(pane_id)
+        if self.node == ref:
+            self.show_node(ref)
 
     def reload_form(self) -> None:
         self.show_node(self.node)
@@ -592,21 +517,16 @@ class MainScreen(Screen[None]):
         self.focus_later("#masthead-name")
 
     async def _preview_when_mounted(self) -> None:
-        await self._mounting.pop("preview")
+        await self.query_one(EditorPane).when_mounted("preview")
         self.action_toggle_preview()
 
     def action_toggle_preview(self) -> None:
-        switcher = self.query_one(ContentSwitcher)
-        if switcher.current == "preview":
+        pane = self.query_one(EditorPane)
+        if pane.current == "preview":
             self.show_node(self.node)
             return
-        preview = self._pane("preview")
-        if preview is None:
+        if not pane.show_preview(render_text(self.session.issue, self.session.house.style)):
             self.call_next(self._preview_when_mounted)
-            return
-        preview.query_one(PreviewText).text = render_text(self.session.issue, self.session.house.style)
-        switcher.current = "preview"
-        self.query_one("#editor").border_title = t("preview", self.lang)
 
     # ------------------------------------------------------------ editing and checking
 
