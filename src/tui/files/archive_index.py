@@ -74,13 +74,22 @@ def _to_row(st: os.stat_result, past: PastIssue) -> Row:
     return (st.st_size, st.st_mtime_ns, st.st_ino, masthead, endblock, marshal.dumps(past.titles))
 
 
-def _from_row(row: Row, *, titles: bool) -> PastIssue:
-    _, _, _, (name, edition, number, cumulative, unit, day), (distribution, editor, phone), blob = row
-    masthead = Masthead(name, edition, number, cumulative, unit, dt.date.fromordinal(day))
-    past_titles = marshal.loads(blob) if titles else ()
+def _from_row(row: Row, *, titles: bool) -> PastIssue | None:
+    """The summary a row holds; None for a row of the wrong shape (the file is read again)."""
+    try:
+        _, _, _, (name, edition, number, cumulative, unit, day), (distribution, editor, phone), blob = row
+        masthead = Masthead(name, edition, number, cumulative, unit, dt.date.fromordinal(day))
+        past_titles = marshal.loads(blob) if titles else ()
+    except (ValueError, TypeError, EOFError):
+        return None
     if not (isinstance(past_titles, tuple) and all(isinstance(t, str) for t in past_titles)):
-        raise TypeError("titles")
+        return None
     return PastIssue(masthead, past_titles, EndBlock(list(distribution), editor, phone))
+
+
+def _unchanged(row: object, st: os.stat_result) -> bool:
+    """The indexed row still describes the file: same size, modification time and inode."""
+    return isinstance(row, tuple) and len(row) == 6 and row[:3] == (st.st_size, st.st_mtime_ns, st.st_ino)
 
 
 def _read_index(path: Path) -> dict[str, Row]:
@@ -155,16 +164,10 @@ def summaries(
         except OSError:
             continue  # gone since the folder was listed
         row = known.get(name)
-        try:
-            if row is None or (row[0], row[1], row[2]) != (st.st_size, st.st_mtime_ns, st.st_ino):
-                raise LookupError
+        past = None
+        if row is not None and _unchanged(row, st):
             past = built.get(name) or _from_row(row, titles=titles)
-        except (
-            LookupError,
-            ValueError,
-            TypeError,
-            EOFError,
-        ):  # not indexed, changed, or a row of the wrong shape
+        if row is None or past is None:  # not indexed, changed, or a row of the wrong shape: read the file
             try:
                 past = PastIssue.of(load_issue(archive / name))
             except LoadError as exc:
