@@ -196,11 +196,20 @@ def _fields(old: Issue, new: Issue) -> list[FieldChange]:
     return [c for c in found if c is not None]
 
 
+def _print_positions(issue: Issue) -> list[int]:
+    """Each article's place in print (by its index in the list)."""
+    at = {id(a): k for k, a in enumerate(a for _, group in issue.in_print_order() for a in group)}
+    return [at[id(a)] for a in issue.articles]
+
+
 def compare(old: Issue, new: Issue) -> IssueChanges:
     """Every change ``new`` makes to ``old``, in the new print order (a removed article where it stood)."""
     pairs = match_articles(old.articles, new.articles)
-    matched_new = sorted(pairs)
-    keep = _in_order([pairs[j] for j in matched_new])
+    # Order is the print order (columns in turn), not the order of the file's list: an article
+    # listed elsewhere in the file but printed where it was has not moved.
+    old_at, new_at = _print_positions(old), _print_positions(new)
+    matched_new = sorted(pairs, key=lambda j: new_at[j])
+    keep = _in_order([old_at[pairs[j]] for j in matched_new])
     reordered = {matched_new[pos] for pos in range(len(matched_new)) if pos not in keep}
     keyed: list[tuple[tuple[int, int, int], ArticleChange]] = []
     for j, b in enumerate(new.articles):
