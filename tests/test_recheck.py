@@ -92,7 +92,7 @@ def _three_articles() -> Issue:
 
 def test_the_first_check_in_a_worker_primes_the_memo(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """After the editor's first check (a worker), a move re-checks nothing; an article typed into meanwhile is."""
-    from tui.checks import recheck
+    from tui.checks import rules
 
     session = Session(path=Path("issue.toml"), issue=_three_articles(), house=HOUSE)
     request = session.first_check()

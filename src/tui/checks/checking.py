@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tui.checks.fixes import Change, apply_fixes
-from tui.checks.rules import check_issue, unknown_switches
 from tui.checks.waivers import apply_waivers
 from tui.files.archive import Archived, scan_lenient
 from tui.files.config import house_path_for, load_house
@@ -35,6 +34,8 @@ class FileCheck:
     stamp: FileStamp | None = None  # the file as read: --fix writes only if it is still that
 
     def run(self) -> list[Finding]:
+        from tui.checks.rules import check_issue  # the rules load when a check runs, not when a file opens
+
         self.findings = self.archive_problems + apply_waivers(
             check_issue(self.issue, self.house, self.archive, self.past), self.issue.waivers
         )
@@ -60,6 +61,10 @@ class FileCheck:
 
 def _refuse_unknown_switches(house: House, folder: Path) -> None:
     """A rule name mistyped in ``[checks] off`` would switch nothing off, silently: refuse it."""
+    if not house.checks_off:
+        return  # nothing switched off: the rules need not be loaded to know their names
+    from tui.checks.rules import unknown_switches
+
     unknown = unknown_switches(house)
     if not unknown:
         return

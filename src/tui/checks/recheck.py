@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from tui.checks.rules import check_article
 from tui.model import Issue, Masthead
 from tui.model.findings import Finding
 from tui.model.house import House
@@ -52,6 +51,9 @@ class ArticleMemo:
         self._context = (house, archive)
 
     def check(self, issue: Issue, house: House, archive: tuple[Masthead, ...]) -> list[list[Finding]]:
+        # The rules load with the editor's first check, after its first paint.
+        from tui.checks.rules import check_article
+
         if self._context is None or self._context[0] is not house or self._context[1] is not archive:
             self._entries = {}  # another house or archive: nothing carries over
         entries: dict[object, tuple[int, list[Finding]]] = {}

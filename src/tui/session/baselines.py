@@ -10,13 +10,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui.files.signed import keep_signed, signed_version
 from tui.files.storage import load_issue
-from tui.model.changes import IssueChanges, compare
 from tui.model.i18n import Text
 from tui.model.issue import Issue, Signoff
 from tui.session.errors import Refused
+
+if TYPE_CHECKING:  # the comparison (difflib) is loaded when the view first asks, not at every start
+    from tui.model.changes import IssueChanges
+
+
+def compare(old: Issue, new: Issue) -> IssueChanges:
+    from tui.model.changes import compare as compare_issues
+
+    return compare_issues(old, new)
 
 
 @dataclass

@@ -20,7 +20,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from tui.checks.recheck import ArticleMemo
-from tui.checks.rules import check_article, check_cross
 from tui.checks.waivers import apply_waivers
 from tui.model import Issue, Masthead
 from tui.model.findings import Finding
@@ -86,6 +85,8 @@ class Checker:
 
     def run(self, request: Recheck) -> Rechecked:
         """Run the rules the request asks for; reads the issue only, so it is safe in a worker thread."""
+        from tui.checks.rules import check_article, check_cross  # the first check loads them, in its worker
+
         issue = request.issue
         found = {i: check_article(issue, i, self.house, self.archive) for i in sorted(request.articles)}
         return Rechecked(request, found, check_cross(issue, self.house, self.archive, self.past))
@@ -121,6 +122,8 @@ class Checker:
 
     def revalidate(self, issue: Issue, index: int | None = None) -> None:
         """Re-check one article (plus the cross-article rules), or everything (what changed of it)."""
+        from tui.checks.rules import check_article, check_cross
+
         if index is None or not self.checked or len(self.article_findings) != len(issue.articles):
             found = self.memo.check(issue, self.house, self.archive)
             self.set(found, check_cross(issue, self.house, self.archive, self.past))
@@ -132,6 +135,8 @@ class Checker:
 
     def recheck_cross(self, issue: Issue) -> None:
         """The rules across articles (and the import notes) again, at once."""
+        from tui.checks.rules import check_cross
+
         if not self.checked:
             self.revalidate(issue)
             return

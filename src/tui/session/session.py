@@ -15,13 +15,13 @@ import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui.checks.catalogue import rule_name
 from tui.checks.checking import open_check
 from tui.checks.filtering import FindingFilter, FindingKey, baseline, new_mask
 from tui.checks.fixes import Change, apply_fixes
 from tui.checks.notes import note_of
-from tui.checks.proof import build_proof_report
 from tui.checks.waivers import waiver_for
 from tui.files import codec
 from tui.files.archive import earlier_in_quarter
@@ -38,13 +38,15 @@ from tui.model.i18n import Lang, Text
 from tui.model.issue import ColumnKind
 from tui.model.numbering import next_numbers, previous_issue
 from tui.model.past import PastIssue
-from tui.model.proof_report import ProofReport
 from tui.model.search import Hit, Query, find_all, replace_hits
 from tui.model.titlebreak import parse_typed
 from tui.session.baselines import Baselines, Compared, remember_signed
 from tui.session.checker import Checker, Recheck, Rechecked
 from tui.session.errors import Conflict, Refused
 from tui.session.history import History, Step
+
+if TYPE_CHECKING:
+    from tui.model.proof_report import ProofReport
 
 EVERYTHING = FindingFilter()  # every open finding
 
@@ -150,6 +152,8 @@ class Session:
         """The 校对单 of the buffer as it stands: checked in full first, never from a partial check."""
         if not self.checked or self.checker.pending:
             self.revalidate()
+        from tui.checks.proof import build_proof_report  # when a 校对单 is made, not at every start
+
         return build_proof_report(self.issue, self.findings(), lang, made_at=made_at)
 
     def findings(self) -> list[Finding]:
