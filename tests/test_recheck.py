@@ -100,9 +100,9 @@ def test_the_first_check_in_a_worker_primes_the_memo(monkeypatch) -> None:  # ty
     session.set_field("paragraphs", ["一是加强,监督,再加强。"], 2)  # typed while the first check ran
     assert session.apply_recheck(result)
     checked: list[int] = []
-    real = recheck.check_article
+    real = rules.check_article
     monkeypatch.setattr(
-        recheck, "check_article", lambda issue, i, *a: checked.append(i) or real(issue, i, *a)
+        rules, "check_article", lambda issue, i, *a: checked.append(i) or real(issue, i, *a)
     )
     session.move_article(0, 1)
     assert checked == [2]  # only the article typed into during the first check
