@@ -108,7 +108,9 @@ def test_an_article_moved_within_its_column_is_reported_as_reordered_only_itself
 def test_an_article_listed_elsewhere_in_the_file_but_printed_in_place_has_not_moved() -> None:
     old = _issue()
     new = copy.deepcopy(old)
-    new.articles.insert(0, new.articles.pop(2))  # 监督纵横's article first in the file: printed after 助力攻坚 still
+    new.articles.insert(
+        0, new.articles.pop(2)
+    )  # 监督纵横's article first in the file: printed after 助力攻坚 still
     assert compare(old, new).empty
 
 

@@ -101,9 +101,7 @@ def test_the_first_check_in_a_worker_primes_the_memo(monkeypatch) -> None:  # ty
     assert session.apply_recheck(result)
     checked: list[int] = []
     real = rules.check_article
-    monkeypatch.setattr(
-        rules, "check_article", lambda issue, i, *a: checked.append(i) or real(issue, i, *a)
-    )
+    monkeypatch.setattr(rules, "check_article", lambda issue, i, *a: checked.append(i) or real(issue, i, *a))
     session.move_article(0, 1)
     assert checked == [2]  # only the article typed into during the first check
     fresh = [check_article(session.issue, i, HOUSE) for i in range(3)]

@@ -8,10 +8,12 @@ redo, typed text included.
 
 from __future__ import annotations
 
+import marshal
 from dataclasses import dataclass, field
 
 from tui.model import Issue
 from tui.model.i18n import Text
+from tui.model.snapshot import from_plain, to_plain
 
 DEPTH = 50
 
@@ -23,13 +25,23 @@ class Step:
     ``version`` is the session's version on which the step applies cleanly;
     if the issue changed since (text typed after a structural edit), going to
     the step would drop that text too.  ``base`` is the version whose content
-    ``issue`` holds.
+    ``issue`` holds.  The state is kept as one bytes object
+    (``tui.model.snapshot``, marshalled): a new, independent issue each time it
+    is read, and nothing for the garbage collector to walk meanwhile.
     """
 
     label: Text
-    issue: Issue
+    state: bytes
     base: int
     version: int = -1
+
+    @classmethod
+    def of(cls, label: Text, issue: Issue, base: int) -> Step:
+        return cls(label, marshal.dumps(to_plain(issue)), base)
+
+    @property
+    def issue(self) -> Issue:
+        return from_plain(marshal.loads(self.state))
 
 
 @dataclass
@@ -39,7 +51,7 @@ class History:
 
     def checkpoint(self, label: Text, issue: Issue, version: int) -> None:
         """Record the issue before a structural edit or fix; a new edit ends what could be redone."""
-        self.undo_stack.append(Step(label, issue.copy(), base=version))
+        self.undo_stack.append(Step.of(label, issue, base=version))
         del self.undo_stack[:-DEPTH]
         self.redo_stack.clear()
 
@@ -69,7 +81,7 @@ class History:
         if not source:
             return None
         step = source.pop()
-        target.append(Step(step.label, issue, base=version))
+        target.append(Step.of(step.label, issue, base=version))
         return step
 
     def arrived(self, step: Step, *, redo: bool, version: int) -> None:
