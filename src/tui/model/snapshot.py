@@ -3,9 +3,10 @@
 Undo keeps the whole issue before each structural edit (up to 50 of them).
 Kept as objects, a 3,000-article issue is some 12,000 of them per step, all
 tracked by the garbage collector: its full collections then came every other
-edit and took 110 ms each.  Kept as plain tuples (and, in the history,
-marshalled to one bytes object) a step is one object, written and read back
-in a few milliseconds.  ``from_plain(to_plain(issue)) == issue`` for every
+edit and took 110 ms each.  Kept as nested tuples of strings and numbers, a
+step takes 2 ms to make, and the collector stops tracking such tuples after
+its first look (marshalling them to bytes was measured too: 30 ms, the
+encoding of the text).  ``from_plain(to_plain(issue)) == issue`` for every
 field of every record: a test builds an issue with all of them set.
 """
 
