@@ -95,3 +95,23 @@ async def test_nothing_found_is_said(sample_toml: Path) -> None:
         await until(pilot, lambda: "档案中没有“不存在的文字组合”" in str(status.render()))
         await pilot.press("escape")
         await until(pilot, lambda: isinstance(app.screen, MainScreen))
+
+
+async def test_a_search_that_finishes_after_a_later_one_was_asked_is_not_shown(sample_toml: Path) -> None:
+    from tui.app.messages import ArchiveSearched
+    from tui.files.search_index import SearchHit
+
+    app = make_app(sample_toml)
+    async with app.run_test(size=SIZE) as pilot:
+        await checked(pilot)
+        hits = await _search(pilot, "共享法庭")
+        shown = hits.option_count
+        stale = SearchHit(
+            "2025-12.toml", 12, 718, "2025-11-14", 0, "旧", "助力攻坚", "paragraph", 0, "旧的结果", 0, 2
+        )
+        app.screen.post_message(ArchiveSearched("早先的查询", [stale] * 7, 7, 0))
+        await pilot.pause()
+        await pilot.pause()
+        assert hits.option_count == shown and "早先的查询" not in str(
+            app.screen.query_one("#archive-status").render()
+        )

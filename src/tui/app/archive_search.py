@@ -52,7 +52,8 @@ class ArchiveSearchScreen(ModalScreen[tuple[str, SearchHit] | None]):
         self.archive = archive
         self.lang = lang
         self.hits: list[SearchHit] = []
-        self.query_text = ""
+        self.query_text = ""  # the query whose hits are listed
+        self._asked = ""  # the query last asked for
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box search-archive-box") as box:
@@ -73,6 +74,7 @@ class ArchiveSearchScreen(ModalScreen[tuple[str, SearchHit] | None]):
         if not query:
             return
         self.query_one("#archive-status", Static).update(t("archive_searching", self.lang))
+        self._asked = query
         self._search(query)
 
     @work(thread=True, exclusive=True, group="archive-search")
@@ -88,6 +90,8 @@ class ArchiveSearchScreen(ModalScreen[tuple[str, SearchHit] | None]):
 
     @on(ArchiveSearched)
     def _show(self, message: ArchiveSearched) -> None:
+        if message.query != self._asked:
+            return  # an earlier search finishing after a later one was asked: not what is wanted now
         self.query_text, self.hits = message.query, message.hits
         listing = self.query_one("#archive-hits", OptionList)
         listing.clear_options()
