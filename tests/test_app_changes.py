@@ -22,7 +22,7 @@ async def test_changes_since_the_last_save_follow_the_typing_and_go_with_a_save(
         await checked(pilot)
         await pilot.press("f9")
         await until(pilot, lambda: isinstance(app.screen, ChangesScreen))
-        assert "没有改动" in _report(app)
+        assert "两个版本内容相同" in _report(app)
         await pilot.press("escape")
         await select(pilot, NodeRef("article", 0))
         await focus(pilot, "#article-title", end=True)
@@ -36,7 +36,7 @@ async def test_changes_since_the_last_save_follow_the_typing_and_go_with_a_save(
         await until(pilot, lambda: not main(app).session.dirty)
         await pilot.press("f9")
         await until(pilot, lambda: isinstance(app.screen, ChangesScreen))
-        assert "没有改动" in _report(app)
+        assert "两个版本内容相同" in _report(app)
 
 
 async def test_changes_against_another_file_and_a_bad_file_named(sample_toml: Path, tmp_path: Path) -> None:

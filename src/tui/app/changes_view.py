@@ -48,8 +48,6 @@ def changes_text(compared: Compared, path: Path, lang: Lang) -> RichText:
             text.append("\n")
         for piece, style in line.parts:
             text.append(piece, style=_STYLES.get(style, ""))
-    if compared.changes.empty:
-        text.append("\n\n" + t("changes_none", lang))
     return text
 
 

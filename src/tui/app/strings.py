@@ -325,7 +325,6 @@ S: dict[str, tuple[str, str]] = {
         "1 与上次保存对照　2 与签发时对照　3 与另一个文件对照　Esc 关闭",
         "1 since the last save   2 since the sign-off   3 against another file   Esc closes",
     ),
-    "changes_none": ("没有改动。", "No changes."),
     "changes_file_title": ("与另一个文件对照", "Compare with another file"),
     "changes_file_label": ("期刊文件（TOML）路径", "Issue file (TOML) path"),
     "b.replace": ("替换", "Replace"),
