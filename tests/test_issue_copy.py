@@ -1,4 +1,4 @@
-"""Issue.copy (undo's snapshot) and Article.content_key (what re-checks and the writer reuse by)."""
+"""copy_issue and the undo snapshot (model/snapshot.py), and Article.content_key (what re-checks and the writer reuse by)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from rulekit import clean_issue
 from strategies import house_style_issues
 from tui.model import Article, Byline, Issue
 from tui.model.issue import Comment, Note, Signoff, Waiver
+from tui.model.snapshot import copy_issue
 
 AT = dt.datetime(2026, 11, 27, 9, 30)
 
@@ -47,7 +48,7 @@ def _mutables(value: object, seen: dict[int, object]) -> None:
 
 def test_copy_equals_a_deep_copy_and_shares_nothing_mutable() -> None:
     issue = _full_issue()
-    copied = issue.copy()
+    copied = copy_issue(issue)
     assert copied == copy.deepcopy(issue)
     original: dict[int, object] = {}
     mine: dict[int, object] = {}
@@ -59,13 +60,13 @@ def test_copy_equals_a_deep_copy_and_shares_nothing_mutable() -> None:
 def test_every_record_field_is_copied() -> None:
     """A field added to a record later must reach the copy: compared field by field, not by eq alone."""
     issue = _full_issue()
-    copied = issue.copy()
+    copied = copy_issue(issue)
     for f in dataclasses.fields(Issue):
         assert getattr(copied, f.name) == getattr(issue, f.name), f.name
 
 
 def _changed(article: Article, name: str) -> Article:
-    changed = article.copy()
+    changed = copy.deepcopy(article)
     value = getattr(changed, name)
     if name == "byline":
         changed.byline = Byline("上城区人大常委会", ["赵一"])
@@ -83,7 +84,7 @@ def _changed(article: Article, name: str) -> Article:
 @pytest.mark.parametrize("name", [f.name for f in dataclasses.fields(Article)])
 def test_the_content_key_changes_with_every_field(name: str) -> None:
     article = _full_issue().articles[0]
-    assert article.content_key() == article.copy().content_key()
+    assert article.content_key() == copy.deepcopy(article).content_key()
     assert _changed(article, name).content_key() != article.content_key()
 
 

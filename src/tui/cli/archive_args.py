@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from tui.cli.args import parse_date, t_
+from tui.cli.args import output_options, parse_date, t_
 from tui.model.i18n import Lang
 
 
@@ -40,10 +40,11 @@ def add_archive_commands(sub: Any, common: argparse.ArgumentParser, lang: Lang, 
             "output format (docx: the new version as a Word document with the changes as tracked revisions)",
         ),
     )
-    p.add_argument(
-        "-o",
-        "--output",
-        help=t_(
+    output_options(
+        p,
+        lang,
+        archive_help,
+        t_(
             lang,
             "--format docx 写入的文件（默认：新版本旁的 名称-修订.docx）",
             "the .docx to write (default: NEW-修订.docx beside the new version)",
@@ -57,12 +58,6 @@ def add_archive_commands(sub: Any, common: argparse.ArgumentParser, lang: Lang, 
             "the revisions' author (default: the new version's 本期责任编辑)",
         ),
     )
-    p.add_argument(
-        "--force",
-        action="store_true",
-        help=t_(lang, "允许覆盖已有的输出文件", "allow replacing an existing output file"),
-    )
-    p.add_argument("--archive", help=archive_help)
     p.add_argument(
         "--color",
         choices=("auto", "always", "never"),

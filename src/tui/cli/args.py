@@ -50,7 +50,7 @@ def _localise_argparse(lang: Lang) -> None:
     argparse._ = lambda message: table.get(message, gettext(message))  # type: ignore[attr-defined]  # argparse reads its own messages through this module global
 
 
-def _output_options(p: argparse.ArgumentParser, lang: Lang, archive_help: str, output_help: str) -> None:
+def output_options(p: argparse.ArgumentParser, lang: Lang, archive_help: str, output_help: str) -> None:
     """-o, --force and --archive of the commands that write a file made from an issue."""
     p.add_argument("-o", "--output", help=output_help)
     p.add_argument(
@@ -193,7 +193,7 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
             "output format (pdf: a proof typeset without Word)",
         ),
     )
-    _output_options(
+    output_options(
         p,
         lang,
         archive_help,
@@ -221,7 +221,7 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
         default="text",
         help=t_(lang, "校对单格式", "report format"),
     )
-    _output_options(
+    output_options(
         p,
         lang,
         archive_help,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from tui.model import Issue
 from tui.model.house import Style
+from tui.model.snapshot import copy_issue
 
 FORMATS = ("text", "docx", "pdf", "html", "md")
 SUFFIXES = {"text": ".txt", "docx": ".docx", "pdf": ".pdf", "html": ".html", "md": ".md"}
@@ -30,7 +31,7 @@ def printable(issue: Issue) -> Issue:
                 setattr(value, f.name, clean(getattr(value, f.name)))
         return value
 
-    copied = issue.copy()
+    copied = copy_issue(issue)
     clean(copied)
     return copied
 

@@ -31,6 +31,11 @@ from tui.model.issue import (
 Plain = tuple[Any, ...]
 
 
+def copy_issue(issue: Issue) -> Issue:
+    """An independent copy: no list or record shared with ``issue`` (strings are, they cannot change)."""
+    return from_plain(to_plain(issue))
+
+
 def _when(value: dt.datetime) -> str:
     return value.isoformat()
 

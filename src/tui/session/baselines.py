@@ -16,6 +16,7 @@ from tui.files.signed import keep_signed, signed_version
 from tui.files.storage import load_issue
 from tui.model.i18n import Text
 from tui.model.issue import Issue, Signoff
+from tui.model.snapshot import Plain, from_plain, to_plain
 from tui.session.errors import Refused
 
 if TYPE_CHECKING:  # the comparison (difflib) is loaded when the view first asks, not at every start
@@ -38,10 +39,13 @@ class Compared:
 
 @dataclass
 class Baselines:
-    saved: Issue  # the content as last read from or written to the file (a copy)
+    saved: Plain  # the content as last read from or written to the file (``tui.model.snapshot``)
+
+    def remember_saved(self, issue: Issue) -> None:
+        self.saved = to_plain(issue)
 
     def since_save(self, issue: Issue) -> Compared:
-        return Compared(Text("上次保存", "the last save"), compare(self.saved, issue))
+        return Compared(Text("上次保存", "the last save"), compare(from_plain(self.saved), issue))
 
     def since_signoff(self, issue: Issue) -> Compared:
         signed = [s for s in issue.signoffs if s.digest]

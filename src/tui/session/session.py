@@ -39,6 +39,7 @@ from tui.model.issue import ColumnKind
 from tui.model.numbering import next_numbers, previous_issue
 from tui.model.past import PastIssue
 from tui.model.search import Hit, Query, find_all, replace_hits
+from tui.model.snapshot import to_plain
 from tui.model.titlebreak import parse_typed
 from tui.session.baselines import Baselines, Compared, remember_signed
 from tui.session.checker import Checker, Recheck, Rechecked
@@ -82,7 +83,7 @@ class Session:
     new_columns: dict[str, ColumnKind] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        self.baselines = Baselines(saved=self.issue.copy())
+        self.baselines = Baselines(saved=to_plain(self.issue))
         self.recovery = Recovery.for_session(self.path)
         self.checker = Checker(self.house, self.archive, list(self.archive_problems), self.past)
 
@@ -657,7 +658,7 @@ class Session:
             self.recovery = Recovery.for_session(target)
         self.disk_stamp = written
         self.saved_version = self.version
-        self.baselines.saved = self.issue.copy()
+        self.baselines.remember_saved(self.issue)
         self.recovery.discard()
         self.saved_findings = None  # taken again once the saved text's findings are in
         self._note_saved_findings()
@@ -677,7 +678,7 @@ class Session:
                 )
             )
         self.issue, self.disk_stamp = load_issue_stamped(self.path)
-        self.baselines.saved = self.issue.copy()
+        self.baselines.remember_saved(self.issue)
         self.version += 1
         self.saved_version = self.version
         self.history.clear()
