@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui.files.signed import keep_signed, signed_version
+from tui.files.signed import signed_version
 from tui.files.storage import load_issue
 from tui.model.i18n import Text
 from tui.model.issue import Issue, Signoff
@@ -68,8 +68,3 @@ class Baselines:
     def against(self, path: Path, issue: Issue) -> Compared:
         """Raises LoadError (naming the file, line and field) when ``path`` is not a readable issue."""
         return Compared(Text(str(path), str(path)), compare(load_issue(path), issue))
-
-
-def remember_signed(issue: Issue, digest: str) -> bool:
-    """Keep the text being signed, for a later "since the sign-off"; False if it could not be kept."""
-    return keep_signed(issue, digest)

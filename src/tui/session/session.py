@@ -27,6 +27,7 @@ from tui.files import codec
 from tui.files.archive import earlier_in_quarter
 from tui.files.config import add_columns_to_catalogue
 from tui.files.recovery import Found, Recovery
+from tui.files.signed import keep_signed
 from tui.files.storage import load_issue_stamped, loads_issue, save_issue
 from tui.files.writing import FileStamp, stamp
 from tui.model import ROLES, Article, Byline, Column, Comment, Issue, Masthead, Note, Signoff
@@ -41,7 +42,7 @@ from tui.model.past import PastIssue
 from tui.model.search import Hit, Query, find_all, replace_hits
 from tui.model.snapshot import to_plain
 from tui.model.titlebreak import parse_typed
-from tui.session.baselines import Baselines, Compared, remember_signed
+from tui.session.baselines import Baselines, Compared
 from tui.session.checker import Checker, Recheck, Rechecked
 from tui.session.errors import Conflict, Refused
 from tui.session.history import History, Step
@@ -584,9 +585,8 @@ class Session:
         if not name.strip():
             raise Refused(Text("签发须写明姓名", "a sign-off needs a name"))
         digest = codec.content_digest(self.issue)
-        remember_signed(
-            self.issue, digest
-        )  # for "changes since the sign-off"; the sign-off stands without it
+        # Kept for "changes since the sign-off"; the sign-off stands if it cannot be.
+        keep_signed(self.issue, digest)
         self.issue.signoffs.append(Signoff(role, name.strip(), now(), digest))
         self.touch()
         self.checker.recheck_cross(self.issue)  # signoff.changed: no longer, for this sign-off
