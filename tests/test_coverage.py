@@ -75,3 +75,26 @@ async def test_the_panel_under_the_outline_follows_the_typing(sample_toml: Path)
         now = coverage(main(app).session.issue, [], HOUSE)
         assert absent[0] not in now.missing and issue.articles[0].title[:3] in now.missing
         assert panel.text == coverage_line(now, "zh")
+
+
+async def test_a_new_date_reads_the_quarter_again(sample_toml: Path) -> None:
+    """Which issues count depends on the masthead's date: changing it to another quarter changes the list."""
+    issue = load_issue(sample_toml)
+    absent = coverage(issue, [], HOUSE).missing
+    earlier = load_issue(sample_toml)
+    earlier.masthead.number, earlier.masthead.cumulative = 5, 711
+    earlier.masthead.date = dt.date(2025, 7, 10)
+    earlier.articles[0].title = f"{absent[0]}：上一季度的做法"
+    save_issue(earlier, sample_toml.with_name("2025-05.toml"))
+    app = make_app(sample_toml)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await checked(pilot)
+        panel = screen.query_one(CoveragePanel)
+        await until(pilot, lambda: panel.text.startswith("四季度") and absent[0] in panel.text)
+        await select(pilot, NodeRef("masthead"))
+        await pilot.press("enter")  # the masthead's form
+        date = await focus(pilot, "#masthead-date")
+        date.value = ""  # type: ignore[attr-defined]
+        await type_text(pilot, "2025-08-14")
+        await pilot.press("tab")
+        await until(pilot, lambda: panel.text.startswith("三季度") and absent[0] not in panel.text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -93,8 +94,10 @@ class MainScreen(Screen[None]):
     ) -> None:
         super().__init__()
         self._goto = goto  # an archive search hit to show once the screen is up (opened from 档案检索)
-        self._quarter: list[Issue] | None = None  # the archive's earlier issues of this quarter, once read
-        self._coverage_key: object = None
+        # The archive's earlier issues of the quarter, with the masthead date they were read for.
+        self._quarter: tuple[dt.date, list[Issue]] | None = None
+        self._quarter_asked: dt.date | None = None
+        self._painted = False
         self.session = session
         self.lang = lang
         self._signoff_status = ""  # 已签发：… for the header, from the last findings shown
@@ -313,7 +316,7 @@ class MainScreen(Screen[None]):
         outline.focus()
         if self._goto is not None:
             self.call_after_refresh(self.archive_search.go_to, *self._goto)
-        self.call_after_refresh(self._load_quarter)
+        self.call_after_refresh(self._first_painted)
         if not self.session.checked:
             # The first check runs off the UI thread once the screen is painted:
             # the editor opens at once, whatever the size of the issue.
@@ -410,33 +413,29 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, group="quarter")
     def _load_quarter(self) -> None:
-        """Off the UI thread: the quarter's earlier issues are read from the archive once."""
-        self.post_message(QuarterLoaded(self.session.earlier_in_quarter()))
+        """Off the UI thread: the quarter's earlier issues are read from the archive."""
+        self.post_message(QuarterLoaded(*self.session.earlier_in_quarter()))
 
     @on(QuarterLoaded)
     def _quarter_loaded(self, message: QuarterLoaded) -> None:
-        self._quarter = message.issues
+        self._quarter = (message.date, message.issues)
+        self._show_coverage()
+
+    def _first_painted(self) -> None:
+        self._painted = True  # the archive is read for the coverage only now: the first paint comes first
         self._show_coverage()
 
     def _show_coverage(self) -> None:
-        """Worked out again only when what it depends on changed: the date, and how articles begin."""
-        if self._quarter is None:
+        """The districts not yet in this quarter; the quarter's issues read again when the date changed."""
+        if not self._painted:
             return
-        issue = self.session.issue
-        key = (
-            issue.masthead.date,
-            tuple(
-                (
-                    a.title[:8],
-                    a.byline.unit[:8] if a.byline else "",
-                    a.paragraphs[0][:8] if a.paragraphs else "",
-                )
-                for a in issue.articles
-            ),
-        )
-        if key != self._coverage_key:
-            self._coverage_key = key
-            self.query_one(CoveragePanel).show(self.session.coverage(self._quarter))
+        date = self.session.issue.masthead.date
+        if self._quarter is None or self._quarter[0] != date:
+            if self._quarter_asked != date:  # one read for each date, not one per refresh
+                self._quarter_asked = date
+                self._load_quarter()
+            return
+        self.query_one(CoveragePanel).show(self.session.coverage(self._quarter[1]))
 
     def refresh_all(self, select: NodeRef | None = None) -> None:
         if select is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -119,8 +120,9 @@ class OpenArchiveHit(Message):
 
 
 class QuarterLoaded(Message):
-    """The archive's earlier issues of this quarter, read in a worker (for the coverage panel)."""
+    """The archive's earlier issues of this quarter, read in a worker for the masthead date ``date``."""
 
-    def __init__(self, issues: list[Issue]) -> None:
+    def __init__(self, date: dt.date, issues: list[Issue]) -> None:
         super().__init__()
+        self.date = date
         self.issues = issues

@@ -74,6 +74,7 @@ class Session:
     history: History = field(default_factory=History, repr=False, compare=False)
     checker: Checker = field(init=False, repr=False, compare=False)
     baselines: Baselines = field(init=False, repr=False, compare=False)
+    _coverage: tuple[object, Coverage] | None = field(default=None, init=False, repr=False, compare=False)
     recovery: Recovery = field(init=False, repr=False, compare=False)
     autosave_error: JianbaoError | None = None  # why the last autosave failed, until one succeeds
     rejected: dict[str, tuple[str, str]] = field(default_factory=dict)  # field → (label, typed text)
@@ -716,15 +717,39 @@ class Session:
 
     # ------------------------------------------------------------ coverage
 
-    def earlier_in_quarter(self) -> list[Issue]:
-        """The archive's issues of this quarter before this one (reads files: call it in a worker)."""
-        return earlier_in_quarter(self.archive_folder, self.issue, self.path)
+    def earlier_in_quarter(self) -> tuple[dt.date, list[Issue]]:
+        """The archive's issues of this quarter before this one, and the date they are for.
+
+        Reads files: call it in a worker.  Which issues count depends on the
+        masthead's date, so the caller reads them again when that changes.
+        """
+        date = self.issue.masthead.date
+        return date, earlier_in_quarter(self.archive_folder, self.issue, self.path)
 
     def coverage(self, earlier: list[Issue]) -> Coverage | None:
-        """Districts not yet in an issue of this quarter; None when the house lists no districts."""
+        """Districts not yet in an issue of this quarter; None when the house lists no districts.
+
+        Worked out again only when what it depends on changed (how each article
+        begins: its title, unit, first words; and the issues read): at 3,000
+        articles a refresh after each re-check costs the key, not the count.
+        """
         if not self.house.districts:
             return None
-        return coverage(self.issue, earlier, self.house)
+        key = (
+            id(earlier),
+            self.issue.masthead.date,
+            tuple(
+                (
+                    a.title[:8],
+                    a.byline.unit[:8] if a.byline else "",
+                    a.paragraphs[0][:8] if a.paragraphs else "",
+                )
+                for a in self.issue.articles
+            ),
+        )
+        if self._coverage is None or self._coverage[0] != key:
+            self._coverage = (key, coverage(self.issue, earlier, self.house))
+        return self._coverage[1]
 
     # ------------------------------------------------------------ what changed
 
