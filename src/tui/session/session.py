@@ -31,7 +31,7 @@ from tui.files.signed import keep_signed
 from tui.files.storage import load_issue_stamped, loads_issue, save_issue
 from tui.files.writing import FileStamp, stamp
 from tui.model import ROLES, Article, Byline, Column, Comment, Issue, Masthead, Note, Signoff
-from tui.model.coverage import Coverage, coverage
+from tui.model.coverage import Coverage, CoverageMemo
 from tui.model.errors import ChangedOnDisk, JianbaoError
 from tui.model.findings import Finding, Location, Severity
 from tui.model.house import House
@@ -74,7 +74,7 @@ class Session:
     history: History = field(default_factory=History, repr=False, compare=False)
     checker: Checker = field(init=False, repr=False, compare=False)
     baselines: Baselines = field(init=False, repr=False, compare=False)
-    _coverage: tuple[object, Coverage] | None = field(default=None, init=False, repr=False, compare=False)
+    _coverage: CoverageMemo = field(default_factory=CoverageMemo, init=False, repr=False, compare=False)
     recovery: Recovery = field(init=False, repr=False, compare=False)
     autosave_error: JianbaoError | None = None  # why the last autosave failed, until one succeeds
     rejected: dict[str, tuple[str, str]] = field(default_factory=dict)  # field → (label, typed text)
@@ -727,29 +727,10 @@ class Session:
         return date, earlier_in_quarter(self.archive_folder, self.issue, self.path)
 
     def coverage(self, earlier: list[Issue]) -> Coverage | None:
-        """Districts not yet in an issue of this quarter; None when the house lists no districts.
-
-        Worked out again only when what it depends on changed (how each article
-        begins: its title, unit, first words; and the issues read): at 3,000
-        articles a refresh after each re-check costs the key, not the count.
-        """
+        """Districts not yet in an issue of this quarter; None when the house lists no districts."""
         if not self.house.districts:
             return None
-        key = (
-            id(earlier),
-            self.issue.masthead.date,
-            tuple(
-                (
-                    a.title[:8],
-                    a.byline.unit[:8] if a.byline else "",
-                    a.paragraphs[0][:8] if a.paragraphs else "",
-                )
-                for a in self.issue.articles
-            ),
-        )
-        if self._coverage is None or self._coverage[0] != key:
-            self._coverage = (key, coverage(self.issue, earlier, self.house))
-        return self._coverage[1]
+        return self._coverage.of(self.issue, earlier, self.house)
 
     # ------------------------------------------------------------ what changed
 
