@@ -52,13 +52,11 @@ class CoverageMemo:
     """
 
     def __init__(self) -> None:
-        self._last: tuple[object, Coverage] | None = None
+        self._last: tuple[object, list[Issue], House, Coverage] | None = None
 
     def of(self, current: Issue, earlier: list[Issue], house: House) -> Coverage:
         n = max((len(d) for d in house.districts), default=0)  # a district is told by a text's start
         key = (
-            id(earlier),
-            id(house),
             current.masthead.date,
             tuple(
                 (
@@ -69,6 +67,7 @@ class CoverageMemo:
                 for a in current.articles
             ),
         )
-        if self._last is None or self._last[0] != key:
-            self._last = (key, coverage(current, earlier, house))
-        return self._last[1]
+        last = self._last  # the lists themselves are kept: an id could be reused by a new one
+        if last is None or last[0] != key or last[1] is not earlier or last[2] is not house:
+            last = self._last = (key, earlier, house, coverage(current, earlier, house))
+        return last[3]
