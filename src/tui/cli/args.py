@@ -286,6 +286,15 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
         help=t_(lang, "自动修正可安全修正的问题并保存", "apply the safe fixes and save"),
     )
     p.add_argument("--strict", action="store_true", help=t_(lang, "警告也视为不通过", "fail on warnings too"))
+    p.add_argument(
+        "--no-cache",
+        action="store_true",
+        help=t_(
+            lang,
+            "不用上次检查的结果（默认：文件、档案、本刊配置和 jianbao 都未改变时直接给出上次的结果）",
+            "check again even if nothing changed (by default an unchanged check prints its last result)",
+        ),
+    )
 
     from tui.cli.archive_args import add_archive_commands
 

@@ -10,11 +10,14 @@ import datetime as dt
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui.cli.args import t_
 from tui.model.errors import UsageError
-from tui.model.findings import Finding
 from tui.model.i18n import Lang, Text
+
+if TYPE_CHECKING:
+    from tui.model.findings import Finding
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE, EXIT_INTERNAL = 0, 1, 2, 70
 
@@ -226,6 +229,29 @@ def _same_file(a: Path, b: Path) -> bool:
 
 
 def cmd_check(args: argparse.Namespace, lang: Lang) -> int:
+    """Check the files; an unchanged check answers from the cache (files/check_cache.py)."""
+    if args.fix or args.no_cache:
+        code, text = _check(args, lang)
+        write_stdout(text)
+        return code
+    from tui.files import check_cache
+
+    options = ("check", lang, args.format, args.strict)
+    key = check_cache.key_for(args.files, args.archive, options)
+    kept = check_cache.read(key) if key else None
+    if kept is not None:
+        write_stdout(kept.text)
+        return kept.exit_code
+    code, text = _check(args, lang)
+    write_stdout(text)
+    # Kept only if nothing changed while the rules ran: the result must be the inputs' own.
+    if key is not None and key == check_cache.key_for(args.files, args.archive, options):
+        check_cache.store(key, check_cache.Cached(code, text))
+    return code
+
+
+def _check(args: argparse.Namespace, lang: Lang) -> tuple[int, str]:
+    """The exit code and the report of checking (and with --fix, fixing) the files."""
     from tui.checks import report
     from tui.checks.checking import open_checks
     from tui.files.storage import save_issue
@@ -243,9 +269,8 @@ def cmd_check(args: argparse.Namespace, lang: Lang) -> int:
             check.run()
     reports = [report.FileReport(str(c.path), c.findings, c.changes, c.issue.signoffs) for c in checks]
     render = report.render_json if args.format == "json" else report.render_text
-    write_stdout(render(reports, lang))
     failed = any(c.failed_strict() if args.strict else c.failed for c in checks)
-    return EXIT_FINDINGS if failed else EXIT_OK
+    return (EXIT_FINDINGS if failed else EXIT_OK), render(reports, lang)
 
 
 def refuse_if_being_edited(path: Path, lang: Lang) -> None:

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.files.storage import load_issue
+from tui.files.user_cache import cache_dir
 from tui.files.writing import atomic_write
 from tui.model import EndBlock, Masthead
 from tui.model.errors import JianbaoError, LoadError
@@ -36,15 +37,6 @@ from tui.model.past import PastIssue
 # one Python version, so the version is in the header; a checksum over the payload
 # keeps a damaged file from ever reaching marshal (which is not made for bad input).
 INDEX_MAGIC = b"jianbao-archive-index/2 py%d.%d\n" % sys.version_info[:2]
-
-
-def cache_dir() -> Path:
-    override = os.environ.get("JIANBAO_CACHE_DIR")
-    if override:
-        return Path(override)
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("jianbao", appauthor=False))
 
 
 def index_path(archive: Path) -> Path:

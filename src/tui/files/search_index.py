@@ -27,9 +27,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from tui.files.archive_index import cache_dir
 from tui.files.search_writer import END, apply
 from tui.files.storage import load_issue
+from tui.files.user_cache import cache_dir
 from tui.model.errors import LoadError
 from tui.model.issue import Issue
 

@@ -11,27 +11,48 @@
 This package imports nothing of jianbao outside itself.
 """
 
-from tui.model.issue import (
-    COLUMN_KINDS,
-    EDITIONS,
-    FORMAT,
-    KNOWN_FORMATS,
-    NOTE_SEVERITIES,
-    ROLE_LABELS,
-    ROLES,
-    Article,
-    Byline,
-    Column,
-    ColumnKind,
-    Comment,
-    EndBlock,
-    Issue,
-    Masthead,
-    Note,
-    Role,
-    Signoff,
-    Waiver,
-)
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tui.model.issue import (
+        COLUMN_KINDS,
+        EDITIONS,
+        FORMAT,
+        KNOWN_FORMATS,
+        NOTE_SEVERITIES,
+        ROLE_LABELS,
+        ROLES,
+        Article,
+        Byline,
+        Column,
+        ColumnKind,
+        Comment,
+        EndBlock,
+        Issue,
+        Masthead,
+        Note,
+        Role,
+        Signoff,
+        Waiver,
+    )
+
+
+def __getattr__(name: str) -> object:
+    """The issue module's names, imported the first time one is asked for.
+
+    ``tui.model.errors`` and ``tui.model.i18n`` load this package first, and
+    the command line needs them before it knows whether it will read an
+    issue at all (``jianbao check`` answered from its cache does not): the
+    issue module's dataclasses cost milliseconds to create.
+    """
+    if name in __all__:
+        from tui.model import issue
+
+        value = getattr(issue, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'tui.model' has no attribute {name!r}")
+
 
 __all__ = [
     "COLUMN_KINDS",
