@@ -6,8 +6,9 @@ pane treat a source-text problem and a proofreading problem alike.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
+from operator import attrgetter
 
 from tui.model import Waiver
 from tui.model.fields import field_info
@@ -123,9 +124,16 @@ class Finding:
     waiver: Waiver | None = None  # set when a proofreader accepted this finding
     context: str = ""  # about ten characters each side, the span marked ⟦…⟧: what a proofreader reads
     joins_next: bool = False  # the fix joins this paragraph with the next (a paragraph split mid-sentence)
+    # The reading-order key, worked out once when the finding is made: the checks pane
+    # sorts every finding after each structural edit (16,000 at 3,000 articles), and
+    # working the keys out again each time was most of that sort.
+    order: tuple[tuple[int, ...], str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "order", (self.location.sort_key(), self.rule))
 
     def sort_key(self) -> tuple[tuple[int, ...], str]:
-        return (self.location.sort_key(), self.rule)
+        return self.order
 
 
 CONTEXT_CHARS = 10
@@ -141,8 +149,11 @@ def context_of(text: str, start: int, end: int, chars: int = CONTEXT_CHARS) -> s
     return f"{lead}{before}{MARK_OPEN}{text[start:end]}{MARK_CLOSE}{after}{tail}"
 
 
+_ORDER = attrgetter("order")
+
+
 def sort_findings(findings: list[Finding]) -> list[Finding]:
-    return sorted(findings, key=Finding.sort_key)
+    return sorted(findings, key=_ORDER)
 
 
 def summarize(findings: list[Finding]) -> dict[str, int]:
