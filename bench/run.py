@@ -163,7 +163,9 @@ def startup(paths: dict[int, Path], sample: Path, env: dict[str, str]) -> list[R
 def headless_check(sample: Path, env: dict[str, str]) -> list[Row]:
     """``check`` on the sample: a full check (``--no-cache``), and the same run again (answered from the cache)."""
     floor = [PY, "-c", "import tomllib"]
-    (base, _), (check, _) = measure_pair(floor, [PY, "-m", "tui", "check", "--no-cache", str(sample)], env=env)
+    (base, _), (check, _) = measure_pair(
+        floor, [PY, "-m", "tui", "check", "--no-cache", str(sample)], env=env
+    )
     (base2, _), (again, _) = measure_pair(floor, [PY, "-m", "tui", "check", str(sample)], env=env)
     ratio, ratio2 = check / base, again / base2
     code = "import sys; from tui.cli.main import main; main(['check', '--no-cache', sys.argv[1]]); print(sorted(m for m in sys.modules if m.split('.')[0] == 'textual' or m == 'rich.live'))"
