@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from tui.checks.filtering import FindingFilter, baseline, family_counts, new_mask
@@ -32,7 +33,7 @@ WAIVER = Waiver("r", "paragraph", "x", "原文如此", "王校对", dt.datetime(
 
 def test_the_default_lets_everything_open_through_and_hides_the_waived() -> None:
     open_ = _f("typography.halfwidth-comma")
-    waived = Finding(**{**{s: getattr(open_, s) for s in open_.__slots__}, "waiver": WAIVER})
+    waived = dataclasses.replace(open_, waiver=WAIVER)
     assert FindingFilter().apply([open_, waived]) == [open_]
     assert FindingFilter(show_waived=True).apply([open_, waived]) == [open_, waived]
     assert not FindingFilter().narrows and FindingFilter().describe("zh") == ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 from html.parser import HTMLParser
@@ -135,15 +136,9 @@ def test_the_word_report_uses_the_house_fonts_and_repeats_table_headers(
 def test_corrections_in_words() -> None:
     base = Finding("x.y", Severity.ERROR, Location("paragraph"), Text("", ""), matched="的的")
     assert correction(base, "zh") == ""
-    assert correction(Finding(**{**_fields(base), "fix": "的"}), "zh") == "“的的” → “的”"
-    assert correction(Finding(**{**_fields(base), "fix": ""}), "zh") == "删去“的的”"
-    assert (
-        correction(Finding(**{**_fields(base), "joins_next": True}), "en") == "join with the next paragraph"
-    )
-
-
-def _fields(f: Finding) -> dict[str, object]:
-    return {s: getattr(f, s) for s in f.__slots__}
+    assert correction(dataclasses.replace(base, fix="的"), "zh") == "“的的” → “的”"
+    assert correction(dataclasses.replace(base, fix=""), "zh") == "删去“的的”"
+    assert correction(dataclasses.replace(base, joins_next=True), "en") == "join with the next paragraph"
 
 
 def test_a_clean_issue_reports_none(sample_toml: Path) -> None:

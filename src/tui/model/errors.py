@@ -60,3 +60,7 @@ class UsageError(JianbaoError):
 
 class ChangedOnDisk(SaveError):
     """The file is no longer what was read: writing would lose someone else's change."""
+
+
+class Refused(JianbaoError):
+    """An edit that will not be made, with the reason (the model's and the session's)."""

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from tui.model.errors import JianbaoError
+from tui.model.errors import JianbaoError, Refused
+
+__all__ = ["Conflict", "Refused"]
 
 
 class Conflict(JianbaoError):
     """The file changed on disk since it was loaded or saved."""
-
-
-class Refused(JianbaoError):
-    """An action the session will not do, with the reason."""

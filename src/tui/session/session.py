@@ -30,7 +30,7 @@ from tui.files.recovery import Found, Recovery
 from tui.files.signed import keep_signed
 from tui.files.storage import load_issue_stamped, loads_issue, save_issue
 from tui.files.writing import FileStamp, stamp
-from tui.model import ROLES, Article, Byline, Column, Comment, Issue, Masthead, Note, Signoff
+from tui.model import ROLES, Article, Byline, Comment, Issue, Masthead, Note, Signoff, structure
 from tui.model.coverage import Coverage, CoverageMemo
 from tui.model.errors import ChangedOnDisk, JianbaoError
 from tui.model.findings import Finding, Location, Severity
@@ -342,37 +342,20 @@ class Session:
 
     def move_article(self, index: int, delta: int) -> int:
         """Move within its column; returns the new index (unchanged at the column's edge)."""
-        articles = self.issue.articles
-        column = articles[index].column
-        same = [i for i, a in enumerate(articles) if a.column == column]
-        pos = same.index(index) + delta
-        if not 0 <= pos < len(same):
+        other = structure.neighbour_in_column(self.issue, index, delta)
+        if other is None:
             return index
         self._structural(Text("移动稿件", "move article"))
-        other = same[pos]
-        articles[index], articles[other] = articles[other], articles[index]
+        structure.swap_articles(self.issue, index, other)
         self._after_structure()
         return other
 
     def move_to_column(self, index: int, column: str) -> int:
-        if self.issue.column(column) is None:
-            raise Refused(Text(f"本期没有栏目“{column}”", f"this issue has no column “{column}”"))
+        structure.existing_column(self.issue, column)
         self._structural(Text("移到其他栏目", "move to column"))
-        article = self.issue.articles.pop(index)
-        article.column = column  # a title stays: the check reports a titled brief rather than lose it
-        self.issue.articles.insert(self._end_of_column(column), article)
+        moved = structure.move_to_column(self.issue, index, column)
         self._after_structure()
-        return self.issue.articles.index(article)
-
-    def _end_of_column(self, column: str) -> int:
-        in_column = [i for i, a in enumerate(self.issue.articles) if a.column == column]
-        if in_column:
-            return in_column[-1] + 1
-        order = [c.name for c in self.issue.columns]
-        later = set(order[order.index(column) + 1 :])
-        return next(
-            (i for i, a in enumerate(self.issue.articles) if a.column in later), len(self.issue.articles)
-        )
+        return moved
 
     def add_column(self, name: str, kind: ColumnKind = "articles") -> None:
         """A column from the house catalogue (at its catalogue place), or a new one (after the others).
@@ -380,71 +363,30 @@ class Session:
         A new column joins the catalogue (bulletin.toml) only when the issue is
         saved and the user agrees (:meth:`columns_for_catalogue`).
         """
-        name = name.strip()
-        if not name:
-            raise Refused(Text("栏目名称不能为空", "a column needs a name"))
-        if self.issue.column(name) is not None:
-            raise Refused(Text(f"本期已有栏目“{name}”", f"this issue already has “{name}”"))
-        cat = self.house.catalogue_column(name)
+        name = structure.new_column_name(self.issue, name)
         self._structural(Text("添加栏目", "add column"))
-        if cat is None:
-            self.issue.columns.append(Column(name, kind))
+        if structure.add_column(self.issue, self.house, name, kind):
             self.new_columns[name] = kind
-        else:
-            order = [c.name for c in self.house.columns]
-            rank = order.index(name)
-            at = next(
-                (
-                    i
-                    for i, c in enumerate(self.issue.columns)
-                    if c.name in order and order.index(c.name) > rank
-                ),
-                len(self.issue.columns),
-            )
-            self.issue.columns.insert(at, Column(cat.name, cat.kind))
         self._after_structure()
 
     def rename_column(self, old: str, new: str) -> None:
         """Another name for a column (its articles follow): from the catalogue, or a new one."""
-        new = new.strip()
-        if not new:
-            raise Refused(Text("栏目名称不能为空", "a column needs a name"))
-        if self.issue.column(new) is not None:
-            raise Refused(Text(f"本期已有栏目“{new}”", f"this issue already has “{new}”"))
-        column = self.issue.column(old)
-        if column is None:
-            raise Refused(Text(f"本期没有栏目“{old}”", f"this issue has no column “{old}”"))
-        cat = self.house.catalogue_column(new)
+        new = structure.new_column_name(self.issue, new)
+        column = structure.existing_column(self.issue, old)
         self._structural(Text("重命名栏目", "rename column"))
-        column.name = new
-        if cat is not None:
-            column.kind = cat.kind
-        else:
+        if structure.rename_column(self.issue, self.house, column, new):
             self.new_columns[new] = column.kind
-        for article in self.issue.articles:
-            if article.column == old:
-                article.column = new
         self._after_structure()
 
     def move_column(self, name: str, delta: int) -> int:
         """Move a column up (-1) or down (+1) in print order, its articles with it; its new place."""
-        names = [c.name for c in self.issue.columns]
-        if name not in names:
-            raise Refused(Text(f"本期没有栏目“{name}”", f"this issue has no column “{name}”"))
-        at = names.index(name)
-        to = max(0, min(len(names) - 1, at + delta))
-        if to == at:
-            return at
+        place = structure.column_place(self.issue, name, delta)
+        if place is None:
+            return [c.name for c in self.issue.columns].index(name)
         self._structural(Text("移动栏目", "move column"))
-        column = self.issue.columns.pop(at)
-        self.issue.columns.insert(to, column)
-        order = [c.name for c in self.issue.columns]
-        listed = set(order)
-        self.issue.articles = [a for n in order for a in self.issue.articles if a.column == n] + [
-            a for a in self.issue.articles if a.column not in listed
-        ]
+        structure.move_column(self.issue, *place)
         self._after_structure()
-        return to
+        return place[1]
 
     def columns_for_catalogue(self) -> list[tuple[str, str]]:
         """New columns of this session still in the issue and not in the catalogue: (name, kind)."""
@@ -467,15 +409,9 @@ class Session:
             self.new_columns.pop(name, None)
 
     def remove_column(self, name: str) -> None:
-        if self.issue.articles_in(name):
-            raise Refused(
-                Text(
-                    f"栏目“{name}”中还有稿件，请先移走或删除",
-                    f"“{name}” still holds articles; move or delete them first",
-                )
-            )
+        structure.empty_column(self.issue, name)
         self._structural(Text("删除栏目", "remove column"))
-        self.issue.columns = [c for c in self.issue.columns if c.name != name]
+        structure.remove_column(self.issue, name)
         self._after_structure()
 
     # ------------------------------------------------------------ proofreading
