@@ -68,7 +68,7 @@ def test_moving_a_column_keeps_articles_in_print_order() -> None:
     place = structure.column_place(issue, "信息摘登", -5)
     assert place == (2, 0)
     structure.move_column(issue, *place)
-    assert [c.name for c in issue.columns][0] == "信息摘登"
+    assert issue.columns[0].name == "信息摘登"
     assert issue.articles[0].column == "信息摘登"
     assert structure.column_place(issue, "信息摘登", -1) is None
 
