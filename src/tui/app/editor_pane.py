@@ -41,6 +41,9 @@ class Shown:
     editing_masthead: bool  # the masthead as its form, not as the card
 
 
+_FIELDLESS = frozenset({"column-info"})  # forms that are one widget, with nothing composed inside
+
+
 class EditorPane(ContentSwitcher):
     def __init__(self, lang: Lang, *, id: str) -> None:
         super().__init__(initial="masthead-card", id=id)
@@ -64,21 +67,35 @@ class EditorPane(ContentSwitcher):
 
     def form(self, pane_id: str) -> Widget | None:
         """The form ``pane_id``; None while it is still being mounted (mounting it if it is not there)."""
+        if pane_id in self._mounting or not self.is_attached:
+            return None  # asked again before it is there (one form, not two with one id), or leaving
         found = self.query(f"#{pane_id}")
         if found:
-            return found.first() if pane_id not in self._mounting else None
+            return found.first()
         widget = self._factories()[pane_id]()
         widget.display = False
         self._mounting[pane_id] = self.mount(widget)
         return None
 
-    async def when_mounted(self, pane_id: str) -> None:
-        """Wait for the form ``pane_id`` to be mounted (its cursors steadied once it is)."""
+    async def when_mounted(self, pane_id: str) -> bool:
+        """Wait for the form ``pane_id`` to be mounted (its cursors steadied once it is); False if it never will be.
+
+        A form mounted while the app shuts down is reported mounted but never
+        composed (no fields): there is nothing to show into then.
+        """
         waiting = self._mounting.get(pane_id)
         if waiting is not None:
             await waiting
             self._mounting.pop(pane_id, None)
-            steady_cursors(self.query_one(f"#{pane_id}"))
+        found = self.query(f"#{pane_id}")
+        if not self.is_attached or not found:
+            return False
+        form = found.first()
+        if pane_id not in _FIELDLESS and not form.children:
+            return False
+        if waiting is not None:
+            steady_cursors(form)
+        return True
 
     @property
     def ready(self) -> bool:

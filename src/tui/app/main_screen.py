@@ -55,6 +55,12 @@ if TYPE_CHECKING:
 
 R = TypeVar("R")
 CHECK_DELAY = 0.3  # seconds of quiet typing before a re-check
+# The editor pane shows the outline's node once the cursor rests this long.  Showing an
+# article repaints the whole pane (its text area, its fields): done at each step of a held
+# ↓ in a long outline, the cursor lagged behind the key.  The selection itself moves at
+# once (keys act on the node the outline highlights), and the pane catches up before
+# anything in it can take focus (set_focus), so nothing is ever typed into a stale form.
+SHOW_DELAY = 0.08
 AUTOSAVE_DELAY = 3.0  # seconds after the last change before the recovery file is written
 WIDE = 120  # columns from which the checks pane sits at the right
 
@@ -108,6 +114,8 @@ class MainScreen(Screen[None]):
         self.checks_size = 1  # 0 hidden, 1 normal, 2 large
         self._check_timer: Timer | None = None
         self._autosave_timer: Timer | None = None
+        self._show_timer: Timer | None = None
+        self._show_due: NodeRef | None = None  # highlighted in the outline, not yet in the pane
         self.navigator = FindingNavigator(self)
         self.structure = StructureEditor(self)
         self.proof = ProofActions(self)
@@ -444,8 +452,8 @@ class MainScreen(Screen[None]):
 
     @property
     def panes_ready(self) -> bool:
-        """No form of the editor pane is still being mounted (one is mounted the first time it is needed)."""
-        return self.query_one(EditorPane).ready
+        """The editor pane shows the selected node: no update is due and no form is still being mounted."""
+        return self._show_due is None and self.query_one(EditorPane).ready
 
     async def settle_panes(self) -> None:
         """Wait until every form being mounted is there (before focusing a field in it)."""
@@ -461,7 +469,11 @@ class MainScreen(Screen[None]):
         self.call_next(go)
 
     def show_node(self, ref: NodeRef) -> None:
-        """Load the node into the editor pane (without moving focus)."""
+        """Load the node into the editor pane (without moving focus); a pane update still due is dropped."""
+        self._show_due = None
+        if self._show_timer is not None:
+            self._show_timer.stop()
+            self._show_timer = None
         if ref.kind != "masthead":
             self.editing_masthead = False
         self.node = ref
@@ -478,8 +490,7 @@ class MainScreen(Screen[None]):
             self.call_next(self._show_when_mounted, waiting, ref)
 
     async def _show_when_mounted(self, pane_id: str, ref: NodeRef) -> None:
-        await self.query_one(EditorPane).when_mounted(pane_id)
-        if self.node == ref:
+        if await self.query_one(EditorPane).when_mounted(pane_id) and self.node == ref:
             self.show_node(ref)
 
     def reload_form(self) -> None:
@@ -490,8 +501,30 @@ class MainScreen(Screen[None]):
         if event.node is not self.query_one(OutlineTree).cursor_node:
             return  # a node highlighted on the way while the outline was rebuilt
         ref = event.node.data
-        if ref is not None and ref != self.node:  # placing the cursor on the shown node changes nothing
-            self.show_node(ref)
+        if ref is None or ref == self.node:  # placing the cursor on the selected node changes nothing
+            return
+        self.node = ref  # selected now: what the keys act on
+        if ref.kind != "masthead":
+            self.editing_masthead = False
+        self._show_due = ref
+        if self._show_timer is not None:
+            self._show_timer.stop()
+        self._show_timer = self.set_timer(SHOW_DELAY, self.show_due_node)
+
+    def show_due_node(self) -> None:
+        """The pane catches up with the outline's selection (at once, if it has not yet).
+
+        Not once the screen is leaving (the app exiting moves focus too): the pane is being taken down.
+        """
+        if self._show_due is not None and self.is_attached:
+            self.show_node(self._show_due)
+
+    def set_focus(
+        self, widget: Widget | None, scroll_visible: bool = True, from_app_focus: bool = False
+    ) -> None:
+        # Before focus can enter the editor pane (Tab, a click), it shows the selected node.
+        self.show_due_node()
+        super().set_focus(widget, scroll_visible, from_app_focus)
 
     @on(OutlineTree.NodeSelected)
     def _outline_chosen(self, event: OutlineTree.NodeSelected[NodeRef]) -> None:
@@ -516,8 +549,8 @@ class MainScreen(Screen[None]):
         self.focus_later("#masthead-name")
 
     async def _preview_when_mounted(self) -> None:
-        await self.query_one(EditorPane).when_mounted("preview")
-        self.action_toggle_preview()
+        if await self.query_one(EditorPane).when_mounted("preview"):
+            self.action_toggle_preview()
 
     def action_toggle_preview(self) -> None:
         pane = self.query_one(EditorPane)
