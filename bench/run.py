@@ -690,7 +690,10 @@ def typing(paths: dict[int, Path], folder: Path) -> list[Row]:
             await self.workers.wait_for_complete()
             outline = self.screen.query_one(OutlineTree)
             outline.select_ref(NodeRef("article", 0))
-            await pilot.pause()
+            for _ in range(400):  # the pane shows the article once the cursor rests, its form mounted
+                await pilot.pause(0.02)
+                if self.screen.panes_ready and self.screen.query("#article-body"):
+                    break
             await pilot.pause()
 
     class Bare(App[None]):
