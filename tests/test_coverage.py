@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from apphelp import checked, focus, main, make_app, select, type_text, until
 from rulekit import clean_issue
@@ -98,3 +102,14 @@ async def test_a_new_date_reads_the_quarter_again(sample_toml: Path) -> None:
         await type_text(pilot, "2025-08-14")
         await pilot.press("tab")
         await until(pilot, lambda: panel.text.startswith("三季度") and absent[0] not in panel.text)
+
+
+@given(
+    districts=st.lists(st.text(alphabet="上城区县市西湖", min_size=0, max_size=4), max_size=6),
+    text=st.text(alphabet="上城区县市西湖：", max_size=8),
+)
+@settings(max_examples=300, deadline=None)
+def test_a_district_is_the_first_listed_that_the_text_starts_with(districts: list[str], text: str) -> None:
+    """The lookup by length finds what comparing with every district in order finds (prefixes and repeats too)."""
+    house = dataclasses.replace(HOUSE, districts=tuple(districts))
+    assert house.district_of(text) == next((d for d in districts if text.startswith(d)), None)

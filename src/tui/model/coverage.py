@@ -41,33 +41,3 @@ def coverage(current: Issue, earlier: Iterable[Issue], house: House) -> Coverage
     date = current.masthead.date
     missing = tuple(d for d in house.districts if d not in seen)
     return Coverage(date.year, quarter_of(date), len(issues), missing)
-
-
-class CoverageMemo:
-    """The last coverage worked out, again only when what it depends on changed.
-
-    That is how each article begins (its title, unit, first words: what a
-    district is told by), the date, and the earlier issues read.  At 3,000
-    articles a refresh after each re-check then costs the key, not the count.
-    """
-
-    def __init__(self) -> None:
-        self._last: tuple[object, list[Issue], House, Coverage] | None = None
-
-    def of(self, current: Issue, earlier: list[Issue], house: House) -> Coverage:
-        n = max((len(d) for d in house.districts), default=0)  # a district is told by a text's start
-        key = (
-            current.masthead.date,
-            tuple(
-                (
-                    a.title[:n],
-                    a.byline.unit[:n] if a.byline else "",
-                    a.paragraphs[0][:n] if a.paragraphs else "",
-                )
-                for a in current.articles
-            ),
-        )
-        last = self._last  # the lists themselves are kept: an id could be reused by a new one
-        if last is None or last[0] != key or last[1] is not earlier or last[2] is not house:
-            last = self._last = (key, earlier, house, coverage(current, earlier, house))
-        return last[3]

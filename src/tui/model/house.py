@@ -90,6 +90,25 @@ class House:
     def catalogue_column(self, name: str) -> CatalogueColumn | None:
         return next((c for c in self.columns if c.name == name), None)
 
+    @cached_property
+    def _district_starts(self) -> tuple[tuple[int, ...], dict[str, int]]:
+        """The districts' lengths, and each district's place in the list (the first, if listed twice)."""
+        places: dict[str, int] = {}
+        for i, d in enumerate(self.districts):
+            places.setdefault(d, i)
+        return tuple(sorted({len(d) for d in self.districts})), places
+
     def district_of(self, text: str) -> str | None:
-        """The county-level unit a unit name or title starts with, if any."""
-        return next((d for d in self.districts if text.startswith(d)), None)
+        """The county-level unit a unit name or title starts with, if any (the first listed, if several do).
+
+        The text's start is looked up for each length of district name rather
+        than compared with every district: coverage and ``stats`` ask this of
+        every article, thousands of times a refresh in a large issue.
+        """
+        lengths, places = self._district_starts
+        best: int | None = None
+        for n in lengths:
+            i = places.get(text[:n])
+            if i is not None and (best is None or i < best):
+                best = i
+        return self.districts[best] if best is not None else None
