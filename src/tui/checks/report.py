@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -121,6 +120,7 @@ def _change_json(change: Change) -> dict[str, Any]:
 
 
 def render_json(reports: Sequence[FileReport], lang: Lang) -> str:
+    import json  # only for --format json: the text report is the common case
     doc = {
         "files": [
             {

@@ -43,11 +43,14 @@ _ARGPARSE_ZH = {
 
 
 def _localise_argparse(lang: Lang) -> None:
-    """argparse's own words (usage, options) follow the UI language too."""
-    from gettext import gettext
+    """argparse's own words (usage, options) follow the UI language too: ours in Chinese, else English.
 
+    Not the system's gettext catalogues: a German locale would otherwise give
+    German argparse messages inside an English interface (and importing
+    gettext and locale costs every command a millisecond and a half).
+    """
     table = _ARGPARSE_ZH if lang == "zh" else {}
-    argparse._ = lambda message: table.get(message, gettext(message))  # type: ignore[attr-defined]  # argparse reads its own messages through this module global
+    argparse._ = lambda message: table.get(message, message)  # type: ignore[attr-defined]  # argparse reads its own messages through this module global
 
 
 def output_options(p: argparse.ArgumentParser, lang: Lang, archive_help: str, output_help: str) -> None:
@@ -98,7 +101,8 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
         version=f"jianbao {__version__}",
         help=t_(lang, "显示版本并退出", "show the version and exit"),
     )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    # prog given: argparse would otherwise build a help formatter to work it out (and import shutil)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser, prog="jianbao")
 
     p = sub.add_parser(
         "new",

@@ -9,11 +9,9 @@ new text are diffed to get the spans and their replacements.
 
 from __future__ import annotations
 
-import json
 import re
 import threading
 from collections import OrderedDict
-from difflib import SequenceMatcher
 from functools import cache
 from typing import Any
 
@@ -34,12 +32,18 @@ CONFIG = {
 }
 
 
+def _config_json() -> str:
+    """CONFIG as JSON (rule names and 0/1 only; without importing json, which a check need not load)."""
+    rules = ", ".join(f'"{name}": {int(level)}' for name, level in CONFIG["rules"].items())
+    return '{"rules": {' + rules + "}}"
+
+
 @cache
 def _engine() -> Any:
     """Import and configure once; the configuration is process-wide in autocorrect."""
     import autocorrect_py
 
-    autocorrect_py.load_config(json.dumps(CONFIG))  # type: ignore[attr-defined]  # the package ships no stubs
+    autocorrect_py.load_config(_config_json())  # type: ignore[attr-defined]  # the package ships no stubs
     return autocorrect_py
 
 
@@ -78,6 +82,8 @@ def _spans(old: str, new: str) -> list[tuple[int, int, str]]:
         out.append((i, i, new[j:]))
     if _apply(old, out) == new:
         return _merge(out)
+    from difflib import SequenceMatcher  # the rare change the walk cannot explain
+
     return [
         (i1, i2, new[j1:j2])
         for op, i1, i2, j1, j2 in SequenceMatcher(None, old, new, autojunk=False).get_opcodes()

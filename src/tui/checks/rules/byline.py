@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from difflib import SequenceMatcher, get_close_matches
 
 from tui.checks.rules.base import Context, Spot, article_rule, at
 from tui.checks.rules.title import title_district
@@ -81,6 +80,8 @@ def unknown_unit(article: Article, index: int, ctx: Context) -> Iterator[Finding
     b = article.byline
     if b is None or not b.unit or ctx.house.is_known_unit(b.unit):
         return
+    from difflib import SequenceMatcher, get_close_matches  # only for a unit the house does not know
+
     near = get_close_matches(b.unit, sorted(ctx.house.known_units), n=1, cutoff=0.75)
     hint = Text(f"，是否应为“{near[0]}”", f"; did you mean “{near[0]}”") if near else Text("", "")
     safe = near and SequenceMatcher(None, b.unit, near[0]).ratio() >= FIX_SIMILARITY

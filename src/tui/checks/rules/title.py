@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from difflib import get_close_matches
 
 from tui.checks.rules.base import Context, InArticle, article_rule, at
 from tui.model import Article
@@ -53,6 +52,8 @@ def title_rules(article: Article, index: int, ctx: Context) -> Iterator[Finding]
                 **where,
             )
         if prefix not in _prefix_names(ctx) and re.search(r"[区县市]$", prefix):
+            from difflib import get_close_matches  # only for a title's unknown district
+
             near = get_close_matches(prefix, ctx.house.districts, n=1, cutoff=0.6)
             hint = Text(f"，是否应为“{near[0]}”", f"; did you mean “{near[0]}”") if near else Text("", "")
             yield at(
