@@ -121,6 +121,7 @@ def _change_json(change: Change) -> dict[str, Any]:
 
 def render_json(reports: Sequence[FileReport], lang: Lang) -> str:
     import json  # only for --format json: the text report is the common case
+
     doc = {
         "files": [
             {
