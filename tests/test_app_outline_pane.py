@@ -14,6 +14,7 @@ import pytest
 
 from apphelp import SIZE, main, make_app, select, settle, type_text, until
 from tui.app import main_screen
+from tui.app.editor_pane import EditorPane
 from tui.app.outline import NodeRef, OutlineTree
 from tui.app.text_fields import TitleArea
 
@@ -81,3 +82,16 @@ async def test_leaving_right_after_a_move_is_clean(sample_toml: Path, state_dir:
         await pilot.press("ctrl+q")
     assert app.return_code in (0, None)
     assert not (state_dir / "logs").exists() or not list((state_dir / "logs").iterdir())
+
+
+async def test_the_preview_asked_for_right_after_a_move_stays(
+    sample_toml: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app(sample_toml)
+    async with app.run_test(size=SIZE) as pilot:
+        await select(pilot, NodeRef("article", 0))
+        monkeypatch.setattr(main_screen, "SHOW_DELAY", 0.3)
+        await pilot.press("down", "f5")
+        await until(pilot, lambda: main(app).query_one(EditorPane).current == "preview")
+        await pilot.pause(0.6)  # past the moment the moved-to node was due
+        assert main(app).query_one(EditorPane).current == "preview"

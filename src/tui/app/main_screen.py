@@ -468,12 +468,15 @@ class MainScreen(Screen[None]):
 
         self.call_next(go)
 
-    def show_node(self, ref: NodeRef) -> None:
-        """Load the node into the editor pane (without moving focus); a pane update still due is dropped."""
+    def _drop_due_node(self) -> None:
         self._show_due = None
         if self._show_timer is not None:
             self._show_timer.stop()
             self._show_timer = None
+
+    def show_node(self, ref: NodeRef) -> None:
+        """Load the node into the editor pane (without moving focus); a pane update still due is dropped."""
+        self._drop_due_node()
         if ref.kind != "masthead":
             self.editing_masthead = False
         self.node = ref
@@ -553,6 +556,7 @@ class MainScreen(Screen[None]):
             self.action_toggle_preview()
 
     def action_toggle_preview(self) -> None:
+        self._drop_due_node()  # the preview replaces the pane: a node still due must not replace it in turn
         pane = self.query_one(EditorPane)
         if pane.current == "preview":
             self.show_node(self.node)
