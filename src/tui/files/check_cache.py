@@ -88,7 +88,8 @@ def _folder_stamp(h: _Sink, folder: Path) -> None:
             h.update(f"{name}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ino}\n".encode())
     house = folder.parent / "bulletin.toml"
     try:
-        h.update(b"house\0" + house.read_bytes())
+        data = house.read_bytes()
+        h.update(b"house\0%d\0" % len(data) + data)
     except FileNotFoundError:
         h.update(b"no house\0")
 
@@ -106,8 +107,9 @@ def key_for(files: Sequence[str], archive: str | None, options: Sequence[object]
         folders: dict[Path, None] = {}
         for name in files:
             path = Path(name)
-            h.update(f"file\0{name}\0{path.resolve()}\0".encode())
-            h.update(path.read_bytes())
+            data = path.read_bytes()  # its length first: no file's bytes can pass for the next file's name
+            h.update(f"file\0{name}\0{path.resolve()}\0{len(data)}\0".encode())
+            h.update(data)
             folders[Path(archive) if archive else path.parent] = None
         for folder in folders:
             _folder_stamp(h, folder)
