@@ -41,9 +41,6 @@ class Shown:
     editing_masthead: bool  # the masthead as its form, not as the card
 
 
-_FIELDLESS = frozenset({"column-info"})  # forms that are one widget, with nothing composed inside
-
-
 class EditorPane(ContentSwitcher):
     def __init__(self, lang: Lang, *, id: str) -> None:
         super().__init__(initial="masthead-card", id=id)
@@ -55,6 +52,10 @@ class EditorPane(ContentSwitcher):
         yield MastheadCard(self.lang, id="masthead-card")  # there from the start: the first thing shown
 
     # ------------------------------------------------------------ forms, mounted on first use
+
+    # The forms of _factories that are one widget with nothing composed inside: every other form
+    # has children once composed (when_mounted tells a form that never will be by their absence).
+    FIELDLESS = frozenset({"column-info"})
 
     def _factories(self) -> dict[str, Callable[[], Widget]]:
         return {
@@ -91,7 +92,7 @@ class EditorPane(ContentSwitcher):
         if not self.is_attached or not found:
             return False
         form = found.first()
-        if pane_id not in _FIELDLESS and not form.children:
+        if pane_id not in self.FIELDLESS and not form.children:
             return False
         if waiting is not None:
             steady_cursors(form)

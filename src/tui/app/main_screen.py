@@ -468,6 +468,12 @@ class MainScreen(Screen[None]):
 
         self.call_next(go)
 
+    def _select(self, ref: NodeRef) -> None:
+        """The node the keys act on (the masthead leaves its form for its card once another is chosen)."""
+        if ref.kind != "masthead":
+            self.editing_masthead = False
+        self.node = ref
+
     def _drop_due_node(self) -> None:
         self._show_due = None
         if self._show_timer is not None:
@@ -477,9 +483,7 @@ class MainScreen(Screen[None]):
     def show_node(self, ref: NodeRef) -> None:
         """Load the node into the editor pane (without moving focus); a pane update still due is dropped."""
         self._drop_due_node()
-        if ref.kind != "masthead":
-            self.editing_masthead = False
-        self.node = ref
+        self._select(ref)
         session = self.session
         shown = Shown(
             session.issue,
@@ -506,12 +510,9 @@ class MainScreen(Screen[None]):
         ref = event.node.data
         if ref is None or ref == self.node:  # placing the cursor on the selected node changes nothing
             return
-        self.node = ref  # selected now: what the keys act on
-        if ref.kind != "masthead":
-            self.editing_masthead = False
+        self._select(ref)  # at once: what the keys act on
+        self._drop_due_node()
         self._show_due = ref
-        if self._show_timer is not None:
-            self._show_timer.stop()
         self._show_timer = self.set_timer(SHOW_DELAY, self.show_due_node)
 
     def show_due_node(self) -> None:
