@@ -748,14 +748,19 @@ def main() -> None:
     compileall.compile_dir(ROOT / "src", quiet=1)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        env = {
-            **os.environ,
-            "JIANBAO_STATE_DIR": str(folder / "state"),
-            "JIANBAO_CACHE_DIR": str(folder / "cache"),
-            "PYTHONPATH": str(ROOT / "src"),
-        }
-        os.environ["JIANBAO_STATE_DIR"] = env["JIANBAO_STATE_DIR"]
-        os.environ["JIANBAO_CACHE_DIR"] = env["JIANBAO_CACHE_DIR"]
+        # The per-user folders go to the temporary folder the way a user's own
+        # settings would move them (XDG), not by jianbao's overrides: the runs
+        # then look their folders up as a user's runs do (files/user_dirs.py).
+        places = {"XDG_STATE_HOME": str(folder / "state"), "XDG_CACHE_HOME": str(folder / "cache")}
+        for name in ("JIANBAO_STATE_DIR", "JIANBAO_CACHE_DIR"):
+            os.environ.pop(name, None)
+        if sys.platform == "win32":  # no XDG there: the overrides keep the user's folders out of it
+            places |= {
+                "JIANBAO_STATE_DIR": places["XDG_STATE_HOME"],
+                "JIANBAO_CACHE_DIR": places["XDG_CACHE_HOME"],
+            }
+        os.environ.update(places)
+        env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
         paths = write_issues(folder)
         sample_dir = folder / "sample"
         sample_dir.mkdir()

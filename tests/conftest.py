@@ -43,7 +43,15 @@ def sample_text() -> str:
 @pytest.fixture(autouse=True)
 def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """No test sees the user's language, archive, home, recovery files or archive index."""
-    for name in ("JIANBAO_LANG", "JIANBAO_ARCHIVE", "LC_ALL", "LC_MESSAGES", "LANG"):
+    for name in (
+        "JIANBAO_LANG",
+        "JIANBAO_ARCHIVE",
+        "LC_ALL",
+        "LC_MESSAGES",
+        "LANG",
+        "XDG_CACHE_HOME",
+        "XDG_STATE_HOME",
+    ):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     monkeypatch.setenv("JIANBAO_STATE_DIR", str(tmp_path / "state"))

@@ -196,3 +196,14 @@ def test_without_a_command_jianbao_edits(argv: list[str], expected: list[str]) -
     if argv and argv[0] != "--help":
         args = build_parser("zh").parse_args(expected)
         assert args.command == "edit" or args.command == "check"
+
+
+def test_help_fits_the_terminal_width() -> None:
+    """Help is laid out to $COLUMNS, as argparse's own lookup would (ours spares the import of shutil)."""
+    narrow = run_cli("check", "--help", env={"COLUMNS": "50"})
+    wide = run_cli("check", "--help", env={"COLUMNS": "200"})
+    assert narrow.returncode == wide.returncode == 0
+    assert narrow.stdout.startswith("用法：jianbao check")
+    assert max(len(line) for line in narrow.stdout.splitlines()) <= 48
+    assert max(len(line) for line in wide.stdout.splitlines()) > 60
+    assert len(narrow.stdout.splitlines()) > len(wide.stdout.splitlines())

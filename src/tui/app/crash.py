@@ -10,7 +10,7 @@ import datetime as dt
 import traceback
 
 from tui.app.strings import t
-from tui.files import recovery
+from tui.files.user_dirs import state_dir
 from tui.model.i18n import Lang
 from tui.session import Session
 
@@ -27,7 +27,7 @@ def crash_report(session: Session | None, error: BaseException, lang: Lang) -> s
         if saved is not None:
             lines.append(t("crash_saved", lang, file=session.path))
     try:
-        folder = recovery.state_dir() / "logs"
+        folder = state_dir() / "logs"
         folder.mkdir(parents=True, exist_ok=True)
         log = folder / f"crash-{dt.datetime.now():%Y%m%d-%H%M%S}.log"
         log.write_text("".join(traceback.format_exception(error)), encoding="utf-8")

@@ -9,7 +9,7 @@ from tui.checks.fixes import Change, apply_fixes
 from tui.checks.waivers import apply_waivers
 from tui.files.archive import Archived, scan_lenient
 from tui.files.config import house_path_for, load_house
-from tui.files.storage import load_issue_stamped, locate, read_text
+from tui.files.storage import load_issue, load_issue_stamped, locate, read_text
 from tui.files.writing import FileStamp
 from tui.model import Issue, Masthead
 from tui.model.errors import LoadError
@@ -102,12 +102,16 @@ class _Folder:
         return tuple(a.past for a in self.archived if a.name != me.name or a.path.resolve() != me)
 
 
-def open_checks(paths: list[Path], archive: Path | None = None) -> list[FileCheck]:
-    """Load each file with its archive and house; each archive folder is read once for all of them."""
+def open_checks(paths: list[Path], archive: Path | None = None, *, stamped: bool = True) -> list[FileCheck]:
+    """Load each file with its archive and house; each archive folder is read once for all of them.
+
+    ``stamped``: note what each file was when read, for a later safe write
+    (a check that only reports need not).
+    """
     folders: dict[Path, _Folder] = {}
     out = []
     for path in paths:
-        issue, read = load_issue_stamped(path)
+        issue, read = load_issue_stamped(path) if stamped else (load_issue(path), None)
         folder = archive if archive is not None else path.parent
         key = folder.resolve()
         if key not in folders:

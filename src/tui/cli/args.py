@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-from typing import NoReturn
+import os
+import sys
+from typing import Any, NoReturn
 
 from tui.model.errors import UsageError
 from tui.model.i18n import Lang, Text
@@ -14,8 +16,42 @@ def t_(lang: Lang, zh: str, en: str) -> str:
     return zh if lang == "zh" else en
 
 
+def _columns() -> int:
+    """The terminal's width as shutil.get_terminal_size works it out, without importing shutil."""
+    try:
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns if sys.__stdout__ else 0
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns if columns > 0 else 80
+
+
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help layout, told the width.
+
+    argparse makes a formatter for every option it is given (to test the
+    option's metavar), and a formatter not told the width imports shutil to
+    ask the terminal: a few milliseconds on every command, help or not.
+    """
+
+    def __init__(
+        self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width: int | None = None
+    ):
+        super().__init__(
+            prog, indent_increment, max_help_position, _columns() - 2 if width is None else width
+        )
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse, but usage errors become UsageError (clear message, exit 2)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
         raise UsageError(

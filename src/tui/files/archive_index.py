@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.files.storage import load_issue
-from tui.files.user_cache import cache_dir
+from tui.files.user_dirs import cache_dir
 from tui.files.writing import atomic_write
 from tui.model import EndBlock, Masthead
 from tui.model.errors import JianbaoError, LoadError

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from tui.files.user_cache import cache_dir
+from tui.files.user_dirs import cache_dir
 
 # Marshal's format belongs to one Python version; the checksum keeps a damaged file from marshal.
 MAGIC = b"jianbao-check-cache/1 py%d.%d\n" % sys.version_info[:2]

@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 from typing import Literal
 
-from tui.files.recovery import state_dir
+from tui.files.user_dirs import state_dir
 from tui.files.writing import atomic_write
 from tui.model.errors import JianbaoError
 

@@ -1,6 +1,6 @@
 """Recovery files: the unsaved issue, written a few seconds after the last change.
 
-They live in the per-user state folder (platformdirs; ``$JIANBAO_STATE_DIR``
+They live in the per-user state folder (files/user_dirs.py; ``$JIANBAO_STATE_DIR``
 overrides it).  Each editing session writes its own file, named after the
 issue's absolute path, the process and a random token, with a small JSON
 beside it that says whose it is.  So a crash or a killed terminal never costs
@@ -30,17 +30,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tui.files.processes import alive
+from tui.files.user_dirs import state_dir
 from tui.files.writing import atomic_write, os_error_reason
 from tui.model.errors import SaveError
-
-
-def state_dir() -> Path:
-    override = os.environ.get("JIANBAO_STATE_DIR")
-    if override:
-        return Path(override)
-    import platformdirs
-
-    return Path(platformdirs.user_state_dir("jianbao", appauthor=False))
 
 
 def _folder() -> Path:

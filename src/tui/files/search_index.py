@@ -29,7 +29,7 @@ from pathlib import Path
 
 from tui.files.search_writer import END, apply
 from tui.files.storage import load_issue
-from tui.files.user_cache import cache_dir
+from tui.files.user_dirs import cache_dir
 from tui.model.errors import LoadError
 from tui.model.issue import Issue
 

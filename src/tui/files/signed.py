@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from tui.files import codec
-from tui.files.recovery import state_dir
+from tui.files.user_dirs import state_dir
 from tui.files.writing import atomic_write
 from tui.model.errors import JianbaoError
 from tui.model.issue import Issue

@@ -210,7 +210,8 @@ def loads_issue(text: str, file: str | Path) -> Issue:
 
 
 def load_issue(path: str | Path) -> Issue:
-    return load_issue_stamped(path)[0]
+    path = Path(path)
+    return loads_issue(decode_text(read_bytes(path), path), path)
 
 
 def load_issue_stamped(path: str | Path) -> tuple[Issue, FileStamp | None]:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import hashlib
 import os
 import stat
 import time
@@ -53,6 +52,8 @@ class FileStamp:
             st = path.stat()
         except OSError:
             return None
+        import hashlib  # here, not at the top: `jianbao check` without --fix stamps nothing and so never loads it
+
         return cls(len(data), st.st_mtime_ns, hashlib.sha256(data).hexdigest())
 
 
