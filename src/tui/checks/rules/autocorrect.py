@@ -10,7 +10,7 @@ new text are diffed to get the spans and their replacements.
 from __future__ import annotations
 
 import re
-import threading
+from _thread import allocate_lock  # threading's Lock without loading threading (0.7 ms a check)
 from collections import OrderedDict
 from functools import cache
 from typing import Any
@@ -126,7 +126,7 @@ class LintCache:
         self.max_chars = max_chars
         self._entries: OrderedDict[str, tuple[tuple[int, int, str], ...]] = OrderedDict()
         self._chars = 0
-        self._lock = threading.Lock()
+        self._lock = allocate_lock()
 
     def get(self, text: str) -> tuple[tuple[int, int, str], ...] | None:
         with self._lock:
