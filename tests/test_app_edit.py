@@ -761,3 +761,23 @@ async def test_ctrl_j_breaks_a_long_title_by_hand_and_a_pasted_break_is_joined(s
     saved = load_issue(sample_toml).articles[1]
     assert (saved.title, saved.title_breaks) == (full + "续篇", (4,))
     assert f'"{full[:4]}",' in sample_toml.read_text(encoding="utf-8")
+
+
+async def test_text_typed_then_moved_at_once_is_checked_where_it_went(sample_toml: Path) -> None:
+    """A comma typed, then the article moved before its check ran: the finding comes, at the new place."""
+    from tui.checks.rules import check_issue
+
+    app = make_app(sample_toml)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await checked(pilot)
+        await select(pilot, NodeRef("article", 8))  # 建德市, the last brief of 信息摘登: no findings
+        await focus(pilot, "#article-body", end=True)
+        await type_text(pilot, "好,好。")
+        await pilot.press("escape", "shift+up")  # at once: the typed text's check has not run yet
+        await until(pilot, lambda: screen.node == NodeRef("article", 7))
+        await settle(pilot)
+        issue = screen.session.issue
+        assert issue.articles[7].paragraphs[-1].endswith("好,好。")
+        commas = [f for f in screen.session.findings() if f.location.article == 7]
+        assert [f.rule for f in commas] == ["typography.halfwidth-comma"]
+        assert screen.session.findings() == check_issue(issue, screen.session.house, screen.session.archive)

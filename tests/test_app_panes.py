@@ -161,6 +161,9 @@ def test_a_check_taken_before_a_structural_edit_is_not_applied(sample_toml: Path
     result = session.run_recheck(request)
     session.move_article(1, -1)  # article 0 is now another article
     assert not session.apply_recheck(result)
+    assert session.recheck_pending  # the typed title is checked again, at its new index
+    while (again := session.take_recheck()) is not None:
+        session.apply_recheck(session.run_recheck(again))
     fresh = Session.open(sample_toml)
     fresh.issue = session.issue
     fresh.revalidate()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -103,6 +104,86 @@ def test_the_first_check_in_a_worker_primes_the_memo(monkeypatch) -> None:  # ty
     real = rules.check_article
     monkeypatch.setattr(rules, "check_article", lambda issue, i, *a: checked.append(i) or real(issue, i, *a))
     session.move_article(0, 1)
-    assert checked == [2]  # only the article typed into during the first check
+    assert checked == []  # a move re-checks no article: their findings change places
+    assert session.recheck_pending  # the one typed into during the first check is still to check
+    session.apply_recheck(session.run_recheck(session.take_recheck()))
+    assert checked == [2]
     fresh = [check_article(session.issue, i, HOUSE) for i in range(3)]
     assert session.checker.article_findings == fresh
+
+
+def _drain(session: Session) -> None:
+    """Run the background checks until nothing is pending, as the editor does after typing pauses."""
+    while (request := session.take_recheck()) is not None:
+        session.apply_recheck(session.run_recheck(request))
+
+
+def _fresh(session: Session) -> tuple[list[list[object]], list[object]]:
+    from tui.checks.rules import check_cross
+
+    issue = session.issue
+    return [check_article(issue, i, HOUSE) for i in range(len(issue.articles))], check_cross(
+        issue, HOUSE, (), ()
+    )
+
+
+MOVES = ("type", "take", "land", "move", "to_column")
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    house_style_issues(),
+    st.lists(
+        st.tuples(st.sampled_from(MOVES), st.integers(0, 50), st.integers(0, 50)), min_size=1, max_size=14
+    ),
+)
+def test_moves_with_checks_in_flight_end_as_a_fresh_check(
+    issue: Issue, ops: list[tuple[str, int, int]]
+) -> None:
+    """Typed text whose check was taken, then a move, then the check's result: nothing typed goes unchecked.
+
+    A move swaps two articles' findings and drops results taken before it (by
+    the old indexes); what those results were for is checked again.
+    """
+    for i, article in enumerate(issue.articles):  # every article with findings of its own
+        article.paragraphs.append(f"第{i}条,补充。")
+    session = Session(path=Path("issue.toml"), issue=issue, house=HOUSE)
+    session.revalidate()
+    in_flight = []
+    for op, a, b in ops:
+        n = len(session.issue.articles)
+        if not n:
+            break
+        if op == "type":
+            text = [*session.issue.articles[a % n].paragraphs, f"补充{b},内容;再补充。"]
+            session.set_field("paragraphs", text, a % n)
+        elif op == "take" and (request := session.take_recheck()) is not None:
+            in_flight.append(session.run_recheck(request))  # the worker read the issue as it was then
+        elif op == "land" and in_flight:
+            session.apply_recheck(in_flight.pop(0))
+        elif op == "move":
+            session.move_article(a % n, 1 if b % 2 else -1)
+        elif op == "to_column":
+            with contextlib.suppress(Refused):
+                session.move_to_column(a % n, session.issue.columns[b % len(session.issue.columns)].name)
+    for result in in_flight:
+        session.apply_recheck(result)
+    _drain(session)
+    articles, cross = _fresh(session)
+    assert session.checker.article_findings == articles
+    assert session.checker.cross_findings == cross
+
+
+def test_text_typed_before_a_move_is_checked_when_its_check_was_in_flight() -> None:
+    """The check of typed text is running when the article moves: its result is dropped, the article checked again."""
+    session = Session(path=Path("issue.toml"), issue=_three_articles(), house=HOUSE)
+    session.revalidate()
+    session.set_field("paragraphs", ["改动后,的文字。"], 0)
+    result = session.run_recheck(session.take_recheck())  # taken before the move, by the old indexes
+    assert session.move_article(0, 1) == 1
+    assert not session.apply_recheck(result)
+    assert session.recheck_pending
+    _drain(session)
+    articles, cross = _fresh(session)
+    assert session.checker.article_findings == articles and session.checker.cross_findings == cross
+    assert any(f.location.article == 1 and f.matched == "," for f in articles[1])

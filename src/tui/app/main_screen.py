@@ -287,6 +287,8 @@ class MainScreen(Screen[None]):
         self.refresh_all(select=select)
         self.show_node(select)
         self.schedule_autosave()
+        if self.session.recheck_pending:  # typed text a move left to check (session/checker.py)
+            self.schedule_check()
 
     def selected_article(self) -> int | None:
         if self.node.kind == "article" and self.node.index is not None:

@@ -75,7 +75,14 @@ def badges(issue: Issue, findings: list[Finding]) -> dict[NodeRef, Badge]:
     by_article: dict[int, list[int]] = {}
     others: list[Finding] = []
     for f in findings:
-        if f.waiver is not None or f.severity not in (error, warning):
+        if f.waiver is not None:
+            continue
+        severity = f.severity
+        if severity is error:
+            slot = 0
+        elif severity is warning:
+            slot = 1
+        else:
             continue
         index = f.location.article
         if index is None:
@@ -84,13 +91,15 @@ def badges(issue: Issue, findings: list[Finding]) -> dict[NodeRef, Badge]:
         tally = by_article.get(index)
         if tally is None:
             tally = by_article[index] = [0, 0]
-        tally[0 if f.severity is error else 1] += 1
+        tally[slot] += 1
     out: dict[NodeRef, Badge] = {article_ref(i): (e, w, 0) for i, (e, w) in by_article.items()}
     for f in others:
         ref = node_key(f)
         errors, warnings, comments = out.get(ref, NO_BADGE)
         out[ref] = (errors + (f.severity is error), warnings + (f.severity is warning), comments)
     for i, article in enumerate(issue.articles):
+        if not article.comments:
+            continue
         open_comments = sum(1 for c in article.comments if not c.resolved)
         if open_comments:
             ref = article_ref(i)

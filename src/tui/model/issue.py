@@ -104,7 +104,9 @@ class Article:
             tuple(self.paragraphs),
             None if b is None else (b.unit, tuple(b.authors)),
             # the time as written: two zones' times of one instant are equal datetimes
-            tuple((c.author, c.text, c.at.isoformat(), c.resolved) for c in self.comments),
+            tuple((c.author, c.text, c.at.isoformat(), c.resolved) for c in self.comments)
+            if self.comments
+            else (),
         )
 
 

@@ -51,7 +51,7 @@ def to_plain(issue: Issue) -> Plain:
                 a.title,
                 tuple(a.paragraphs),
                 None if a.byline is None else (a.byline.unit, tuple(a.byline.authors)),
-                tuple((c.author, c.text, _when(c.at), c.resolved) for c in a.comments),
+                tuple((c.author, c.text, _when(c.at), c.resolved) for c in a.comments) if a.comments else (),
                 a.title_breaks,
             )
             for a in issue.articles

@@ -347,7 +347,10 @@ class Session:
             return index
         self._structural(Text("移动稿件", "move article"))
         structure.swap_articles(self.issue, index, other)
-        self._after_structure()
+        self.touch()
+        self.history.recorded(self.version)
+        self.checker.swapped(self.issue, index, other)
+        self._note_saved_findings()
         return other
 
     def move_to_column(self, index: int, column: str) -> int:
