@@ -32,9 +32,9 @@ def write_stdout(text: str) -> None:
 
 
 def cmd_schema(args: argparse.Namespace, lang: Lang) -> int:
-    from importlib import resources
+    from tui.files.shipped import shipped
 
-    write_stdout((resources.files("tui") / "schema" / "issue.schema.json").read_text(encoding="utf-8"))
+    write_stdout(shipped("schema", "issue.schema.json").read_text(encoding="utf-8"))
     return EXIT_OK
 
 

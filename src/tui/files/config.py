@@ -7,6 +7,7 @@ import os
 import tomllib
 from pathlib import Path
 
+from tui.files.shipped import shipped
 from tui.files.storage import locate, read_text
 from tui.files.tomlread import FieldError, Table
 from tui.files.wordlists import read_language
@@ -122,9 +123,7 @@ def loads_house(text: str, file: str | Path) -> House:
 
 def default_house() -> House:
     """The configuration shipped inside the package, so a wheel works anywhere."""
-    from importlib import resources
-
-    source = resources.files("tui") / "defaults" / "bulletin.toml"
+    source = shipped("defaults", "bulletin.toml")
     return loads_house(source.read_text(encoding="utf-8"), "<jianbao>/defaults/bulletin.toml")
 
 
@@ -147,9 +146,7 @@ def add_columns_to_catalogue(archive: Path, columns: list[tuple[str, str]]) -> H
     """
     house_file = house_path_for(archive)
     if not house_file.exists():
-        from importlib import resources
-
-        default = (resources.files("tui") / "defaults" / "bulletin.toml").read_bytes()
+        default = shipped("defaults", "bulletin.toml").read_bytes()
         atomic_write(house_file, default)
     for name, kind in columns:
         add_to_catalogue(house_file, name, kind)

@@ -26,8 +26,8 @@ from __future__ import annotations
 import re
 import tomllib
 from functools import cache
-from pathlib import Path
 
+from tui.files.shipped import shipped
 from tui.files.storage import locate
 from tui.files.tomlread import FieldError, Table, join
 from tui.model.errors import LoadError
@@ -132,9 +132,7 @@ def shipped_entries() -> tuple[WordEntry, ...]:
     Their patterns are not compiled here (a test compiles every one): the
     matcher compiles a condition the first time a hit needs it.
     """
-    # A path beside this package, not importlib.resources: that import alone costs
-    # ~11 ms, paid by every `jianbao check` (the package is never zipped).
-    folder = Path(__file__).resolve().parent.parent / "defaults"
+    folder = shipped("defaults")
     out: list[WordEntry] = []
     for name in SHIPPED:
         out += loads_wordlist((folder / name).read_text(encoding="utf-8"), f"<jianbao>/defaults/{name}")
