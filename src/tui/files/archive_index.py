@@ -9,7 +9,7 @@ whose size, time or inode changed is read again (every save renames a new
 file into place), a file gone is dropped.
 
 The index is a cache, never the source of truth: it lives in the per-user
-cache folder (platformdirs; ``$JIANBAO_CACHE_DIR`` overrides it), one file
+cache folder (files/user_dirs.py; ``$JIANBAO_CACHE_DIR`` overrides it), one file
 per archive folder; a missing, unreadable or corrupt index is rebuilt, and
 one that cannot be written is simply not kept.
 """
@@ -72,11 +72,12 @@ def _from_row(row: Row, *, titles: bool) -> PastIssue | None:
         _, _, _, (name, edition, number, cumulative, unit, day), (distribution, editor, phone), blob = row
         masthead = Masthead(name, edition, number, cumulative, unit, dt.date.fromordinal(day))
         past_titles = marshal.loads(blob) if titles else ()
+        endblock = EndBlock(list(distribution), editor, phone)
     except (ValueError, TypeError, EOFError):
         return None
-    if not (isinstance(past_titles, tuple) and all(isinstance(t, str) for t in past_titles)):
+    if titles and not (isinstance(past_titles, tuple) and all(isinstance(t, str) for t in past_titles)):
         return None
-    return PastIssue(masthead, past_titles, EndBlock(list(distribution), editor, phone))
+    return PastIssue(masthead, past_titles, endblock)
 
 
 def _unchanged(row: object, st: os.stat_result) -> bool:
