@@ -187,3 +187,47 @@ def test_text_typed_before_a_move_is_checked_when_its_check_was_in_flight() -> N
     articles, cross = _fresh(session)
     assert session.checker.article_findings == articles and session.checker.cross_findings == cross
     assert any(f.location.article == 1 and f.matched == "," for f in articles[1])
+
+
+def test_undo_of_a_delete_takes_the_findings_back_unmade() -> None:
+    """Deleting the first article moves every other one; undo puts them back with the very findings they had."""
+    session = Session(path=Path("issue.toml"), issue=_three_articles(), house=HOUSE)
+    session.revalidate()
+    before = [list(found) for found in session.checker.article_findings]
+    session.delete_article(0)
+    assert [f.location.article for f in session.checker.article_findings[0]] == [0] * len(before[1])
+    session.undo()
+    after = session.checker.article_findings
+    assert all(
+        a is b for a, b in zip(after[1], before[1], strict=True)
+    )  # not re-indexed again: the same objects
+    articles, cross = _fresh(session)
+    assert after == articles and session.checker.cross_findings == cross
+
+
+def test_a_finding_moved_to_another_index_keeps_every_other_field() -> None:
+    """Finding.at_article builds positionally (for speed): it must equal dataclasses.replace, field by field."""
+    import dataclasses
+    import datetime as dt
+
+    from tui.model import Waiver
+    from tui.model.findings import Finding, Location, Severity
+    from tui.model.i18n import Text
+
+    at = dt.datetime(2025, 11, 20, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+    waiver = Waiver("typography.halfwidth-comma", "paragraph", ",", "原文如此", "杨青青", at, 3, 1, 4, 5)
+    location = Location("paragraph", 3, "拱墅区：标题", 1, 4, 5, 12)
+    finding = Finding(
+        "typography.halfwidth-comma", Severity.WARNING, location, Text("半角逗号", "comma"),
+        "，", ",", waiver, "…前⟦,⟧后…", True,
+    )  # fmt: skip
+    assert {f.name for f in dataclasses.fields(Finding) if f.init} <= {
+        "rule", "severity", "location", "message", "fix", "matched", "waiver", "context", "joins_next",
+    }  # fmt: skip
+    for changed in (location, Location("masthead.number", None, "", None, 1, 2, None)):
+        source = dataclasses.replace(finding, location=changed)
+        moved = source.at_article(7)
+        expected = dataclasses.replace(source, location=dataclasses.replace(changed, article=7))
+        assert moved == expected and moved.order == expected.order
+        for f in dataclasses.fields(Finding):
+            assert getattr(moved, f.name) == getattr(expected, f.name), f.name

@@ -136,6 +136,26 @@ class Finding:
     def sort_key(self) -> tuple[int, int, int, int, int, int, str]:
         return self.order
 
+    def at_article(self, index: int) -> Finding:
+        """The same finding in the same article, now at ``index`` (it moved, or one before it went).
+
+        Positional constructors, not ``dataclasses.replace``: deleting the
+        first of 3,000 articles moves 16,000 findings, and ``replace`` made
+        that 240 ms (a test holds this to ``replace`` for every field).
+        """
+        loc = self.location
+        return Finding(
+            self.rule,
+            self.severity,
+            Location(loc.field, index, loc.title, loc.paragraph, loc.start, loc.end, loc.line),
+            self.message,
+            self.fix,
+            self.matched,
+            self.waiver,
+            self.context,
+            self.joins_next,
+        )
+
 
 CONTEXT_CHARS = 10
 MARK_OPEN, MARK_CLOSE = "⟦", "⟧"
