@@ -139,6 +139,7 @@ class OutlineTree(Tree[NodeRef]):
         # What is on screen, for updates in place: the tree's shape, and each node with its label and counts.
         self._shape: object = None
         self._shown: dict[NodeRef, tuple[TreeNode[NodeRef], str, Badge]] = {}
+        self._keys: dict[int, object] = {}  # each article node's article, by its content key (node id -> key)
         self._widest = 0  # the widest label at the last rebuild: the tree's measured width
 
     def rebuild(self, issue: Issue, findings: list[Finding], select: NodeRef | None = None) -> None:
@@ -166,8 +167,16 @@ class OutlineTree(Tree[NodeRef]):
                 if shown is not None and self.cursor_node is not shown[0]:
                     self.move_cursor(shown[0])
             return
+        if signature[0] == (self._shape[0] if isinstance(self._shape, tuple) else None) and self._reconcile(
+            issue, labels, counts
+        ):
+            self._shape = shape
+            self._wanted = want
+            self.call_after_refresh(self._place_cursor)
+            return
         self._shape = shape
         self._shown = {}
+        self._keys = {}
         self._widest = 0
         self.clear()
         target: TreeNode[NodeRef] | None = None
@@ -178,6 +187,8 @@ class OutlineTree(Tree[NodeRef]):
             text.append(label)
             node = parent.add_leaf(text, ref) if leaf else parent.add(text, ref, expand=True)
             self._shown[ref] = (node, label, badge)
+            if ref.kind == "article" and ref.index is not None:
+                self._keys[node.id] = issue.articles[ref.index].content_key()
             self._widest = max(self._widest, text.cell_len)
             nonlocal target
             if ref == want:
@@ -188,9 +199,7 @@ class OutlineTree(Tree[NodeRef]):
         placed: set[int] = set()
         for column in issue.columns:
             members = [(i, a) for i, a in enumerate(issue.articles) if a.column == column.name]
-            label = column.name
-            if column.kind == "briefs":
-                label += "  " + t("briefs_count", self.lang, n=len(members))
+            label = self._column_label(column.name, column.kind, len(members))
             col_node = add(self.root, label, NodeRef("column", column=column.name), leaf=False)
             for i, _ in members:
                 placed.add(i)
@@ -214,7 +223,76 @@ class OutlineTree(Tree[NodeRef]):
         # node wanted by then (a jump made in between wins over the rebuild's choice).
         self.call_after_refresh(self._place_cursor)
 
-    def _relabel(self, labels: list[str], counts: dict[NodeRef, Badge]) -> bool:
+    def _column_label(self, name: str, kind: str, members: int) -> str:
+        return name + ("  " + t("briefs_count", self.lang, n=members) if kind == "briefs" else "")
+
+    def _reconcile(self, issue: Issue, labels: list[str], counts: dict[NodeRef, Badge]) -> bool:
+        """The same columns, articles added, removed or moved between them: change only those nodes.
+
+        A delete, an insert, a move to another column or an undo of one at
+        3,000 articles rebuilt all 3,000 nodes (about 400 ms). Each column's
+        nodes are matched to its articles by content (difflib over the content
+        keys): the nodes that stay are kept with their labels and counts and
+        only told their new index; the rest are removed or added. False (a
+        rebuild) when an article stands in no listed column.
+        """
+        from difflib import SequenceMatcher
+
+        members: dict[str, list[int]] = {c.name: [] for c in issue.columns}
+        for i, article in enumerate(issue.articles):
+            if article.column not in members:
+                return False
+            members[article.column].append(i)
+        if any(
+            ref.kind == "article" and node.parent is self.root for ref, (node, _, _) in self._shown.items()
+        ):
+            return False  # an article shown outside the columns (？): rebuild
+        keys = [a.content_key() for a in issue.articles]
+        was = {node.id: (label, badge) for node, label, badge in self._shown.values()}
+        reshaped = False  # a node added or removed: the tree measures its lines again
+        shown = {ref: entry for ref, entry in self._shown.items() if ref.kind != "article"}
+        node_keys: dict[int, object] = {}
+        for column in issue.columns:
+            col_node = shown[NodeRef("column", column=column.name)][0]
+            old = list(col_node.children)
+            wanted = members[column.name]
+            matcher = SequenceMatcher(
+                None, [self._keys[n.id] for n in old], [keys[i] for i in wanted], autojunk=False
+            )
+            for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+                if tag == "equal":
+                    for node, index in zip(old[i1:i2], wanted[j1:j2], strict=True):
+                        node.data = article_ref(index)
+                        label, badge = was[node.id]
+                        shown[node.data] = (node, label, badge)
+                        node_keys[node.id] = keys[index]
+                    continue
+                reshaped = True
+                for node in old[i1:i2]:  # delete, replace
+                    node.remove()
+                for index in wanted[j1:j2]:  # insert, replace
+                    ref = article_ref(index)
+                    text = _marker(NO_BADGE)
+                    text.append(labels[index])
+                    node = col_node.add_leaf(text, ref, before=old[i2] if i2 < len(old) else None)
+                    shown[ref] = (node, labels[index], NO_BADGE)
+                    node_keys[node.id] = keys[index]
+                    self._widest = max(self._widest, text.cell_len)
+        self._shown, self._keys = shown, node_keys
+        column_labels = {
+            NodeRef("column", column=c.name): self._column_label(c.name, c.kind, len(members[c.name]))
+            for c in issue.columns
+        }
+        return self._relabel(labels, counts, column_labels, measured=reshaped)
+
+    def _relabel(
+        self,
+        labels: list[str],
+        counts: dict[NodeRef, Badge],
+        columns: dict[NodeRef, str] | None = None,
+        *,
+        measured: bool = False,
+    ) -> bool:
         """Update in place the nodes whose label or counts changed (typing, a re-check); False if it cannot.
 
         A full rebuild clears and re-adds every node (30 ms and thousands of
@@ -231,13 +309,15 @@ class OutlineTree(Tree[NodeRef]):
                 if label.startswith("？"):
                     new_label = "？" + new_label
             else:
-                new_label = label
+                new_label = columns.get(ref, label) if columns else label
             badge = counts.get(ref, NO_BADGE)
             if new_label != label or badge != tally:
                 text = _marker(badge)
                 text.append(new_label)
                 if text.cell_len > self._widest:
-                    return False  # wider than any line: the tree must measure itself again (a rebuild)
+                    if not measured:
+                        return False  # wider than any line: the tree must measure itself again (a rebuild)
+                    self._widest = text.cell_len
                 changes.append((ref, node, new_label, badge, text))
         for ref, node, new_label, badge, text in changes:
             node.set_label(text)
