@@ -172,11 +172,25 @@ async def test_delete_confirm_and_undo(sample_toml: Path) -> None:
         await pilot.pause()
         issue = main(app).session.issue
         assert len(issue.articles) == 8 and not any(a.title.startswith("西湖区") for a in issue.articles)
+        assert main(app).node == NodeRef("article", 1)  # the cursor stays: on the next of the column, 钱塘区
+        assert issue.articles[1].title.startswith("钱塘区")
         main(app).query_one(OutlineTree).focus()
         await pilot.press("u")
         await pilot.pause()
         issue = main(app).session.issue
         assert len(issue.articles) == 9 and issue.articles[1].title.startswith("西湖区")
+        assert main(app).node == NodeRef("article", 1)  # undo brings it back under the cursor
+        await pilot.press("down", "delete")  # 钱塘区, the last of its column
+        await pilot.pause()
+        await pilot.press("enter")
+        await until(pilot, lambda: len(main(app).session.issue.articles) == 8)
+        assert main(app).node == NodeRef("article", 1)  # no next one: the one before, 西湖区
+        await select(pilot, NodeRef("article", 5))  # the first of 信息摘登's three briefs
+        await pilot.press("delete")
+        await pilot.pause()
+        await pilot.press("enter")
+        await until(pilot, lambda: len(main(app).session.issue.articles) == 7)
+        assert main(app).node == NodeRef("article", 5)  # the next brief, not the column's last
 
 
 async def test_delete_can_be_cancelled(sample_toml: Path) -> None:

@@ -107,12 +107,13 @@ class StructureEditor:
 
         def done(choice: str | None) -> None:
             if choice == "yes" and self.editor.guard(self.editor.session.delete_article, index)[0]:
-                remaining = self.editor.session.issue.articles_in(a.column)
-                select = (
-                    NodeRef("article", self.editor.session.issue.articles.index(remaining[-1]))
-                    if remaining
-                    else NodeRef("column", column=a.column)
-                )
+                # The cursor stays where the article was: on the next one of its column, else
+                # the one before, else the column (in a column of hundreds it must not jump away).
+                articles = self.editor.session.issue.articles
+                near = [
+                    i for i in (index, index - 1) if 0 <= i < len(articles) and articles[i].column == a.column
+                ]
+                select = NodeRef("article", near[0]) if near else NodeRef("column", column=a.column)
                 self.editor.after_structure(select)
 
         self.editor.app.push_screen(
