@@ -56,3 +56,15 @@ def test_check_does_not_load_platformdirs(sample_toml: Path, tmp_path: Path) -> 
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False)
     assert out.stdout.strip().splitlines()[-1] == "False", out.stderr
     assert (tmp_path / "cache" / "jianbao").is_dir()  # the check cache and the archive index went there
+
+
+def test_elsewhere_platformdirs_answers(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Where XDG does not apply (macOS, Windows, Android) the places are platformdirs' own."""
+    monkeypatch.setenv("HOME", str(tmp_path / "家"))
+    for name in ("JIANBAO_CACHE_DIR", "JIANBAO_STATE_DIR"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(user_dirs, "_follows_xdg", lambda: False)
+    monkeypatch.setattr(platformdirs, "user_cache_dir", lambda app, appauthor: f"/平台/{app}/cache")
+    monkeypatch.setattr(platformdirs, "user_state_dir", lambda app, appauthor: f"/平台/{app}/state")
+    assert user_dirs.cache_dir() == Path("/平台/jianbao/cache")
+    assert user_dirs.state_dir() == Path("/平台/jianbao/state")

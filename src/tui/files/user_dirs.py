@@ -37,23 +37,21 @@ def _xdg(variable: str, default: str) -> Path:
     return Path(base) / APP
 
 
-def cache_dir() -> Path:
-    override = os.environ.get("JIANBAO_CACHE_DIR")
-    if override:
-        return Path(override)
+def _folder(override: str, xdg: str, default: str, kind: str) -> Path:
+    """``$override`` if set; the XDG place where XDG applies; else platformdirs' ``user_<kind>_dir``."""
+    given = os.environ.get(override)
+    if given:
+        return Path(given)
     if _follows_xdg():
-        return _xdg("XDG_CACHE_HOME", "~/.cache")
+        return _xdg(xdg, default)
     import platformdirs
 
-    return Path(platformdirs.user_cache_dir(APP, appauthor=False))
+    return Path(getattr(platformdirs, f"user_{kind}_dir")(APP, appauthor=False))
+
+
+def cache_dir() -> Path:
+    return _folder("JIANBAO_CACHE_DIR", "XDG_CACHE_HOME", "~/.cache", "cache")
 
 
 def state_dir() -> Path:
-    override = os.environ.get("JIANBAO_STATE_DIR")
-    if override:
-        return Path(override)
-    if _follows_xdg():
-        return _xdg("XDG_STATE_HOME", "~/.local/state")
-    import platformdirs
-
-    return Path(platformdirs.user_state_dir(APP, appauthor=False))
+    return _folder("JIANBAO_STATE_DIR", "XDG_STATE_HOME", "~/.local/state", "state")
