@@ -257,9 +257,8 @@ def _check(args: argparse.Namespace, lang: Lang) -> tuple[int, str]:
     from tui.files.storage import save_issue
 
     archive = Path(args.archive) if args.archive else None
-    checks = open_checks(
-        [Path(f) for f in args.files], archive, stamped=args.fix
-    )  # all load before any is changed
+    # All load before any is changed; only --fix writes, so only it notes what each file was.
+    checks = open_checks([Path(f) for f in args.files], archive, stamped=args.fix)
     if args.fix:
         for check in checks:
             refuse_if_being_edited(check.path, lang)

@@ -66,9 +66,8 @@ class Checker:
     generation: int = 0
     epoch: int = 0
     applied: dict[int | None, int] = field(default_factory=dict)
-    in_flight: dict[int, frozenset[int]] = field(
-        default_factory=dict
-    )  # taken, not yet applied: generation -> articles
+    # Requests taken and not yet applied: generation -> the articles each is to look at.
+    in_flight: dict[int, frozenset[int]] = field(default_factory=dict)
     memo: ArticleMemo = field(default_factory=ArticleMemo, repr=False, compare=False)
 
     # ------------------------------------------------------------ the background path
@@ -149,8 +148,8 @@ class Checker:
 
         An article rule reads the article, its column, the house and the
         archive, never its neighbours (checks/recheck.py), so only the rules
-        across articles run again: at 3,000 articles a full re-check keyed
-        every article again for a move (15 ms of the key's 60).
+        across articles run again.  A full re-check keyed all 3,000 articles
+        of a large issue for each move: 15 ms of the 60 a move then took.
         """
         from tui.checks.recheck import reindexed
         from tui.checks.rules import check_cross
@@ -166,9 +165,8 @@ class Checker:
         self.pending = {None if i is None else places.get(i, i) for i in waiting}
         self.in_flight.clear()
         self.applied = {None if i is None else places.get(i, i): g for i, g in self.applied.items()}
-        self.epoch += (
-            1  # results of checks taken before are by the old indexes: dropped, their articles pending
-        )
+        # Results of checks taken before are by the old indexes: dropped, their articles pending again.
+        self.epoch += 1
 
     def recheck_cross(self, issue: Issue) -> None:
         """The rules across articles (and the import notes) again, at once."""
