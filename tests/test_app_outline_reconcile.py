@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
 from textual.app import App, ComposeResult
 
 from apphelp import SIZE, checked, main, make_app, select, settle, until
@@ -106,3 +108,50 @@ async def test_structural_edits_leave_the_outline_as_a_fresh_one(sample_toml: Pa
         await until(pilot, lambda: len(screen.session.issue.articles) == 10)
         await same_as_fresh()
         assert main(app).node == tree.cursor_node.data  # type: ignore[union-attr]  # the cursor is where the keys act
+
+
+def _apply(old: list[object], new: list[object], ops: list[tuple[str, int, int, int, int]]) -> list[object]:
+    out: list[object] = []
+    at = 0
+    for tag, i1, i2, j1, j2 in ops:
+        assert i1 == at  # the ops cover ``old`` in order, without gaps
+        out += old[i1:i2] if tag == "equal" else new[j1:j2]
+        if tag == "equal":
+            assert old[i1:i2] == new[j1:j2]
+        at = i2
+    assert at == len(old)
+    return out
+
+
+@given(
+    st.lists(st.integers(0, 4), max_size=40),
+    st.lists(
+        st.tuples(st.sampled_from(["insert", "delete", "move"]), st.integers(0, 60), st.integers(0, 4)),
+        max_size=6,
+    ),
+)
+def test_edits_turn_a_column_into_the_new_one(old: list[int], changes: list[tuple[str, int, int]]) -> None:
+    """Whatever the edits (equal keys included), the ops rebuild the new column from the old one."""
+    from tui.app.outline import column_edits
+
+    new = list(old)
+    for kind, at, value in changes:
+        if kind == "insert":
+            new.insert(at % (len(new) + 1), value)
+        elif new and kind == "delete":
+            del new[at % len(new)]
+        elif new:
+            new.append(new.pop(at % len(new)))
+    assert _apply(list(old), list(new), column_edits(list(old), list(new))) == new
+
+
+def test_a_long_column_of_equal_articles_keeps_them_all_but_one() -> None:
+    from tui.app.outline import column_edits
+
+    old: list[object] = [("（空摘登）",)] * 3000
+    ops = column_edits(old, old[:-1])
+    assert ops == [("equal", 0, 2999, 0, 2999), ("delete", 2999, 3000, 2999, 2999)]
+    wide = [(i,) for i in range(600)]
+    assert _apply(list(wide), list(reversed(wide)), column_edits(list(wide), list(reversed(wide)))) == list(
+        reversed(wide)
+    )
