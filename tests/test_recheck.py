@@ -130,7 +130,7 @@ def _fresh(session: Session) -> tuple[list[list[object]], list[object]]:
 MOVES = ("type", "take", "land", "move", "to_column")
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     house_style_issues(),
     st.lists(
