@@ -137,7 +137,7 @@ class OutlineTree(Tree[NodeRef]):
         self._signature: object = None
         self._wanted: NodeRef | None = None  # where the cursor goes once the rebuilt lines are laid out
         # What is on screen, for updates in place: the tree's shape, and each node with its label and counts.
-        self._shape: object = None
+        self._shape: tuple[object, object] | None = None  # (columns, each article's column)
         self._shown: dict[NodeRef, tuple[TreeNode[NodeRef], str, Badge]] = {}
         self._keys: dict[int, object] = {}  # each article node's article, by its content key (node id -> key)
         self._widest = 0  # the widest label at the last rebuild: the tree's measured width
@@ -167,9 +167,8 @@ class OutlineTree(Tree[NodeRef]):
                 if shown is not None and self.cursor_node is not shown[0]:
                     self.move_cursor(shown[0])
             return
-        if signature[0] == (self._shape[0] if isinstance(self._shape, tuple) else None) and self._reconcile(
-            issue, labels, counts
-        ):
+        same_columns = self._shape is not None and self._shape[0] == signature[0]
+        if same_columns and self._reconcile(issue, labels, counts):
             self._shape = shape
             self._wanted = want
             self.call_after_refresh(self._place_cursor)

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from tui.checks.recheck import ArticleMemo
+from tui.checks.recheck import ArticleMemo, reindexed
 from tui.checks.waivers import apply_waivers
 from tui.model import Issue, Masthead
 from tui.model.findings import Finding
@@ -151,7 +151,6 @@ class Checker:
         across articles run again.  A full re-check keyed all 3,000 articles
         of a large issue for each move: 15 ms of the 60 a move then took.
         """
-        from tui.checks.recheck import reindexed
         from tui.checks.rules import check_cross
 
         if not self.checked or len(self.article_findings) != len(issue.articles):

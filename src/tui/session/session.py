@@ -297,10 +297,15 @@ class Session:
             raise Refused(Text("只读模式下不能修改稿件", "the text is read-only here"))
         self.checkpoint(label)
 
-    def _after_structure(self) -> None:
+    def _after_structure(self, swapped: tuple[int, int] | None = None) -> None:
+        """The edit is recorded and checked: two articles that only changed places swap their findings."""
         self.touch()
         self.history.recorded(self.version)
-        self.revalidate()
+        if swapped is None:
+            self.revalidate()
+        else:
+            self.checker.swapped(self.issue, *swapped)
+            self._note_saved_findings()
 
     def add_article(self, column: str, *, brief: bool = False, title: str = "") -> int:
         """A new article at the end of ``column``, its body the column's template (bulletin.toml) if it has one."""
@@ -347,10 +352,7 @@ class Session:
             return index
         self._structural(Text("移动稿件", "move article"))
         structure.swap_articles(self.issue, index, other)
-        self.touch()
-        self.history.recorded(self.version)
-        self.checker.swapped(self.issue, index, other)
-        self._note_saved_findings()
+        self._after_structure(swapped=(index, other))
         return other
 
     def move_to_column(self, index: int, column: str) -> int:
