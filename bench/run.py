@@ -577,7 +577,7 @@ async def _stalls(path: Path) -> dict[str, float]:
             gaps.clear()
             await pilot.press(*keys)
             await pilot.pause()
-            while not screen.session.checked:
+            while not screen.session.checked or screen.session.settling:
                 await asyncio.sleep(0.005)
             await pilot.pause(0.3)
             stalls[label].append(max(gaps))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -33,6 +34,7 @@ from tui.app.messages import (
     FindingsFiltered,
     MastheadOpened,
     QuarterLoaded,
+    StructureChecked,
 )
 from tui.app.navigator import FindingNavigator
 from tui.app.outline import NodeRef, OutlineTree
@@ -48,13 +50,14 @@ from tui.model.errors import JianbaoError
 from tui.model.findings import Finding
 from tui.model.i18n import Lang
 from tui.model.issue import Issue
-from tui.session import Recheck, Session
+from tui.session import STRUCTURE_STEP, Recheck, Session
 
 if TYPE_CHECKING:
     from tui.files.search_index import SearchHit
 
 R = TypeVar("R")
 CHECK_DELAY = 0.3  # seconds of quiet typing before a re-check
+STRUCTURE_PAUSE = 0.002  # seconds between two steps of a structural edit's re-check
 # The editor pane shows the outline's node once the cursor rests this long.  Showing an
 # article repaints the whole pane (its text area, its fields): done at each step of a held
 # ↓ in a long outline, the cursor lagged behind the key.  The selection itself moves at
@@ -136,6 +139,9 @@ class MainScreen(Screen[None]):
 
     @on(FindingChosen)
     def _finding_chosen(self, event: FindingChosen) -> None:
+        if self.session.settling:  # a row shown before a structural edit: show what is there now instead
+            self.refresh_findings()
+            return
         self.navigator.jump_to(event.finding)
 
     @on(FindingHighlighted)
@@ -284,8 +290,17 @@ class MainScreen(Screen[None]):
             return False, None
 
     def after_structure(self, select: NodeRef) -> None:
-        self.refresh_all(select=select)
-        self.show_node(select)
+        if self.session.settling:
+            # A large issue: its re-check goes on between keystrokes (_carry_on), once this edit
+            # is on screen. The outline shows the new order now; the findings and counts follow
+            # when they are known, and the pane shows the selected node as after a cursor move.
+            self.query_one(OutlineTree).rebuild(self.session.issue, None, select=select)
+            self.refresh_header()
+            self.show_soon(select)
+            self.call_after_refresh(self._carry_on)
+        else:
+            self.refresh_all(select=select)
+            self.show_node(select)
         self.schedule_autosave()
         if self.session.recheck_pending:  # typed text a move left to check (session/checker.py)
             self.schedule_check()
@@ -512,7 +527,15 @@ class MainScreen(Screen[None]):
         ref = event.node.data
         if ref is None or ref == self.node:  # placing the cursor on the selected node changes nothing
             return
-        self._select(ref)  # at once: what the keys act on
+        self.show_soon(ref)
+
+    def show_soon(self, ref: NodeRef) -> None:
+        """Select ``ref`` at once (what the keys act on); the pane shows it once the cursor rests.
+
+        Held keys move the cursor faster than the pane can follow; focus
+        entering the pane shows it first (:meth:`set_focus`).
+        """
+        self._select(ref)
         self._drop_due_node()
         self._show_due = ref
         self._show_timer = self.set_timer(SHOW_DELAY, self.show_due_node)
@@ -601,6 +624,24 @@ class MainScreen(Screen[None]):
     def _recheck(self, request: Recheck) -> None:
         """Off the UI thread: the rules read the issue; the result comes back as a message."""
         self.post_message(ChecksReady(self.session.run_recheck(request)))
+
+    @work(group="restructure", exclusive=True)
+    async def _carry_on(self) -> None:
+        """On the UI's own loop, not a thread: a step, then whatever keys came meanwhile, then a step.
+
+        A thread would compete with the UI for the interpreter (tried: the
+        longest stall grew).  Another structural edit starts the re-check
+        anew, and this worker with it.
+        """
+        while not self.session.step(STRUCTURE_STEP):
+            await asyncio.sleep(STRUCTURE_PAUSE)  # a pause: the screen's own work comes first
+        self.post_message(StructureChecked())
+
+    @on(StructureChecked)
+    def _structure_checked(self) -> None:
+        self.refresh_findings()
+        if self.session.recheck_pending:  # typed into an article the re-check had passed
+            self.schedule_check()
 
     @on(ChecksReady)
     def _checks_ready(self, message: ChecksReady) -> None:

@@ -72,6 +72,10 @@ class ChecksReady(Message):
         self.result = result
 
 
+class StructureChecked(Message):
+    """A structural edit's re-check, carried out between keystrokes, is done: the findings fit again."""
+
+
 class ColumnChanged(Message):
     def __init__(self, article: int, column: str) -> None:
         super().__init__()

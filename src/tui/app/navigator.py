@@ -27,6 +27,8 @@ class FindingNavigator:
         if not self.editor.session.checked:  # asked before the first check landed: check now
             self.editor.session.revalidate()
             self.editor.refresh_findings()
+        elif self.editor.session.settling:  # a structural edit's re-check under way: finished now
+            self.editor.refresh_findings()
         return self.editor.query_one(FindingTable).shown
 
     def next_finding(self, step: int = 1) -> None:

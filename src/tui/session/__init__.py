@@ -8,6 +8,16 @@
 from tui.session.checker import Checker, Recheck, Rechecked
 from tui.session.errors import Conflict, Refused
 from tui.session.history import History, Step
-from tui.session.session import Session
+from tui.session.session import STRUCTURE_STEP, Session
 
-__all__ = ["Checker", "Conflict", "History", "Recheck", "Rechecked", "Refused", "Session", "Step"]
+__all__ = [
+    "STRUCTURE_STEP",
+    "Checker",
+    "Conflict",
+    "History",
+    "Recheck",
+    "Rechecked",
+    "Refused",
+    "Session",
+    "Step",
+]

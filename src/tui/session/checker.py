@@ -11,18 +11,26 @@ The one path of every check in the editor:
    overwrites one from a later generation.
 
 The first check of an opened issue is the same with ``everything`` set.
-Structural edits re-check at once (:meth:`Checker.revalidate`), reusing the
-findings of articles whose content did not change (``ArticleMemo``).  Two
-articles changing places (:meth:`Checker.swapped`, the commonest structural
-edit) only swap their findings: nothing an article rule reads changed.
-Either way the requests taken before are by the old indexes, so their
-results are dropped; after a swap, what they were to look at is pending
-again (a full re-check looked at it already).
+Structural edits re-check everything, reusing the findings of articles
+whose content did not change (``ArticleMemo``).  In a large issue that is
+still too long to block a keystroke for (every article after a deleted one
+needs its findings re-indexed), so :meth:`Checker.restructure` starts it as
+a job the editor carries out in steps between keystrokes (:meth:`step`);
+until it is done the findings are not handed out: :meth:`findings` (and
+everything that acts on a finding) finishes it first (:meth:`settle`), so
+nothing ever reads findings by the old indexes.  Two articles changing
+places (:meth:`Checker.swapped`, the commonest structural edit) only swap
+their findings: nothing an article rule reads changed.  Either way the
+requests taken before are by the old indexes, so their results are
+dropped; after a swap, what they were to look at is pending again (a full
+re-check looked at it already).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import time
+from collections.abc import Generator
+from dataclasses import dataclass, field, replace
 
 from tui.checks.recheck import ArticleMemo, reindexed
 from tui.checks.waivers import apply_waivers
@@ -69,6 +77,8 @@ class Checker:
     # Requests taken and not yet applied: generation -> the articles each is to look at.
     in_flight: dict[int, frozenset[int]] = field(default_factory=dict)
     memo: ArticleMemo = field(default_factory=ArticleMemo, repr=False, compare=False)
+    # A structural edit's re-check under way (restructure): one article per step.
+    job: Generator[None, None, None] | None = field(default=None, repr=False, compare=False)
 
     # ------------------------------------------------------------ the background path
 
@@ -81,8 +91,8 @@ class Checker:
         return Recheck(self.generation, self.epoch, issue, count, frozenset(range(count)), everything=True)
 
     def take(self, issue: Issue) -> Recheck | None:
-        """What is pending, as a request; None while the first check runs or nothing is pending."""
-        if not self.checked or not self.pending:
+        """What is pending, as a request; None while a check of everything runs or nothing is pending."""
+        if not self.checked or not self.pending or self.job is not None:
             return None
         pending, self.pending = self.pending, set()
         self.generation += 1
@@ -130,18 +140,78 @@ class Checker:
         self.checked = True
 
     def revalidate(self, issue: Issue, index: int | None = None) -> None:
-        """Re-check one article (plus the cross-article rules), or everything (what changed of it)."""
+        """Re-check one article (plus the cross-article rules), or everything (what changed of it), at once."""
         from tui.checks.rules import check_article, check_cross
 
         if index is None or not self.checked or len(self.article_findings) != len(issue.articles):
-            found = self.memo.check(issue, self.house, self.archive)
-            self.set(found, check_cross(issue, self.house, self.archive, self.past))
-            self.pending.clear()  # everything was just checked
-            self.in_flight.clear()
-            self.epoch += 1  # results of checks taken before are by old article indexes
+            self.restructure(issue)
+            self.settle()
             return
+        self.settle()
         self.article_findings[index] = check_article(issue, index, self.house, self.archive)
         self.cross_findings = check_cross(issue, self.house, self.archive, self.past)
+
+    def restructure(self, issue: Issue) -> None:
+        """Everything is to be checked again (a structural edit): started here, carried out by :meth:`step`.
+
+        A job already under way is dropped (it read the issue before this
+        edit).  Requests taken before are by the old indexes: their results
+        are dropped, and nothing is pending, as the job reads every article
+        when it comes to it; text typed into an article the job has passed is
+        marked pending again by the edit, and checked once the job is done.
+        """
+        self.pending.clear()
+        self.in_flight.clear()
+        self.epoch += 1
+        self.job = self._everything(issue)
+
+    def _everything(self, issue: Issue) -> Generator[None, None, None]:
+        from tui.checks.rules import check_cross
+
+        found = yield from self.memo.steps(issue, self.house, self.archive)
+        self.set(found, check_cross(issue, self.house, self.archive, self.past))
+
+    @property
+    def settled(self) -> bool:
+        """No structural re-check is under way: the findings fit the issue's articles."""
+        return self.job is None
+
+    def step(self, seconds: float) -> bool:
+        """Carry the structural re-check on for about ``seconds`` (one article at least); True once it is done."""
+        job = self.job
+        if job is None:
+            return True
+        deadline = time.perf_counter() + seconds
+        try:
+            next(job)
+            while time.perf_counter() < deadline:
+                next(job)
+        except StopIteration:
+            self.job = None
+            return True
+        return False
+
+    def settle(self) -> None:
+        """Finish the structural re-check under way, if any."""
+        job = self.job
+        if job is None:
+            return
+        for _ in job:
+            pass
+        self.job = None
+
+    def holds(self, finding: Finding) -> bool:
+        """``finding`` (waived or not) is one of the findings now: not one shown before a structural edit moved it."""
+        self.settle()
+        plain = finding if finding.waiver is None else replace(finding, waiver=None)
+        index = plain.location.article
+        if (
+            index is not None
+            and 0 <= index < len(self.article_findings)
+            and plain in self.article_findings[index]
+        ):
+            return True
+        return plain in self.cross_findings or plain in self.archive_problems
 
     def swapped(self, issue: Issue, first: int, second: int) -> None:
         """Two articles changed places (a move within a column): their findings change places with them.
@@ -153,6 +223,9 @@ class Checker:
         """
         from tui.checks.rules import check_cross
 
+        if self.job is not None:
+            self.restructure(issue)  # the job under way read the old order: start it again
+            return
         if not self.checked or len(self.article_findings) != len(issue.articles):
             self.revalidate(issue)
             return
@@ -171,13 +244,16 @@ class Checker:
         """The rules across articles (and the import notes) again, at once."""
         from tui.checks.rules import check_cross
 
+        if self.job is not None:
+            return  # the job under way runs them when it is done, on the issue as it is then
         if not self.checked:
             self.revalidate(issue)
             return
         self.cross_findings = check_cross(issue, self.house, self.archive, self.past)
 
     def findings(self, issue: Issue) -> list[Finding]:
-        """All findings in reading order, waivers applied."""
+        """All findings in reading order, waivers applied (a structural re-check under way is finished first)."""
+        self.settle()
         found = list(self.archive_problems) + list(self.cross_findings)
         for group in self.article_findings:
             found += group

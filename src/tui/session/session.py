@@ -52,6 +52,11 @@ if TYPE_CHECKING:
     from tui.model.proof_report import ProofReport
 
 EVERYTHING = FindingFilter()  # every open finding
+# A structural edit re-checks an issue of up to this many articles at once (about 10 ms
+# at 300); a larger one between keystrokes, in steps of STRUCTURE_STEP seconds (the
+# editor's budget: no keystroke waits more than 50 ms).
+CHECKED_AT_ONCE = 500
+STRUCTURE_STEP = 0.005
 
 
 def now() -> dt.datetime:
@@ -136,6 +141,44 @@ class Session:
         """Re-check one article (plus the cross-article rules) at once, or everything."""
         self.checker.revalidate(self.issue, index)
         self._note_saved_findings()
+
+    def _restructured(self) -> None:
+        """Everything is checked again after a structural edit: at once in a small issue, else in steps.
+
+        In steps, the editor carries it out between keystrokes (:meth:`step`),
+        and anything that reads the findings before then finishes it
+        (:meth:`settle`).
+        """
+        self.checker.restructure(self.issue)
+        if len(self.issue.articles) <= CHECKED_AT_ONCE:
+            self.settle()
+
+    @property
+    def settling(self) -> bool:
+        """A structural edit's re-check is still under way (the findings shown are from before it)."""
+        return not self.checker.settled
+
+    def step(self, seconds: float) -> bool:
+        """Carry a structural edit's re-check on for about ``seconds``; True once it is done."""
+        done = self.checker.step(seconds)
+        if done:
+            self._note_saved_findings()
+        return done
+
+    def settle(self) -> None:
+        """Finish a structural edit's re-check now."""
+        self.checker.settle()
+        self._note_saved_findings()
+
+    def _current(self, finding: Finding) -> None:
+        """Refuse to act on a finding shown before a structural edit moved what it points at."""
+        if not self.checker.holds(finding):
+            raise Refused(
+                Text(
+                    "校验结果已随结构改动更新，请重新选择问题",
+                    "the findings changed with the structural edit; choose the finding again",
+                )
+            )
 
     def _note_saved_findings(self) -> None:
         """Keep the findings of the saved text once they are known: checked, nothing pending, no edit since."""
@@ -287,7 +330,7 @@ class Session:
         self.issue = step.issue
         self.touch()
         self.history.arrived(step, redo=redo, version=self.version)
-        self.revalidate()
+        self._restructured()
         return step.label
 
     # ------------------------------------------------------------ structure
@@ -302,7 +345,7 @@ class Session:
         self.touch()
         self.history.recorded(self.version)
         if swapped is None:
-            self.revalidate()
+            self._restructured()
         else:
             self.checker.swapped(self.issue, *swapped)
             self._note_saved_findings()
@@ -426,6 +469,7 @@ class Session:
             raise Refused(Text("校对模式下未允许自动修正", "fixes are not allowed in this review"))
         if finding.fix is None:
             raise Refused(Text("这个问题没有可自动应用的修正", "this finding offers no fix"))
+        self._current(finding)
         self.checkpoint(Text("应用修正", "apply fix"))
         changes = apply_fixes(self.issue, [finding])
         if not changes:
@@ -510,6 +554,7 @@ class Session:
     def waive(self, finding: Finding, reason: str, by: str) -> None:
         if not reason.strip() or not by.strip():
             raise Refused(Text("豁免须写明理由和姓名", "a waiver needs a reason and a name"))
+        self._current(finding)
         self.issue.waivers.append(waiver_for(finding, reason.strip(), by.strip(), now()))
         self.touch()
 
