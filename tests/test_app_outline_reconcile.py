@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from textual.app import App, ComposeResult
@@ -18,6 +19,7 @@ from apphelp import SIZE, checked, main, make_app, select, settle, until
 from tui.app.outline import NodeRef, OutlineTree
 from tui.model import Issue
 from tui.model.findings import Finding
+from tui.session import session as session_module
 
 
 def listing(tree: OutlineTree) -> list[tuple[str, NodeRef | None]]:
@@ -52,16 +54,25 @@ class Fresh(App[None]):
         yield OutlineTree("zh")
 
 
-async def fresh_listing(issue: Issue, findings: list[Finding]) -> list[tuple[str, NodeRef | None]]:
+async def fresh_listing(
+    issue: Issue, findings: list[Finding]
+) -> tuple[list[tuple[str, NodeRef | None]], int]:
+    """What a fresh outline lists, and how wide it measures its lines."""
     app = Fresh()
     async with app.run_test() as pilot:
         tree = app.query_one(OutlineTree)
         tree.rebuild(issue, findings)
         await pilot.pause()
-        return listing(tree)
+        return listing(tree), tree.virtual_size.width
 
 
-async def test_structural_edits_leave_the_outline_as_a_fresh_one(sample_toml: Path) -> None:
+@pytest.mark.parametrize("in_steps", [False, True], ids=["at-once", "in-steps"])
+async def test_structural_edits_leave_the_outline_as_a_fresh_one(
+    sample_toml: Path, monkeypatch: pytest.MonkeyPatch, in_steps: bool
+) -> None:
+    """In steps too: the outline reshaped at once, its counts when the re-check is done (session/checker.py)."""
+    if in_steps:
+        monkeypatch.setattr(session_module, "CHECKED_AT_ONCE", 0)
     app = make_app(sample_toml)
     async with app.run_test(size=SIZE) as pilot:
         screen = await checked(pilot)
@@ -69,8 +80,10 @@ async def test_structural_edits_leave_the_outline_as_a_fresh_one(sample_toml: Pa
 
         async def same_as_fresh() -> None:
             await settle(pilot)
-            expected = await fresh_listing(screen.session.issue, screen.session.findings())
+            assert not screen.session.settling
+            expected, width = await fresh_listing(screen.session.issue, screen.session.findings())
             assert listing(tree) == expected
+            assert tree.virtual_size.width == width  # each label measured anew when it changed
 
         await select(pilot, NodeRef("article", 1))  # 西湖区
         kept = nodes_titled(tree, "萧山区")  # in another column

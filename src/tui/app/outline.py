@@ -142,7 +142,6 @@ class OutlineTree(Tree[NodeRef]):
         self._shape: tuple[object, object] | None = None  # (columns, each article's column)
         self._shown: dict[NodeRef, tuple[TreeNode[NodeRef], str, Badge]] = {}
         self._keys: dict[int, object] = {}  # each article node's article, by its content key (node id -> key)
-        self._widest = 0  # the widest label at the last rebuild: the tree's measured width
 
     def rebuild(self, issue: Issue, findings: list[Finding] | None, select: NodeRef | None = None) -> None:
         """Show ``issue``; ``findings`` None while a structural edit's re-check is under way.
@@ -183,7 +182,6 @@ class OutlineTree(Tree[NodeRef]):
         self._shape = shape
         self._shown = {}
         self._keys = {}
-        self._widest = 0
         self._widths = {}
         self.clear()
         target: TreeNode[NodeRef] | None = None
@@ -196,7 +194,6 @@ class OutlineTree(Tree[NodeRef]):
             self._shown[ref] = (node, label, badge)
             if ref.kind == "article" and ref.index is not None:
                 self._keys[node.id] = issue.articles[ref.index].content_key()
-            self._widest = max(self._widest, text.cell_len)
             nonlocal target
             if ref == want:
                 target = node
@@ -290,6 +287,7 @@ class OutlineTree(Tree[NodeRef]):
                 reshaped = True
                 for node in old[i1:i2]:  # delete, replace
                     node.remove()
+                    self._widths.pop(node.id, None)
                 for index in wanted[j1:j2]:  # insert, replace
                     ref = article_ref(index)
                     text = _marker(NO_BADGE)
@@ -297,7 +295,6 @@ class OutlineTree(Tree[NodeRef]):
                     node = col_node.add_leaf(text, ref, before=old[i2] if i2 < len(old) else None)
                     shown[ref] = (node, labels[index], NO_BADGE)
                     node_keys[node.id] = keys[index]
-                    self._widest = max(self._widest, text.cell_len)
         self._shown, self._keys = shown, node_keys
         column_labels = {
             NodeRef("column", column=c.name): self._column_label(c.name, c.kind, len(members[c.name]))
@@ -318,7 +315,8 @@ class OutlineTree(Tree[NodeRef]):
         A full rebuild clears and re-adds every node (30 ms and thousands of
         messages at 300 articles, on every re-check while typing); the shape
         of the tree (columns, and which article is in which) is unchanged
-        here, so only labels can differ.
+        here, so only labels can differ.  ``measured``: nodes were added or
+        removed, so the tree measures its lines anyway.
         """
         changes = []
         for ref, (node, label, tally) in self._shown.items():
@@ -332,17 +330,26 @@ class OutlineTree(Tree[NodeRef]):
                 new_label = columns.get(ref, label) if columns else label
             badge = counts.get(ref, NO_BADGE) if counts is not None else tally
             if new_label != label or badge != tally:
-                text = _marker(badge)
-                text.append(new_label)
-                if text.cell_len > self._widest:
-                    if not measured:
-                        return False  # wider than any line: the tree must measure itself again (a rebuild)
-                    self._widest = text.cell_len
-                changes.append((ref, node, new_label, badge, text))
-        for ref, node, new_label, badge, text in changes:
+                changes.append((ref, node, new_label, badge))
+        widest = self.virtual_size.width  # as the tree last measured its lines
+        measure = False
+        for ref, node, new_label, badge in changes:
+            before = self._line_width(node)
+            text = _marker(badge)
+            text.append(new_label)
             node.set_label(text)
             self._shown[ref] = (node, new_label, badge)
+            # A line that was or now is the widest: the tree's width changes with it.
+            measure = measure or max(before, self._line_width(node)) >= widest
+        if measure and not measured:
+            # Expanding the (always expanded) root is the public way to have the tree lay
+            # out and measure its lines again: cheap, as each label is measured only once.
+            self.root.expand()
         return True
+
+    def _line_width(self, node: TreeNode[NodeRef]) -> int:
+        """A node's line as the tree measures it: its label, indented under its column."""
+        return self.get_label_width(node) + (0 if node.parent is self.root else self.guide_depth)
 
     def _place_cursor(self) -> None:
         node = self._node_for(self._wanted) if self._wanted is not None else None

@@ -114,8 +114,8 @@ class Checker:
         request = result.request
         self.in_flight.pop(request.generation, None)
         if request.everything:
-            if self.checked:
-                return False  # a structural edit checked everything meanwhile
+            if self.checked or self.job is not None:
+                return False  # a structural edit checked everything meanwhile, or is checking it
             if request.epoch == self.epoch and request.issue is issue:
                 self.set([result.articles[i] for i in range(request.count)], result.cross)
                 self.memo.prime(issue, self.house, self.archive, self.article_findings, self.pending)
