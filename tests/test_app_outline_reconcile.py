@@ -168,3 +168,26 @@ def test_a_long_column_of_equal_articles_keeps_them_all_but_one() -> None:
     assert _apply(list(wide), list(reversed(wide)), column_edits(list(wide), list(reversed(wide)))) == list(
         reversed(wide)
     )
+
+
+async def test_a_key_before_the_cursor_is_placed_moves_from_where_the_cursor_stands(
+    sample_toml: Path,
+) -> None:
+    """A structural edit asks for the cursor's place once the new lines are laid out; ↓ pressed before that wins."""
+    from tui.files.storage import load_issue
+
+    issue = load_issue(sample_toml)
+    app = Fresh()
+    async with app.run_test() as pilot:
+        tree = app.query_one(OutlineTree)
+        tree.focus()
+        tree.rebuild(issue, [])
+        await pilot.pause()
+        tree.select_ref(NodeRef("article", 1))  # 西湖区
+        await pilot.pause()
+        removed = issue.articles.pop(0)
+        tree.rebuild(issue, [], select=NodeRef("article", 2))  # would place the cursor two articles on
+        await pilot.press("down")  # handled before the next refresh lays the lines out
+        await pilot.pause()
+        assert tree.cursor_node is not None and tree.cursor_node.data == NodeRef("article", 1)
+        assert removed.title not in str(tree.cursor_node.label)

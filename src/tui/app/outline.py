@@ -8,6 +8,7 @@ from typing import Any
 
 from rich.text import Text as RichText
 from textual.binding import Binding
+from textual.events import Key
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
@@ -138,6 +139,7 @@ class OutlineTree(Tree[NodeRef]):
         self.guide_depth = 2
         self._signature: object = None
         self._wanted: NodeRef | None = None  # where the cursor goes once the rebuilt lines are laid out
+        self._placing = False  # a rebuild's cursor placement is due (and no key has come since)
         # What is on screen, for updates in place: the tree's shape, and each node with its label and counts.
         self._shape: tuple[object, object] | None = None  # (columns, each article's column)
         self._shown: dict[NodeRef, tuple[TreeNode[NodeRef], str, Badge]] = {}
@@ -177,6 +179,7 @@ class OutlineTree(Tree[NodeRef]):
         if same_columns and self._reconcile(issue, labels, counts):
             self._shape = shape
             self._wanted = want
+            self._placing = True
             self.call_after_refresh(self._place_cursor)
             return
         self._shape = shape
@@ -223,6 +226,7 @@ class OutlineTree(Tree[NodeRef]):
         self.root.expand_all()
         chosen = target if target is not None else (self.root.children[0] if self.root.children else None)
         self._wanted = chosen.data if chosen is not None else None
+        self._placing = True
         # Node lines are laid out on the next refresh; move the cursor then, to the
         # node wanted by then (a jump made in between wins over the rebuild's choice).
         self.call_after_refresh(self._place_cursor)
@@ -352,9 +356,21 @@ class OutlineTree(Tree[NodeRef]):
         return self.get_label_width(node) + (0 if node.parent is self.root else self.guide_depth)
 
     def _place_cursor(self) -> None:
+        if not self._placing:
+            return  # a key moved the cursor first: where the user went wins
+        self._placing = False
         node = self._node_for(self._wanted) if self._wanted is not None else None
         if node is not None:
             self.move_cursor(node)
+
+    def on_key(self, event: Key) -> None:
+        """A key before a rebuild's cursor placement: the placement is dropped.
+
+        After a structural edit of a large issue the user may press ↓ before
+        the outline has laid out its new lines; the cursor then moves from
+        the node it stands on, not back to where the edit put it.
+        """
+        self._placing = False
 
     def _node_for(self, ref: NodeRef) -> TreeNode[NodeRef] | None:
         shown = self._shown.get(ref)
