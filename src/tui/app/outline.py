@@ -336,16 +336,20 @@ class OutlineTree(Tree[NodeRef]):
             if new_label != label or badge != tally:
                 changes.append((ref, node, new_label, badge))
         widest = self.virtual_size.width  # as the tree last measured its lines
-        measure = False
+        grew = left_widest = kept_widest = False
         for ref, node, new_label, badge in changes:
             before = self._line_width(node)
             text = _marker(badge)
             text.append(new_label)
             node.set_label(text)
             self._shown[ref] = (node, new_label, badge)
-            # A line that was or now is the widest: the tree's width changes with it.
-            measure = measure or max(before, self._line_width(node)) >= widest
-        if measure and not measured:
+            after = self._line_width(node)
+            grew = grew or after > widest
+            left_widest = left_widest or (before >= widest > after)
+            kept_widest = kept_widest or after == widest
+        # The tree's width changes when a line grows past it, or when a widest line
+        # narrows and no changed line is as wide now (a move swaps two labels: neither).
+        if (grew or (left_widest and not kept_widest)) and not measured:
             # Expanding the (always expanded) root is the public way to have the tree lay
             # out and measure its lines again: cheap, as each label is measured only once.
             self.root.expand()
