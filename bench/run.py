@@ -477,11 +477,12 @@ def _outline_app(path: Path, bare: bool) -> Any:
     if bare:
         return BareTree(path)
     from tui.app.app import JianbaoApp
-    from tui.files.recovery import Recovery
+    from tui.files.recovery import discard_found, find_pending
 
     # Each run opens the file as saved: the edits of an earlier run are not, and the
     # recovery file its autosave may have left would have the editor ask first.
-    Recovery.for_session(path).discard()
+    for found in find_pending(path):
+        discard_found(found)
     app = JianbaoApp(path, blink=False)
     app.owns_process = True  # as run() sets it: the checked issue is frozen out of the collector's walks
     return app

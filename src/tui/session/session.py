@@ -171,12 +171,12 @@ class Session:
         self._note_saved_findings()
 
     def _current(self, finding: Finding) -> None:
-        """Refuse to act on a finding shown before a structural edit moved what it points at."""
+        """Refuse to act on a finding that is no longer one of the findings (a structural edit moved what it points at)."""
         if not self.checker.holds(finding):
             raise Refused(
                 Text(
-                    "校验结果已随结构改动更新，请重新选择问题",
-                    "the findings changed with the structural edit; choose the finding again",
+                    "这条问题已不在当前的校验结果中，请重新选择",
+                    "this finding is no longer among the current findings; choose it again",
                 )
             )
 
