@@ -372,9 +372,13 @@ class OutlineTree(Tree[NodeRef]):
 
         After a structural edit of a large issue the user may press ↓ before
         the outline has laid out its new lines; the cursor then moves from
-        the node it stands on, not back to where the edit put it.
+        the node it stands on, not back to where the edit put it.  The lines
+        are laid out first (reading one builds them), so that the cursor's
+        line is its node's line in the new tree, not the old number.
         """
-        self._placing = False
+        if self._placing:
+            self._placing = False
+            self.get_node_at_line(0)
 
     def _node_for(self, ref: NodeRef) -> TreeNode[NodeRef] | None:
         shown = self._shown.get(ref)
