@@ -30,7 +30,7 @@ from tui.session import session as session_module
 def slow_steps(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(session_module, "CHECKED_AT_ONCE", 0)
     monkeypatch.setattr(main_screen, "STRUCTURE_STEP", 0.0)  # one article a step
-    monkeypatch.setattr(main_screen, "STRUCTURE_PAUSE", 0.3)
+    monkeypatch.setattr(main_screen, "STRUCTURE_PAUSE", 0.15)
 
 
 @pytest.fixture
@@ -118,11 +118,11 @@ async def test_the_findings_land_between_keystrokes(sample_toml: Path, slow_step
 async def test_full_collections_wait_for_a_pause(sample_toml: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """As the one app of its process, the editor makes full garbage collections only when input pauses.
 
-    Keys come every 0.3 s or so for over three seconds, twice the pause a
-    collection waits for: each key starts the wait again, so none comes
-    until the keys stop.
+    Keys come every 0.25 s or so for nearly two seconds, longer than the
+    pause a collection waits for: each key starts the wait again, so none
+    comes until the keys stop.
     """
-    monkeypatch.setattr(app_module, "REST", 1.5)
+    monkeypatch.setattr(app_module, "REST", 1.0)
     before = gc.get_threshold()
     full: list[int] = []
 
@@ -138,13 +138,13 @@ async def test_full_collections_wait_for_a_pause(sample_toml: Path, monkeypatch:
             await checked(pilot)
             await until(pilot, lambda: gc.get_threshold()[2] == app_module.FULL_NEVER)
             full.clear()
-            for _ in range(10):  # keys keep coming, and garbage with cycles is made
+            for _ in range(7):  # keys keep coming, and garbage with cycles is made
                 junk: list[list[object]] = [[] for _ in range(20_000)]
                 for item in junk:
                     item.append(item)
                 del junk
                 await pilot.press("down")
-                await pilot.pause(0.3)
+                await pilot.pause(0.25)
             assert full == []  # owed, but the user is busy
             assert gc.get_count()[2] >= before[2]
             await until(pilot, lambda: bool(full))  # a pause: the collection comes
