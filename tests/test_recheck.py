@@ -22,7 +22,8 @@ edits = st.lists(
 )
 
 
-def _apply(session: Session, op: str, a: int, b: int) -> None:
+def apply_edit(session: Session, op: str, a: int, b: int) -> None:
+    """One structural edit (or typed text, a comment) by name, its article and column chosen by ``a``, ``b``."""
     articles, columns = session.issue.articles, session.issue.columns
     n = len(articles)
     if op == "move" and n:
@@ -54,7 +55,7 @@ def test_recheck_after_structural_edits_equals_a_fresh_check(
     session.revalidate()
     for op, a, b in ops:
         try:
-            _apply(session, op, a, b)
+            apply_edit(session, op, a, b)
         except Refused:
             continue
         session.revalidate()  # what a structural edit does; here after every step
@@ -118,13 +119,20 @@ def _drain(session: Session) -> None:
         session.apply_recheck(session.run_recheck(request))
 
 
-def _fresh(session: Session) -> tuple[list[list[object]], list[object]]:
+def fresh_check(session: Session) -> tuple[list[list[object]], list[object]]:
     from tui.checks.rules import check_cross
 
     issue = session.issue
     return [check_article(issue, i, HOUSE) for i in range(len(issue.articles))], check_cross(
         issue, HOUSE, (), ()
     )
+
+
+def assert_as_fresh(session: Session) -> None:
+    """The session's findings are what a fresh check of its issue finds."""
+    articles, cross = fresh_check(session)
+    assert session.checker.article_findings == articles
+    assert session.checker.cross_findings == cross
 
 
 MOVES = ("type", "take", "land", "move", "to_column")
@@ -169,9 +177,7 @@ def test_moves_with_checks_in_flight_end_as_a_fresh_check(
     for result in in_flight:
         session.apply_recheck(result)
     _drain(session)
-    articles, cross = _fresh(session)
-    assert session.checker.article_findings == articles
-    assert session.checker.cross_findings == cross
+    assert_as_fresh(session)
 
 
 def test_text_typed_before_a_move_is_checked_when_its_check_was_in_flight() -> None:
@@ -184,7 +190,7 @@ def test_text_typed_before_a_move_is_checked_when_its_check_was_in_flight() -> N
     assert not session.apply_recheck(result)
     assert session.recheck_pending
     _drain(session)
-    articles, cross = _fresh(session)
+    articles, cross = fresh_check(session)
     assert session.checker.article_findings == articles and session.checker.cross_findings == cross
     assert any(f.location.article == 1 and f.matched == "," for f in articles[1])
 
@@ -201,7 +207,7 @@ def test_undo_of_a_delete_takes_the_findings_back_unmade() -> None:
     assert all(
         a is b for a, b in zip(after[1], before[1], strict=True)
     )  # not re-indexed again: the same objects
-    articles, cross = _fresh(session)
+    articles, cross = fresh_check(session)
     assert after == articles and session.checker.cross_findings == cross
 
 

@@ -21,9 +21,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from strategies import house_style_issues
-from tui.checks.rules import check_article, check_cross
+from test_recheck import apply_edit, assert_as_fresh, fresh_check
 from tui.files.config import default_house
-from tui.model import Article, Byline, Column, Issue, Masthead
+from tui.model import Article, Column, Issue, Masthead
 from tui.session import Refused, Session
 from tui.session import session as session_module
 
@@ -34,12 +34,6 @@ HOUSE = default_house()
 def in_steps() -> Iterator[None]:
     with mock.patch.object(session_module, "CHECKED_AT_ONCE", 0):
         yield
-
-
-def _fresh(session: Session) -> tuple[list[list[object]], list[object]]:
-    issue = session.issue
-    articles = [check_article(issue, i, HOUSE) for i in range(len(issue.articles))]
-    return articles, check_cross(issue, HOUSE, (), ())
 
 
 def _finish(session: Session) -> None:
@@ -68,7 +62,7 @@ def test_edits_between_the_steps_end_as_a_fresh_check(issue: Issue, ops: list[tu
         session.revalidate()
         in_flight = []
         for op, a, b in ops:
-            articles, columns = session.issue.articles, session.issue.columns
+            articles = session.issue.articles
             n = len(articles)
             with contextlib.suppress(Refused):
                 if op == "type" and n:
@@ -81,19 +75,8 @@ def test_edits_between_the_steps_end_as_a_fresh_check(issue: Issue, ops: list[tu
                     session.apply_recheck(in_flight.pop(0))
                 elif op == "step":
                     session.step(0.0)  # one article
-                elif op == "move" and n:
-                    session.move_article(a % n, 1 if b % 2 else -1)
-                elif op == "to_column" and n:
-                    session.move_to_column(a % n, columns[b % len(columns)].name)
-                elif op == "delete" and n:
-                    session.delete_article(a % n)
-                elif op == "insert":
-                    byline = Byline("拱墅区人大常委会办公室", ["宋玉凤"]) if b % 2 else None
-                    session.insert_article(
-                        Article(columns[b % len(columns)].name, "新增:标题", ["一是加强,监督。"], byline)
-                    )
-                elif op == "undo":
-                    session.undo()
+                elif op in ("move", "to_column", "delete", "insert", "undo"):
+                    apply_edit(session, op, a, b)
                 elif op == "read":  # anything that reads the findings finishes the re-check first
                     found = session.findings()
                     assert not session.settling
@@ -102,9 +85,7 @@ def test_edits_between_the_steps_end_as_a_fresh_check(issue: Issue, ops: list[tu
         for result in in_flight:
             session.apply_recheck(result)
         _finish(session)
-    articles, cross = _fresh(session)
-    assert session.checker.article_findings == articles
-    assert session.checker.cross_findings == cross
+    assert_as_fresh(session)
 
 
 def _three(prefix: str = "") -> Issue:
@@ -130,7 +111,7 @@ def test_the_steps_are_not_taken_until_asked_and_reading_finishes_them() -> None
         assert session.take_recheck() is None  # nothing typed is checked against old indexes meanwhile
         found = session.findings()
     assert not session.settling
-    articles, cross = _fresh(session)
+    articles, cross = fresh_check(session)
     assert session.checker.article_findings == articles and session.checker.cross_findings == cross
     assert {f.location.article for f in found if f.rule == "typography.halfwidth-comma"} == {0, 1}
 
@@ -177,5 +158,5 @@ def test_the_first_check_landing_during_the_steps_is_dropped() -> None:
         assert not session.apply_recheck(first)
         _finish(session)
     assert session.checked
-    articles, cross = _fresh(session)
+    articles, cross = fresh_check(session)
     assert session.checker.article_findings == articles and session.checker.cross_findings == cross
