@@ -160,3 +160,21 @@ def test_the_first_check_landing_during_the_steps_is_dropped() -> None:
     assert session.checked
     articles, cross = fresh_check(session)
     assert session.checker.article_findings == articles and session.checker.cross_findings == cross
+
+
+def test_what_an_undo_left_is_kept_as_it_was() -> None:
+    """The state an undo leaves is kept as an object until the findings land, then made plain: redo gets it back whole."""
+    with in_steps():
+        session = Session(path=Path("issue.toml"), issue=_three(), house=HOUSE)
+        session.revalidate()
+        session.delete_article(0)
+        titles_after_delete = [a.title for a in session.issue.articles]
+        session.undo()
+        session.set_field("title", "上城区：改过的标题", 0)  # the issue the undo gave back, edited
+        assert session.settling
+        _finish(session)  # the steps end: the left state is made plain
+        session.set_field("title", "上城区：又改过的标题", 0)
+        assert session.redo() is not None
+        _finish(session)
+    assert [a.title for a in session.issue.articles] == titles_after_delete
+    assert_as_fresh(session)

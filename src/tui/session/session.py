@@ -162,13 +162,17 @@ class Session:
         """Carry a structural edit's re-check on for about ``seconds``; True once it is done."""
         done = self.checker.step(seconds)
         if done:
-            self._note_saved_findings()
+            self._landed()
         return done
 
     def settle(self) -> None:
         """Finish a structural edit's re-check now."""
         self.checker.settle()
+        self._landed()
+
+    def _landed(self) -> None:
         self._note_saved_findings()
+        self.history.compact()  # the state an undo left, made plain now the keys are served
 
     def _current(self, finding: Finding) -> None:
         """Refuse to act on a finding that is no longer one of the findings (a structural edit moved what it points at)."""
