@@ -735,7 +735,8 @@ def typing(paths: dict[int, Path], folder: Path) -> list[Row]:
     from textual.widgets import TextArea
 
     from tui.app.app import JianbaoApp
-    from tui.app.outline import NodeRef, OutlineTree
+    from tui.app.outline import OutlineTree
+    from tui.app.outline_nodes import NodeRef
     from tui.files import codec
     from tui.files.storage import load_issue
 

@@ -9,7 +9,8 @@ from textual.pilot import Pilot
 
 from tui.app.app import JianbaoApp
 from tui.app.main_screen import MainScreen
-from tui.app.outline import NodeRef, OutlineTree
+from tui.app.outline import OutlineTree
+from tui.app.outline_nodes import NodeRef
 from tui.app.validation import FindingTable
 
 SIZE = (140, 40)

@@ -10,7 +10,7 @@ from textual.widgets import OptionList
 from apphelp import checked, focus, main, make_app, record_notifications, type_text, until
 from tui.app.archive_search import ArchiveSearchScreen
 from tui.app.main_screen import MainScreen
-from tui.app.outline import NodeRef
+from tui.app.outline_nodes import NodeRef
 from tui.files import locking
 from tui.files.storage import load_issue, save_issue
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from apphelp import checked, focus, main, make_app, record_notifications, select, type_text, until
 from tui.app.changes_view import ChangesScreen
-from tui.app.outline import NodeRef
+from tui.app.outline_nodes import NodeRef
 from tui.files.storage import load_issue, save_issue
 
 SIZE = (120, 36)

@@ -18,7 +18,8 @@ from apphelp import (
     type_text,
     until,
 )
-from tui.app.outline import NodeRef, OutlineTree
+from tui.app.outline import OutlineTree
+from tui.app.outline_nodes import NodeRef
 from tui.files.storage import load_issue
 
 

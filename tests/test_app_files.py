@@ -25,7 +25,7 @@ from apphelp import (
 )
 from tui.app.app import ErrorScreen
 from tui.app.dialogs import ChoiceDialog
-from tui.app.outline import NodeRef
+from tui.app.outline_nodes import NodeRef
 from tui.files import locking, recovery
 from tui.files.storage import load_issue
 
@@ -155,7 +155,7 @@ sys.path.insert(0, {tests!r})
 from pathlib import Path
 from apphelp import make_app, main, select, focus, type_text, settle
 import tui.app.main_screen as ms
-from tui.app.outline import NodeRef
+from tui.app.outline_nodes import NodeRef
 ms.AUTOSAVE_DELAY = 0.05
 
 async def go():

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from apphelp import SIZE, checked, flat_checks, focus, main, make_app, select, settle, type_text, until
-from tui.app.outline import NodeRef
+from tui.app.outline_nodes import NodeRef
 from tui.app.text_fields import is_navigation
 
 

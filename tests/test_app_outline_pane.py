@@ -15,7 +15,8 @@ import pytest
 from apphelp import SIZE, main, make_app, select, settle, type_text, until
 from tui.app import main_screen
 from tui.app.editor_pane import EditorPane
-from tui.app.outline import NodeRef, OutlineTree
+from tui.app.outline import OutlineTree
+from tui.app.outline_nodes import NodeRef
 from tui.app.text_fields import TitleArea
 
 

@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 from textual.app import App, ComposeResult
 
 from apphelp import SIZE, checked, main, make_app, select, settle, until
-from tui.app.outline import NodeRef, OutlineTree
+from tui.app.outline import OutlineTree
+from tui.app.outline_nodes import NodeRef
 from tui.model import Issue
 from tui.model.findings import Finding
 from tui.session import session as session_module
@@ -145,7 +146,7 @@ def _apply(old: list[object], new: list[object], ops: list[tuple[str, int, int, 
 )
 def test_edits_turn_a_column_into_the_new_one(old: list[int], changes: list[tuple[str, int, int]]) -> None:
     """Whatever the edits (equal keys included), the ops rebuild the new column from the old one."""
-    from tui.app.outline import column_edits
+    from tui.app.outline_nodes import column_edits
 
     new = list(old)
     for kind, at, value in changes:
@@ -159,7 +160,7 @@ def test_edits_turn_a_column_into_the_new_one(old: list[int], changes: list[tupl
 
 
 def test_a_long_column_of_equal_articles_keeps_them_all_but_one() -> None:
-    from tui.app.outline import column_edits
+    from tui.app.outline_nodes import column_edits
 
     old: list[object] = [("（空摘登）",)] * 3000
     ops = column_edits(old, old[:-1])

@@ -10,7 +10,8 @@ from apphelp import SIZE, checked, flat_checks, focus, main, make_app, select, u
 from tui.app.help import HelpScreen
 from tui.app.keybar import KeyBar
 from tui.app.masthead import MastheadCard
-from tui.app.outline import NodeRef, OutlineTree
+from tui.app.outline import OutlineTree
+from tui.app.outline_nodes import NodeRef
 from tui.app.validation import FindingTable
 from tui.session import Session
 
@@ -187,7 +188,7 @@ sys.path.insert(0, {tests!r})
 from textual import events
 from apphelp import make_app, main, until
 from tui.app.main_screen import MainScreen
-from tui.app.outline import NodeRef
+from tui.app.outline_nodes import NodeRef
 
 def broken(self):
     raise ValueError("模拟的故障")

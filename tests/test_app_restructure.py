@@ -20,7 +20,8 @@ import pytest
 from apphelp import SIZE, checked, main, make_app, record_notifications, select, settle, until
 from tui.app import app as app_module
 from tui.app import main_screen
-from tui.app.outline import NodeRef, OutlineTree
+from tui.app.outline import OutlineTree
+from tui.app.outline_nodes import NodeRef
 from tui.app.validation import FindingTable
 from tui.model.findings import Finding
 from tui.session import session as session_module

@@ -8,7 +8,8 @@ import pytest
 
 from apphelp import SIZE, checked, flat_checks, main, make_app, select, type_text, until
 from tui.app.keybar import KeyBar
-from tui.app.outline import NodeRef, OutlineTree
+from tui.app.outline import OutlineTree
+from tui.app.outline_nodes import NodeRef
 from tui.app.validation import FindingTable
 from tui.files.storage import load_issue
 

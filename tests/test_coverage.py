@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from apphelp import checked, focus, main, make_app, select, type_text, until
 from rulekit import clean_issue
 from tui.app.coverage_panel import CoveragePanel, coverage_line
-from tui.app.outline import NodeRef
+from tui.app.outline_nodes import NodeRef
 from tui.files.archive import earlier_in_quarter
 from tui.files.config import default_house
 from tui.files.storage import load_issue, save_issue

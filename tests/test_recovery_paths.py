@@ -23,7 +23,7 @@ from apphelp import (
 from conftest import run_cli
 from tui.app.dialogs import ChoiceDialog
 from tui.app.main_screen import MainScreen
-from tui.app.outline import NodeRef
+from tui.app.outline_nodes import NodeRef
 from tui.files import locking, recovery
 
 

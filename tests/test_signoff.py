@@ -78,7 +78,7 @@ async def test_the_editor_header_shows_the_sign_off(tmp_path: Path) -> None:
         await checked(pilot)
         assert f"已签发：王校对（校对）{at}" in app.sub_title and "签发后已修改" not in app.sub_title
         from apphelp import select
-        from tui.app.outline import NodeRef
+        from tui.app.outline_nodes import NodeRef
 
         await select(pilot, NodeRef("article", 0))
         await focus(pilot, "#article-body", end=True)

@@ -381,7 +381,7 @@ async def test_editor_imports_a_word_file_into_the_current_column(
 ) -> None:
     from apphelp import SIZE, main, make_app, select
     from tui.app.file_picker import WordFilePicker
-    from tui.app.outline import NodeRef
+    from tui.app.outline_nodes import NodeRef
 
     make_docx(
         sample_toml.parent / "来稿.docx",
@@ -449,7 +449,7 @@ async def test_the_word_picker_goes_anywhere_and_leaves_out_own_exports(
 ) -> None:
     from apphelp import SIZE, main, make_app, select, type_text, until
     from tui.app.file_picker import WordFilePicker, WordTree
-    from tui.app.outline import NodeRef
+    from tui.app.outline_nodes import NodeRef
 
     inbox = tmp_path / "来稿箱"
     inbox.mkdir()

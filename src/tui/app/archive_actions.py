@@ -12,7 +12,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tui.app.messages import OpenArchiveHit
-from tui.app.outline import NodeRef, OutlineTree
+from tui.app.outline import OutlineTree
+from tui.app.outline_nodes import NodeRef
 from tui.app.strings import t
 from tui.model.search import Query
 

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from textual.widget import Widget
 
     from tui.app.navigator import FindingNavigator
-    from tui.app.outline import NodeRef
+    from tui.app.outline_nodes import NodeRef
     from tui.model.findings import Finding
     from tui.model.i18n import Lang
     from tui.session import Session

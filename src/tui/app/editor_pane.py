@@ -21,7 +21,7 @@ from textual.widgets import ContentSwitcher, Static
 from tui.app.forms import ArticleForm, EndBlockForm
 from tui.app.keys import steady_cursors
 from tui.app.masthead import MastheadCard, MastheadForm
-from tui.app.outline import NodeRef
+from tui.app.outline_nodes import NodeRef
 from tui.app.preview import PreviewText
 from tui.app.strings import t
 from tui.model.house import House

@@ -198,7 +198,7 @@ class FileActions:
             )
             ok, index = self.editor.guard(self.editor.session.insert_article, submission.article, notes)
             if ok and index is not None:
-                from tui.app.outline import NodeRef
+                from tui.app.outline_nodes import NodeRef
                 from tui.app.validation import FindingTable
                 from tui.checks.filtering import FindingFilter
 

@@ -37,7 +37,8 @@ from tui.app.messages import (
     StructureChecked,
 )
 from tui.app.navigator import FindingNavigator
-from tui.app.outline import NodeRef, OutlineTree
+from tui.app.outline import OutlineTree
+from tui.app.outline_nodes import NodeRef
 from tui.app.proofreading import ProofActions
 from tui.app.search_actions import SearchActions
 from tui.app.status import StatusLine

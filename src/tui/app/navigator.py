@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tui.app.outline import NodeRef, OutlineTree, node_of
+from tui.app.outline import OutlineTree
+from tui.app.outline_nodes import NodeRef, node_of
 from tui.app.strings import t
 from tui.app.text_fields import FieldArea, FieldInput
 from tui.app.validation import FindingTable

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tui.app.dialogs import ChoiceDialog, PickDialog
-from tui.app.outline import NodeRef
+from tui.app.outline_nodes import NodeRef
 from tui.app.strings import t
 
 if TYPE_CHECKING:
