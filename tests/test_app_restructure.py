@@ -18,8 +18,7 @@ from pathlib import Path
 import pytest
 
 from apphelp import SIZE, checked, main, make_app, record_notifications, select, settle, until
-from tui.app import app as app_module
-from tui.app import main_screen
+from tui.app import collector, main_screen
 from tui.app.outline import OutlineTree
 from tui.app.outline_nodes import NodeRef
 from tui.app.validation import FindingTable
@@ -123,7 +122,7 @@ async def test_full_collections_wait_for_a_pause(sample_toml: Path, monkeypatch:
     pause a collection waits for: each key starts the wait again, so none
     comes until the keys stop.
     """
-    monkeypatch.setattr(app_module, "REST", 1.0)
+    monkeypatch.setattr(collector, "REST", 1.0)
     before = gc.get_threshold()
     full: list[int] = []
 
@@ -137,7 +136,7 @@ async def test_full_collections_wait_for_a_pause(sample_toml: Path, monkeypatch:
     try:
         async with app.run_test(size=SIZE) as pilot:
             await checked(pilot)
-            await until(pilot, lambda: gc.get_threshold()[2] == app_module.FULL_NEVER)
+            await until(pilot, lambda: gc.get_threshold()[2] == collector.FULL_NEVER)
             full.clear()
             for _ in range(7):  # keys keep coming, and garbage with cycles is made
                 junk: list[list[object]] = [[] for _ in range(20_000)]

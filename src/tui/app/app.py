@@ -25,6 +25,8 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Header, Static
 
+from tui.app import collector
+from tui.app.collector import RestCollector
 from tui.app.dialogs import ChoiceDialog
 from tui.app.keybar import KeyBar
 from tui.app.main_screen import MainScreen
@@ -36,9 +38,6 @@ from tui.files import locking, recovery
 from tui.model.errors import JianbaoError
 from tui.model.i18n import Lang
 from tui.session import Session
-
-REST = 2.0  # seconds without a key or mouse event before a full garbage collection is made
-FULL_NEVER = 1 << 30  # the collector's own trigger for full collections, switched off
 
 if TYPE_CHECKING:
     from tui.files.search_index import SearchHit
@@ -96,9 +95,8 @@ class JianbaoApp(App[None]):
         # process and leave it off.
         self.owns_process = False
         self._frozen_after_check = False
-        self._thresholds: tuple[int, int, int] | None = None  # the collector's, before _collect_at_rest
+        self._collector: RestCollector | None = None  # full collections at rest, once the issue is frozen
         self._rest_timer: Timer | None = None
-        self._owed_after = 0
 
     def run(self, **kwargs: Any) -> None:
         """Run as the process's one app.
@@ -129,26 +127,9 @@ class JianbaoApp(App[None]):
             self._collect_at_rest()
 
     def _collect_at_rest(self) -> None:
-        """Full collections only when the user pauses: never in the middle of an edit.
-
-        Even with the issue frozen, a structural edit of a 3,000-article issue
-        makes tens of thousands of objects (findings with their new indexes,
-        the undo step's snapshot), and the collector's own rule then started a
-        full collection every few edits: 13-64 ms measured, in one piece, in
-        the middle of the next edit.  Young generations are still collected as
-        they fill (a millisecond or two); the full walk waits until no key or
-        mouse event has come for REST seconds (a key pressed just then waits
-        for it, as it would have anyway).
-        """
-        self._thresholds = gc.get_threshold()
-        young, middle, full = self._thresholds
-        gc.set_threshold(young, middle, FULL_NEVER)
-        self._owed_after = full
-        self._rest_timer = self.set_interval(REST, self._collect_if_owed)
-
-    def _collect_if_owed(self) -> None:
-        if gc.get_count()[2] >= self._owed_after:  # middle-generation collections since the last full one
-            gc.collect()
+        """Full collections only when the user pauses (app/collector.py): input restarts the wait."""
+        self._collector = RestCollector()
+        self._rest_timer = self.set_interval(collector.REST, self._collector.at_rest)
 
     async def on_event(self, event: events.Event) -> None:
         """Input restarts the wait before a full collection (see _collect_at_rest)."""
@@ -438,8 +419,8 @@ class JianbaoApp(App[None]):
         self.exit()
 
     def on_unmount(self) -> None:
-        if self._thresholds is not None:
-            gc.set_threshold(*self._thresholds)  # as found: tests and the bench run apps one after another
+        if self._collector is not None:
+            self._collector.restore()
         if self.session is not None:
             self.session.close()
         if self.locked and self.path is not None:
