@@ -38,7 +38,7 @@ async def settle(pilot: Pilot) -> None:
     for _ in range(200):
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
-        pending = isinstance(screen, MainScreen) and screen.session.recheck_pending
+        pending = isinstance(screen, MainScreen) and (screen.session.recheck_pending or screen.pane_stale)
         if not pending and not any(w.is_running for w in pilot.app.workers):
             break
         await pilot.pause(0.05)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -38,6 +40,19 @@ def house():
 @pytest.fixture
 def sample_text() -> str:
     return SAMPLE_TEXT.read_text(encoding="utf-8")
+
+
+@pytest.fixture(autouse=True)
+def _collector_as_found() -> Iterator[None]:
+    """No test leaves objects frozen out of the garbage collector for the next one.
+
+    An app run with ``run()`` (the snapshot tests' apps) is its process's
+    own and freezes what it holds (app/app.py); in this shared process that
+    would change what the next test finds (a frozen object freed later
+    lowers the freeze count another test reads).
+    """
+    yield
+    gc.unfreeze()
 
 
 @pytest.fixture(autouse=True)

@@ -20,7 +20,7 @@ import pytest
 from apphelp import SIZE, checked, main, make_app, record_notifications, select, settle, until
 from tui.app import collector, main_screen
 from tui.app.outline import OutlineTree
-from tui.app.outline_nodes import NodeRef
+from tui.app.outline_nodes import NO_BADGE, NodeRef, badges, marker
 from tui.app.validation import FindingTable
 from tui.model.findings import Finding
 from tui.session import session as session_module
@@ -92,6 +92,47 @@ async def test_a_finding_shown_before_a_delete_is_not_jumped_to_nor_fixed(
         assert screen.node != NodeRef("article", stale.location.article)
         assert not session.settling
         assert table.shown == session.findings()  # the pane lists the findings as they are now
+
+
+@pytest.fixture
+def pane_waits(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A large issue whose checks pane, after a move, follows the outline only an hour later."""
+    monkeypatch.setattr(session_module, "CHECKED_AT_ONCE", 0)
+    monkeypatch.setattr(main_screen, "PANE_LATER", 3600.0)
+
+
+async def test_a_row_shown_before_a_move_is_not_jumped_to(sample_toml: Path, pane_waits: None) -> None:
+    """After a move the outline and its counts are current at once; the pane's rows are not yet.
+
+    A row chosen then (its finding by the index the article had) shows the
+    pane anew instead of jumping: by the old index it would land on the
+    neighbour the article changed places with.
+    """
+    app = make_app(sample_toml)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await checked(pilot)
+        session = screen.session
+        stale = next(f for f in session.findings() if f.location.article == 0)
+        await select(pilot, NodeRef("article", 0))
+        title = session.issue.articles[0].title
+        await pilot.press("shift+down")
+        await until(pilot, lambda: session.issue.articles[1].title == title)
+        assert screen.pane_stale  # the rows are from before the move
+        tree = screen.query_one(OutlineTree)
+        moved = tree.root.children[1].children[1]
+        assert str(moved.label).endswith(title)
+        counts = badges(session.issue, session.findings()).get(NodeRef("article", 1), NO_BADGE)
+        assert counts != NO_BADGE
+        assert str(moved.label) == str(marker(counts)) + title  # its counts came with it
+        table = screen.query_one(FindingTable)
+        table.focus()
+        table.move_to(stale)
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.node == NodeRef("article", 1)  # not the neighbour now at index 0
+        assert not screen.pane_stale
+        assert table.shown == session.findings()
 
 
 async def test_the_findings_land_between_keystrokes(sample_toml: Path, slow_steps: None) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+from functools import partial
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -59,6 +60,7 @@ if TYPE_CHECKING:
 R = TypeVar("R")
 CHECK_DELAY = 0.3  # seconds of quiet typing before a re-check
 STRUCTURE_PAUSE = 0.002  # seconds between two steps of a structural edit's re-check
+PANE_LATER = 0.002  # seconds after the outline that a large issue's checks pane is refreshed
 # The editor pane shows the outline's node once the cursor rests this long.  Showing an
 # article repaints the whole pane (its text area, its fields): done at each step of a held
 # ↓ in a long outline, the cursor lagged behind the key.  The selection itself moves at
@@ -111,6 +113,7 @@ class MainScreen(Screen[None]):
         self.session = session
         self.lang = lang
         self._signoff_status = ""  # 已签发：… for the header, from the last findings shown
+        self._pane_due: list[Finding] | None = None  # findings the checks pane shows a moment later
         self.allow_fixes = allow_fixes
         self.node: NodeRef = NodeRef("masthead")
         self.editing_masthead = False  # the masthead shows as a card until the user goes to edit it
@@ -140,7 +143,7 @@ class MainScreen(Screen[None]):
 
     @on(FindingChosen)
     def _finding_chosen(self, event: FindingChosen) -> None:
-        if self.session.settling:  # a row shown before a structural edit: show what is there now instead
+        if self.pane_stale:  # a row shown before a structural edit: show what is there now instead
             self.refresh_findings()
             return
         self.navigator.jump_to(event.finding)
@@ -295,12 +298,14 @@ class MainScreen(Screen[None]):
             # A large issue: its re-check goes on between keystrokes (_carry_on), once this edit
             # is on screen. The outline shows the new order now; the findings and counts follow
             # when they are known, and the pane shows the selected node as after a cursor move.
+            self._pane_due = None  # rows of the order before this edit: never shown on it
             self.query_one(OutlineTree).rebuild(self.session.issue, None, select=select)
             self.refresh_header()
             self.show_soon(select)
             self.call_after_refresh(self._carry_on)
         else:
-            self.refresh_all(select=select)
+            self.node = select
+            self.refresh_findings(pane_later=self.session.large)  # a move: no re-check, but 16,000 rows
             self.show_node(select)
         self.schedule_autosave()
         if self.session.recheck_pending:  # typed text a move left to check (session/checker.py)
@@ -422,18 +427,44 @@ class MainScreen(Screen[None]):
         self.app.title = self.session.path.name
         self.app.sub_title = sub
 
-    def refresh_findings(self) -> None:
+    def refresh_findings(self, *, pane_later: bool = False) -> None:
+        """The outline's counts, the header and the checks pane, from the session's findings.
+
+        ``pane_later``: the checks pane follows a moment later, so that a
+        large issue's structural edit (a move) or its findings landing (after
+        a delete, an insert, an undo) are two pieces of work between
+        keystrokes rather than one: at 3,000 articles each is some 10 ms
+        plus its repaint.  Until then the pane's rows are stale, and choosing
+        one shows the pane anew instead (:attr:`pane_stale`).
+        """
         findings = self.session.findings()
+        self.query_one(OutlineTree).rebuild(self.session.issue, findings, select=self.node)
+        self._signoff_status = signoff_status(self.session.issue.signoffs, findings, self.lang)
+        self.refresh_header()
+        self._show_coverage()
+        if pane_later:
+            # A timer, not call_after_refresh: that runs in the same turn of the loop as the
+            # repaint before it, and a key waits for both.
+            self._pane_due = findings
+            self.set_timer(PANE_LATER, partial(self._show_pane, findings))
+        else:
+            self._show_pane(findings, at_once=True)
+
+    def _show_pane(self, findings: list[Finding], *, at_once: bool = False) -> None:
+        if not at_once and self._pane_due is not findings:
+            return  # shown meanwhile, or a structural edit came first: its own refresh follows
+        self._pane_due = None
         table = self.query_one(FindingTable)
         # Which findings are new is worked out only for a list that shows just those (16,000
         # findings at 3,000 articles: not on every re-check).
         new = self.session.new_since_save(findings) if table.filter.new_only else None
         table.show(findings, new)
         self._title_checks()
-        self.query_one(OutlineTree).rebuild(self.session.issue, findings, select=self.node)
-        self._signoff_status = signoff_status(self.session.issue.signoffs, findings, self.lang)
-        self.refresh_header()
-        self._show_coverage()
+
+    @property
+    def pane_stale(self) -> bool:
+        """The checks pane shows findings from before the last structural edit (its rows' places are old)."""
+        return self.session.settling or self._pane_due is not None
 
     # ------------------------------------------------------------ coverage under the outline
 
@@ -640,7 +671,7 @@ class MainScreen(Screen[None]):
 
     @on(StructureChecked)
     def _structure_checked(self) -> None:
-        self.refresh_findings()
+        self.refresh_findings(pane_later=True)
         if self.session.recheck_pending:  # typed into an article the re-check had passed
             self.schedule_check()
 

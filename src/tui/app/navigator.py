@@ -28,7 +28,7 @@ class FindingNavigator:
         if not self.editor.session.checked:  # asked before the first check landed: check now
             self.editor.session.revalidate()
             self.editor.refresh_findings()
-        elif self.editor.session.settling:  # a structural edit's re-check under way: finished now
+        elif self.editor.pane_stale:  # rows from before a structural edit: its findings, now
             self.editor.refresh_findings()
         return self.editor.query_one(FindingTable).shown
 

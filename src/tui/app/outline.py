@@ -53,6 +53,7 @@ class OutlineTree(Tree[NodeRef]):
         self._shape: tuple[object, object] | None = None  # (columns, each article's column)
         self._shown: dict[NodeRef, tuple[TreeNode[NodeRef], str, Badge]] = {}
         self._keys: dict[int, object] = {}  # each article node's article, by its content key (node id -> key)
+        self._stray = False  # an article stands in no listed column (shown under the root, marked ？)
 
     def rebuild(self, issue: Issue, findings: list[Finding] | None, select: NodeRef | None = None) -> None:
         """Show ``issue``; ``findings`` None while a structural edit's re-check is under way.
@@ -124,6 +125,7 @@ class OutlineTree(Tree[NodeRef]):
                     labels[i],
                     article_ref(i),
                 )
+        self._stray = len(placed) < len(issue.articles)
         for i in range(len(issue.articles)):  # articles in no listed column still show
             if i not in placed:
                 add(
@@ -174,14 +176,12 @@ class OutlineTree(Tree[NodeRef]):
             if article.column not in members:
                 return False
             members[article.column].append(i)
-        if any(
-            ref.kind == "article" and node.parent is self.root for ref, (node, _, _) in self._shown.items()
-        ):
+        if self._stray:
             return False  # an article shown outside the columns (？): rebuild
         keys = [a.content_key() for a in issue.articles]
-        was = {node.id: (label, badge) for node, label, badge in self._shown.values()}
         reshaped = False  # a node added or removed: the tree measures its lines again
-        shown = {ref: entry for ref, entry in self._shown.items() if ref.kind != "article"}
+        old_shown = self._shown
+        shown = {ref: entry for ref, entry in old_shown.items() if ref.kind != "article"}
         node_keys: dict[int, object] = {}
         for column in issue.columns:
             col_node = shown[NodeRef("column", column=column.name)][0]
@@ -191,10 +191,12 @@ class OutlineTree(Tree[NodeRef]):
                 [self._keys[n.id] for n in old], [keys[i] for i in wanted]
             ):
                 if tag == "equal":
+                    # Equal content: the same label (an article's label is its own text),
+                    # so such a node keeps its line and counts and learns its new index only.
                     for node, index in zip(old[i1:i2], wanted[j1:j2], strict=True):
-                        node.data = article_ref(index)
-                        label, badge = was[node.id]
-                        shown[node.data] = (node, label, badge)
+                        entry = old_shown[node.data]  # type: ignore[index]  # every article node has its ref
+                        node.data = ref = article_ref(index)
+                        shown[ref] = entry
                         node_keys[node.id] = keys[index]
                     continue
                 reshaped = True
@@ -213,6 +215,8 @@ class OutlineTree(Tree[NodeRef]):
             NodeRef("column", column=c.name): self._column_label(c.name, c.kind, len(members[c.name]))
             for c in issue.columns
         }
+        if counts is None:  # the articles' lines are right as they stand: only the columns' may change
+            return self._relabel(labels, None, column_labels, measured=reshaped, articles=False)
         return self._relabel(labels, counts, column_labels, measured=reshaped)
 
     def _relabel(
@@ -222,6 +226,7 @@ class OutlineTree(Tree[NodeRef]):
         columns: dict[NodeRef, str] | None = None,
         *,
         measured: bool = False,
+        articles: bool = True,
     ) -> bool:
         """Update in place the nodes whose label or counts changed (typing, a re-check); False if it cannot.
 
@@ -229,11 +234,15 @@ class OutlineTree(Tree[NodeRef]):
         messages at 300 articles, on every re-check while typing); the shape
         of the tree (columns, and which article is in which) is unchanged
         here, so only labels can differ.  ``measured``: nodes were added or
-        removed, so the tree measures its lines anyway.
+        removed, so the tree measures its lines anyway.  ``articles`` False:
+        only the columns' lines are looked at (a reconcile without counts
+        leaves every article line as it was: 3,000 of them).
         """
         changes = []
         for ref, (node, label, tally) in self._shown.items():
             if ref.kind == "article":
+                if not articles:
+                    continue
                 if ref.index is None or ref.index >= len(labels):
                     return False
                 new_label = labels[ref.index]

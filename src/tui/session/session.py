@@ -150,8 +150,13 @@ class Session:
         (:meth:`settle`).
         """
         self.checker.restructure(self.issue)
-        if len(self.issue.articles) <= CHECKED_AT_ONCE:
+        if not self.large:
             self.settle()
+
+    @property
+    def large(self) -> bool:
+        """Over CHECKED_AT_ONCE articles: structural re-checks go in steps, and the editor refreshes in pieces."""
+        return len(self.issue.articles) > CHECKED_AT_ONCE
 
     @property
     def settling(self) -> bool:
