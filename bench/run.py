@@ -55,6 +55,24 @@ def median_time(func: Callable[[], object], runs: int = RUNS) -> float:
     return statistics.median(times)
 
 
+def median_times(*funcs: Callable[[], object], runs: int = RUNS) -> list[float]:
+    """Median seconds of each function, run in turns (A B A B …) after one warm-up of each.
+
+    The in-process twin of :func:`measure_pair`: a ratio of two medians taken
+    one loop after the other catches different weather on a shared machine
+    (a noisy neighbour during one loop only), run in turns both sides share it.
+    """
+    for func in funcs:
+        func()
+    times: list[list[float]] = [[] for _ in funcs]
+    for _ in range(runs):
+        for func, spent in zip(funcs, times, strict=True):
+            start = time.perf_counter()
+            func()
+            spent.append(time.perf_counter() - start)
+    return [statistics.median(spent) for spent in times]
+
+
 def _run_once(cmd: list[str], env: dict[str, str] | None) -> dict[str, float]:
     out = subprocess.run(
         [PY, str(ROOT / "bench" / "measure.py"), *cmd], capture_output=True, text=True, env=env, check=True
@@ -274,8 +292,9 @@ def docx_export() -> list[Row]:
 
     style = default_house().style
     small, large = make_issue(300), make_issue(3000)
-    t_small = median_time(lambda: render(small, style, "docx"), 3)
-    t_large = median_time(lambda: render(large, style, "docx"), 3)
+    t_small, t_large = median_times(
+        lambda: render(small, style, "docx"), lambda: render(large, style, "docx"), runs=3
+    )
     ratio = t_large / t_small
     return [
         Row(
@@ -309,8 +328,7 @@ def archive_tools(folder: Path) -> list[Row]:
         index.update()
         index.close()
 
-    t_read = median_time(lambda: [load_issue(p) for p in files], 3)
-    t_build = median_time(build, 3)
+    t_read, t_build = median_times(lambda: [load_issue(p) for p in files], build, runs=3)
     index = SearchIndex(archive, db)
 
     def query(text: str) -> None:
@@ -328,8 +346,9 @@ def archive_tools(folder: Path) -> list[Row]:
         a.paragraphs[k] = a.paragraphs[k].replace("，", "，进一步", 1)
     new.articles.insert(10, new.articles.pop(200))
     old_text, new_text = codec.dumps(old), codec.dumps(new)
-    t_load = median_time(lambda: (codec.loads(old_text), codec.loads(new_text)), 3)
-    t_diff = median_time(lambda: compare(old, new), 3)
+    t_load, t_diff = median_times(
+        lambda: (codec.loads(old_text), codec.loads(new_text)), lambda: compare(old, new), runs=3
+    )
     return [
         Row(
             "10. search index of 500 issues vs reading them",
@@ -364,11 +383,14 @@ def throughput(paths: dict[int, Path]) -> list[Row]:
     _engine()
     issues = {n: load_issue(paths[n]) for n in (100, 300)}
     segments = [s for a in issues[300].articles for s in (a.title, *a.paragraphs) if s]
-    lint = median_time(lambda: [autocorrect_py.lint_for(s, "text") for s in segments], 5)
     # Cold: the lint cache (texts already linted) is emptied before each run.
-    full = {
-        n: median_time(lambda n=n: (LINT_CACHE.clear(), check_issue(issues[n], house)), 5) for n in (100, 300)
-    }
+    lint, full100, full300 = median_times(
+        lambda: [autocorrect_py.lint_for(s, "text") for s in segments],
+        lambda: (LINT_CACHE.clear(), check_issue(issues[100], house)),
+        lambda: (LINT_CACHE.clear(), check_issue(issues[300], house)),
+        runs=5,
+    )
+    full = {100: full100, 300: full300}
     ratio, growth = full[300] / lint, full[300] / full[100]
     chars = sum(a.char_count for a in issues[300].articles)
     return [
@@ -662,15 +684,13 @@ def load_save(paths: dict[int, Path]) -> list[Row]:
     text = paths[300].read_text(encoding="utf-8")
     data = tomllib.loads(text)
     issue = loads_issue(text, paths[300])
-    load = median_time(lambda: loads_issue(text, paths[300]))
-    base_load = median_time(lambda: tomllib.loads(text))
+    load, base_load = median_times(lambda: loads_issue(text, paths[300]), lambda: tomllib.loads(text))
 
     def cold_save() -> None:
         codec.forget_rendered()  # a first save has no article texts kept
         codec.dumps(issue)
 
-    save = median_time(cold_save)
-    base_save = median_time(lambda: tomli_w.dumps(data))
+    save, base_save = median_times(cold_save, lambda: tomli_w.dumps(data))
     big = loads_issue(codec.dumps(make_issue(3000)), Path("autosave-3000.toml"))
     codec.dumps(big)
     edits = iter(range(1_000_000))
