@@ -192,3 +192,46 @@ async def test_a_key_before_the_cursor_is_placed_moves_from_where_the_cursor_sta
         await pilot.pause()
         assert tree.cursor_node is not None and tree.cursor_node.data == NodeRef("article", 1)
         assert removed.title not in str(tree.cursor_node.label)
+
+
+async def test_after_a_move_a_delete_keeps_each_article_s_own_line_and_counts(sample_toml: Path) -> None:
+    """A move relabels nodes in place; the delete after it must still match nodes to the articles they show.
+
+    While a large issue's re-check runs the outline shows the new order with
+    the counts each article had: no node may keep the line (or the counts) of
+    the article it showed before the move.
+    """
+    from tui.app.outline_nodes import badges, marker
+    from tui.checks.rules import check_issue
+    from tui.files.config import default_house
+    from tui.files.storage import load_issue
+    from tui.model import structure
+
+    issue = load_issue(sample_toml)
+    house = default_house()
+    app = Fresh()
+    async with app.run_test() as pilot:
+        tree = app.query_one(OutlineTree)
+        tree.rebuild(issue, check_issue(issue, house))
+        await pilot.pause()
+        first, second = issue.articles[0].title, issue.articles[1].title
+        assert issue.articles[0].column == issue.articles[1].column and first != second
+        structure.swap_articles(issue, 0, 1)
+        findings = check_issue(issue, house)
+        tree.rebuild(issue, findings, select=NodeRef("article", 1))
+        await pilot.pause()
+        tally = badges(issue, findings)
+        counts = {id(a): tally.get(NodeRef("article", i)) for i, a in enumerate(issue.articles)}
+        del issue.articles[1]  # the moved article, as a delete does while its re-check waits
+        tree.rebuild(issue, None, select=NodeRef("article", 1))
+        await pilot.pause()
+        expected, _ = await fresh_listing(issue, [])
+        shown = listing(tree)
+        assert [ref for _, ref in shown] == [ref for _, ref in expected]
+        for (label, ref), (bare, _) in zip(shown, expected, strict=True):
+            assert label.endswith(bare)
+            if ref is not None and ref.kind == "article":
+                badge = counts[id(issue.articles[ref.index])]  # type: ignore[index]
+                assert label == (str(marker(badge)) if badge else "") + bare
+        assert not any(label.endswith(first) for label, _ in shown)  # the deleted article is gone
+        assert any(label.endswith(second) for label, _ in shown)

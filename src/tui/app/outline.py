@@ -52,7 +52,10 @@ class OutlineTree(Tree[NodeRef]):
         # What is on screen, for updates in place: the tree's shape, and each node with its label and counts.
         self._shape: tuple[object, object] | None = None  # (columns, each article's column)
         self._shown: dict[NodeRef, tuple[TreeNode[NodeRef], str, Badge]] = {}
-        self._keys: dict[int, object] = {}  # each article node's article, by its content key (node id -> key)
+        # Each article node's article, as last shown: the object and its content key (node id -> both).
+        # A move relabels nodes in place, so a node's article changes: the key must follow it, or
+        # the next delete matches nodes to the articles they showed before the move.
+        self._keys: dict[int, tuple[Article, object]] = {}
         self._stray = False  # an article stands in no listed column (shown under the root, marked ？)
 
     def rebuild(self, issue: Issue, findings: list[Finding] | None, select: NodeRef | None = None) -> None:
@@ -78,7 +81,7 @@ class OutlineTree(Tree[NodeRef]):
         # so only labels and counts differ and the nodes are updated in place (a rebuild of
         # 3,000 articles took 260 ms); the cursor then goes to the node asked for.
         shape = (signature[0], signature[1])
-        if shape == self._shape and self._relabel(labels, counts):
+        if shape == self._shape and self._relabel(labels, counts, articles=issue.articles):
             if select is not None:
                 self._wanted = select
                 shown = self._shown.get(select)
@@ -106,7 +109,8 @@ class OutlineTree(Tree[NodeRef]):
             node = parent.add_leaf(text, ref) if leaf else parent.add(text, ref, expand=True)
             self._shown[ref] = (node, label, badge)
             if ref.kind == "article" and ref.index is not None:
-                self._keys[node.id] = issue.articles[ref.index].content_key()
+                article = issue.articles[ref.index]
+                self._keys[node.id] = (article, article.content_key())
             nonlocal target
             if ref == want:
                 target = node
@@ -182,13 +186,13 @@ class OutlineTree(Tree[NodeRef]):
         reshaped = False  # a node added or removed: the tree measures its lines again
         old_shown = self._shown
         shown = {ref: entry for ref, entry in old_shown.items() if ref.kind != "article"}
-        node_keys: dict[int, object] = {}
+        node_keys: dict[int, tuple[Article, object]] = {}
         for column in issue.columns:
             col_node = shown[NodeRef("column", column=column.name)][0]
             old = list(col_node.children)
             wanted = members[column.name]
             for tag, i1, i2, j1, j2 in column_edits(
-                [self._keys[n.id] for n in old], [keys[i] for i in wanted]
+                [self._keys[n.id][1] for n in old], [keys[i] for i in wanted]
             ):
                 if tag == "equal":
                     # Equal content: the same label (an article's label is its own text),
@@ -197,7 +201,7 @@ class OutlineTree(Tree[NodeRef]):
                         entry = old_shown[node.data]  # type: ignore[index]  # every article node has its ref
                         node.data = ref = article_ref(index)
                         shown[ref] = entry
-                        node_keys[node.id] = keys[index]
+                        node_keys[node.id] = (issue.articles[index], keys[index])
                     continue
                 reshaped = True
                 for node in old[i1:i2]:  # delete, replace
@@ -209,15 +213,15 @@ class OutlineTree(Tree[NodeRef]):
                     text.append(labels[index])
                     node = col_node.add_leaf(text, ref, before=old[i2] if i2 < len(old) else None)
                     shown[ref] = (node, labels[index], NO_BADGE)
-                    node_keys[node.id] = keys[index]
+                    node_keys[node.id] = (issue.articles[index], keys[index])
         self._shown, self._keys = shown, node_keys
         column_labels = {
             NodeRef("column", column=c.name): self._column_label(c.name, c.kind, len(members[c.name]))
             for c in issue.columns
         }
         if counts is None:  # the articles' lines are right as they stand: only the columns' may change
-            return self._relabel(labels, None, column_labels, measured=reshaped, articles=False)
-        return self._relabel(labels, counts, column_labels, measured=reshaped)
+            return self._relabel(labels, None, column_labels, measured=reshaped)
+        return self._relabel(labels, counts, column_labels, measured=reshaped, articles=issue.articles)
 
     def _relabel(
         self,
@@ -226,7 +230,7 @@ class OutlineTree(Tree[NodeRef]):
         columns: dict[NodeRef, str] | None = None,
         *,
         measured: bool = False,
-        articles: bool = True,
+        articles: list[Article] | None = None,
     ) -> bool:
         """Update in place the nodes whose label or counts changed (typing, a re-check); False if it cannot.
 
@@ -234,20 +238,27 @@ class OutlineTree(Tree[NodeRef]):
         messages at 300 articles, on every re-check while typing); the shape
         of the tree (columns, and which article is in which) is unchanged
         here, so only labels can differ.  ``measured``: nodes were added or
-        removed, so the tree measures its lines anyway.  ``articles`` False:
-        only the columns' lines are looked at (a reconcile without counts
-        leaves every article line as it was: 3,000 of them).
+        removed, so the tree measures its lines anyway.  ``articles``: the
+        issue's articles, whose lines are looked at (None: only the columns'
+        are; a reconcile without counts leaves every article line as it was,
+        3,000 of them).  A node whose article is another object than it
+        showed (a move), or whose label changed (a title typed), takes the
+        article's content key anew.
         """
         changes = []
         for ref, (node, label, tally) in self._shown.items():
             if ref.kind == "article":
-                if not articles:
+                if articles is None:
                     continue
                 if ref.index is None or ref.index >= len(labels):
                     return False
                 new_label = labels[ref.index]
                 if label.startswith("？"):
                     new_label = "？" + new_label
+                article = articles[ref.index]
+                known = self._keys.get(node.id)
+                if known is None or known[0] is not article or new_label != label:
+                    self._keys[node.id] = (article, article.content_key())
             else:
                 new_label = columns.get(ref, label) if columns else label
             badge = counts.get(ref, NO_BADGE) if counts is not None else tally
