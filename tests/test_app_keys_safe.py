@@ -215,6 +215,14 @@ def test_structural_undo_and_redo_in_the_session(sample_toml: Path) -> None:
     s.undo()
     s.issue.articles[0].paragraphs.append("撤销后输入的文字。")
     s.touch()
-    assert s.redo_would_drop() is not None and s.undo_would_drop() is not None
+    assert s.redo_would_drop() is not None  # redoing the delete would take the typed text away
+    # Undoing the move would not: the two articles change places again, typed text and all.
+    assert s.undo_would_drop() is None
+    typed = s.issue.articles[0]
+    s.undo()
+    assert [a.title for a in s.issue.articles] == titles
+    assert s.issue.articles[1] is typed and typed.paragraphs[-1] == "撤销后输入的文字。"
+    s.redo()
+    assert s.issue.articles[0] is typed
     s.move_article(1, -1)  # a new edit ends what could be redone
     assert not s.redo_stack

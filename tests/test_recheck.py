@@ -16,7 +16,7 @@ from tui.model import Article, Byline, Issue
 from tui.session import Refused, Session
 
 HOUSE = default_house()
-OPS = ("move", "delete", "to_column", "insert", "undo", "edit", "comment")
+OPS = ("move", "delete", "to_column", "insert", "undo", "redo", "edit", "comment")
 edits = st.lists(
     st.tuples(st.sampled_from(OPS), st.integers(0, 50), st.integers(0, 50)), min_size=1, max_size=10
 )
@@ -39,6 +39,8 @@ def apply_edit(session: Session, op: str, a: int, b: int) -> None:
         )
     elif op == "undo":
         session.undo()
+    elif op == "redo":
+        session.redo()
     elif op == "edit" and n:  # typed text: the editor re-checks the article, later a structural edit comes
         session.set_field("paragraphs", [*articles[a % n].paragraphs, f"补充内容{b},再补充。"], a % n)
         session.apply_recheck(session.run_recheck(session.take_recheck()))
@@ -237,3 +239,39 @@ def test_a_finding_moved_to_another_index_keeps_every_other_field() -> None:
         assert moved == expected and moved.order == expected.order
         for f in dataclasses.fields(Finding):
             assert getattr(moved, f.name) == getattr(expected, f.name), f.name
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    house_style_issues(),
+    st.lists(
+        st.tuples(
+            st.sampled_from(("move", "delete", "to_column", "insert")), st.integers(0, 50), st.integers(0, 50)
+        ),
+        min_size=1,
+        max_size=12,
+    ),
+)
+def test_undo_all_the_way_back_and_redo_all_the_way_forward(
+    issue: Issue, ops: list[tuple[str, int, int]]
+) -> None:
+    """Whatever the structural edits (moves kept as two places, the others as whole states), undo and redo retrace them."""
+    from tui.model.snapshot import to_plain
+
+    session = Session(path=Path("issue.toml"), issue=issue, house=HOUSE)
+    session.revalidate()
+    states = [to_plain(session.issue)]
+    for op, a, b in ops:
+        before = len(session.undo_stack)
+        with contextlib.suppress(Refused):
+            apply_edit(session, op, a, b)
+        if len(session.undo_stack) > before:
+            states.append(to_plain(session.issue))
+    for state in reversed(states[:-1]):
+        session.undo()
+        assert to_plain(session.issue) == state
+    assert session.undo() is None
+    for state in states[1:]:
+        session.redo()
+        assert to_plain(session.issue) == state
+    assert_as_fresh(session)

@@ -44,7 +44,7 @@ def _finish(session: Session) -> None:
         session.apply_recheck(session.run_recheck(request))
 
 
-OPS = ("type", "take", "land", "step", "move", "to_column", "delete", "insert", "undo", "read")
+OPS = ("type", "take", "land", "step", "move", "to_column", "delete", "insert", "undo", "redo", "read")
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -75,7 +75,7 @@ def test_edits_between_the_steps_end_as_a_fresh_check(issue: Issue, ops: list[tu
                     session.apply_recheck(in_flight.pop(0))
                 elif op == "step":
                     session.step(0.0)  # one article
-                elif op in ("move", "to_column", "delete", "insert", "undo"):
+                elif op in ("move", "to_column", "delete", "insert", "undo", "redo"):
                     apply_edit(session, op, a, b)
                 elif op == "read":  # anything that reads the findings finishes the re-check first
                     found = session.findings()

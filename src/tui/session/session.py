@@ -336,6 +336,13 @@ class Session:
         step = self.history.step(redo=redo, issue=self.issue, version=self.version)
         if step is None:
             return None
+        if step.swap is not None:  # a move: the two articles change places again, in this issue
+            structure.swap_articles(self.issue, *step.swap)
+            self.touch()
+            self.history.arrived(step, redo=redo, version=self.version)
+            self.checker.swapped(self.issue, *step.swap)
+            self._note_saved_findings()
+            return step.label
         self.issue = step.issue
         self.touch()
         self.history.arrived(step, redo=redo, version=self.version)
@@ -344,10 +351,13 @@ class Session:
 
     # ------------------------------------------------------------ structure
 
-    def _structural(self, label: Text) -> None:
+    def _structural(self, label: Text, swap: tuple[int, int] | None = None) -> None:
         if self.review or self.read_only:
             raise Refused(Text("只读模式下不能修改稿件", "the text is read-only here"))
-        self.checkpoint(label)
+        if swap is not None:
+            self.history.checkpoint_swap(label, swap, self.version)
+        else:
+            self.checkpoint(label)
 
     def _after_structure(self, swapped: tuple[int, int] | None = None) -> None:
         """The edit is recorded and checked: two articles that only changed places swap their findings."""
@@ -402,7 +412,7 @@ class Session:
         other = structure.neighbour_in_column(self.issue, index, delta)
         if other is None:
             return index
-        self._structural(Text("移动稿件", "move article"))
+        self._structural(Text("移动稿件", "move article"), swap=(index, other))
         structure.swap_articles(self.issue, index, other)
         self._after_structure(swapped=(index, other))
         return other
