@@ -31,9 +31,14 @@ class FindingDetail(Widget):
         """A group's header: the rule in full, how many are open, fixable and waived, and its 依据."""
         zh = self.lang == "zh"
         name = rule_name(rule, self.lang)
-        open_ = sum(1 for f in members if f.active)
-        fixable = sum(1 for f in members if f.active and (f.fix is not None or f.joins_next))
-        waived = sum(1 for f in members if f.waiver is not None)
+        open_ = fixable = waived = 0
+        for f in members:  # one pass: a group of half-width commas holds 10,000 at 3,000 articles
+            if f.waiver is not None:
+                waived += 1
+            if f.active:
+                open_ += 1
+                if f.fix is not None or f.joins_next:
+                    fixable += 1
         parts = [
             f"【{name}】共 {len(members)} 条：未处理 {open_} 条，可自动修正 {fixable} 条，已豁免 {waived} 条"
             if zh
