@@ -195,6 +195,26 @@ async def test_undo_of_a_new_article_with_text_asks_and_redo_brings_it_back(samp
         assert article.title == "西湖区：新稿件" and article.paragraphs[0] == "新写的一段正文。"
 
 
+def test_undoing_a_move_after_typing_leaves_the_next_undo_asking(sample_toml: Path) -> None:
+    """Undoing a move keeps text typed since; the delete under it would drop that text, so it asks."""
+    from tui.session import Session
+
+    s = Session.open(sample_toml)
+    s.revalidate()
+    s.delete_article(0)
+    s.move_article(1, -1)
+    s.issue.articles[0].paragraphs.append("移动后输入的文字。")
+    s.touch()
+    assert s.undo_would_drop() is None  # the move: undone, the typed text stays
+    s.undo()
+    assert any(p == "移动后输入的文字。" for a in s.issue.articles for p in a.paragraphs)
+    dropped = s.undo_would_drop()  # the delete: undone, the issue goes back to before the typing
+    assert dropped is not None
+    assert not any(p == "移动后输入的文字。" for a in dropped.articles for p in a.paragraphs)
+    s.redo()  # the move again; redoing it drops nothing either
+    assert any(p == "移动后输入的文字。" for a in s.issue.articles for p in a.paragraphs)
+
+
 def test_structural_undo_and_redo_in_the_session(sample_toml: Path) -> None:
     from tui.session import Session
 

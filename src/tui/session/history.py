@@ -115,8 +115,12 @@ class History:
 
     def arrived(self, step: Step, *, redo: bool, version: int) -> None:
         source, target = (self.redo_stack, self.undo_stack) if redo else (self.undo_stack, self.redo_stack)
-        target[-1].version = version
-        if source and source[-1].version == step.base:  # the content is back to where that step applies
+        left = target[-1]
+        left.version = version
+        # A state is the content as it was; a swap keeps what was typed since it was made, so
+        # only a swap undone (redone) as it was left brings the content back to that step's.
+        back = step.swap is None or left.base == step.version
+        if back and source and source[-1].version == step.base:  # the content is where that step applies
             source[-1].version = version
 
     def compact(self) -> None:
