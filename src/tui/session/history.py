@@ -69,13 +69,14 @@ class History:
 
     def checkpoint(self, label: Text, issue: Issue, version: int) -> None:
         """Record the issue before a structural edit or fix; a new edit ends what could be redone."""
-        self.undo_stack.append(Step.of(label, issue, base=version))
-        del self.undo_stack[:-DEPTH]
-        self.redo_stack.clear()
+        self._push(Step.of(label, issue, base=version))
 
     def checkpoint_swap(self, label: Text, places: tuple[int, int], version: int) -> None:
         """Record a move of two articles changing places: undo exchanges them again."""
-        self.undo_stack.append(Step(label, None, base=version, swap=places))
+        self._push(Step(label, None, base=version, swap=places))
+
+    def _push(self, step: Step) -> None:
+        self.undo_stack.append(step)
         del self.undo_stack[:-DEPTH]
         self.redo_stack.clear()
 

@@ -338,15 +338,11 @@ class Session:
             return None
         if step.swap is not None:  # a move: the two articles change places again, in this issue
             structure.swap_articles(self.issue, *step.swap)
-            self.touch()
-            self.history.arrived(step, redo=redo, version=self.version)
-            self.checker.swapped(self.issue, *step.swap)
-            self._note_saved_findings()
-            return step.label
-        self.issue = step.issue
+        else:
+            self.issue = step.issue
         self.touch()
         self.history.arrived(step, redo=redo, version=self.version)
-        self._restructured()
+        self._recheck_structure(step.swap)
         return step.label
 
     # ------------------------------------------------------------ structure
@@ -363,6 +359,9 @@ class Session:
         """The edit is recorded and checked: two articles that only changed places swap their findings."""
         self.touch()
         self.history.recorded(self.version)
+        self._recheck_structure(swapped)
+
+    def _recheck_structure(self, swapped: tuple[int, int] | None) -> None:
         if swapped is None:
             self._restructured()
         else:
