@@ -142,3 +142,6 @@ def test_a_scan_without_titles_does_not_leave_its_summaries_for_the_checks(tmp_p
     full, _ = scan_lenient(folder)
     expected = tuple(a.title for a in clean_issue().articles if a.title)
     assert expected and all(a.past.titles == expected for a in full)
+    # What the quick scan builds only when asked (the end block) is the same as the full one's.
+    assert [(a.masthead, a.past.endblock) for a in quick] == [(a.masthead, a.past.endblock) for a in full]
+    assert full[0].past.endblock.distribution and full[0].past.endblock.editor

@@ -452,5 +452,5 @@ def newest_issue(archive: Path) -> Path | None:
     from tui.files.archive import scan_lenient
 
     found, _ = scan_lenient(archive, titles=False)
-    latest = max(found, key=lambda a: (a.past.masthead.date, a.past.masthead.cumulative), default=None)
+    latest = max(found, key=lambda a: (a.masthead.date, a.masthead.cumulative), default=None)
     return latest.path if latest else None

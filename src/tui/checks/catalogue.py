@@ -23,6 +23,8 @@ STRUCTURE = "期刊结构：报头、目录与正文一致"
 
 @dataclass(frozen=True)
 class RuleSpec:
+    """One rule's single declaration: ID, Chinese name, severity, 依据, example, fix (docs/checks.md is built from these)."""
+
     id: str
     name: Text  # what the proofreader calls it: 半角逗号
     severity: Severity
@@ -38,6 +40,8 @@ class RuleSpec:
 
 @dataclass(frozen=True)
 class Family:
+    """A family of rules (typography, numbering…): its key, its heading in docs/checks.md, and notes."""
+
     key: str
     title: str
     notes: str = ""

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from tui.checks.fixes import Change, apply_fixes
 from tui.checks.waivers import apply_waivers
 from tui.files.archive import Archived, scan_lenient
 from tui.files.config import house_path_for, load_house
@@ -18,11 +18,16 @@ from tui.model.house import House
 from tui.model.i18n import Text
 from tui.model.past import PastIssue
 
+if TYPE_CHECKING:  # loaded by --fix only
+    from tui.checks.fixes import Change
+
 MAX_FIX_PASSES = 10
 
 
 @dataclass
 class FileCheck:
+    """One issue file with what its check needs (house, archive) and what the check found and fixed."""
+
     path: Path
     issue: Issue
     house: House
@@ -43,6 +48,8 @@ class FileCheck:
 
     def fix(self) -> list[Change]:
         """Apply safe fixes until none is left (a fix can uncover or unblock another)."""
+        from tui.checks.fixes import apply_fixes
+
         for _ in range(MAX_FIX_PASSES):
             changes = apply_fixes(self.issue, self.run())
             if not changes:

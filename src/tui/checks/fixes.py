@@ -12,6 +12,8 @@ from tui.model.titlebreak import retitle
 
 @dataclass(frozen=True)
 class Change:
+    """One fix applied: where, by which rule, and the text before and after (what --fix reports)."""
+
     location: Location
     rule: str
     old: str

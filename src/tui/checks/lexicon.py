@@ -70,6 +70,8 @@ def _pattern(source: str, behind: bool) -> re.Pattern[str]:
 
 @dataclass(frozen=True)
 class _Anchored:
+    """A word-list entry found through its rarest character: one scan finds every candidate."""
+
     entry: WordEntry
     offset: int  # where the anchor character stands in the wrong form
     wrong: str = field(init=False)

@@ -4,17 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tui.checks.catalogue import rule_basis, rule_name
-from tui.checks.fixes import Change
 from tui.model import ROLE_LABELS, Signoff
 from tui.model.findings import SEVERITY_LABEL, Finding, summarize
 from tui.model.i18n import Lang
 
+if TYPE_CHECKING:  # a check that fixes nothing need not load the fixes
+    from tui.checks.fixes import Change
+
 
 @dataclass
 class FileReport:
+    """What a check says of one file: its findings, the fixes made, the sign-offs."""
+
     file: str
     findings: Sequence[Finding]
     changes: Sequence[Change] = ()

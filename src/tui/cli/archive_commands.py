@@ -198,11 +198,11 @@ def cmd_stats(args: argparse.Namespace, lang: Lang) -> int:
     archive = _archive(args)
     house = load_house(archive)
     found, errors = scan_lenient(archive, titles=False)
-    start, end = _period(args, [a.past.masthead.date for a in found])
+    start, end = _period(args, [a.masthead.date for a in found])
     chosen = [
         a.path
         for a in found
-        if (start is None or a.past.masthead.date >= start) and (end is None or a.past.masthead.date <= end)
+        if (start is None or a.masthead.date >= start) and (end is None or a.masthead.date <= end)
     ]
     issues = []
     for path in chosen:

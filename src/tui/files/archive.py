@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
-from tui.files.archive_index import summaries
+from tui.files.archive_index import Summary, summaries
 from tui.files.storage import load_issue, save_issue
 from tui.model import EDITIONS, Column, EndBlock, Issue, Masthead
 from tui.model.errors import LoadError, UsageError
@@ -17,7 +16,6 @@ from tui.model.numbering import next_numbers, previous_in_sequence
 from tui.model.past import PastIssue
 
 
-@dataclass
 class Archived:
     """An issue of the archive as the checks and ``new`` see it: masthead, titles, end block.
 
@@ -25,9 +23,20 @@ class Archived:
     thousand ``Path`` objects at every start cost more than the index read).
     """
 
-    folder: Path
-    name: str
-    past: PastIssue
+    __slots__ = ("_summary", "folder", "name")
+
+    def __init__(self, folder: Path, name: str, summary: Summary) -> None:
+        self.folder = folder
+        self.name = name
+        self._summary = summary
+
+    @property
+    def masthead(self) -> Masthead:
+        return self._summary.masthead
+
+    @property
+    def past(self) -> PastIssue:
+        return self._summary.past
 
     @property
     def path(self) -> Path:
@@ -82,7 +91,7 @@ def scan_lenient(
     with os.scandir(archive) as entries:
         names = sorted(e.name for e in entries if e.name.endswith(".toml") and e.is_file())
     found, errors = summaries(archive, names, titles=titles)
-    archived = [Archived(archive, name, past) for name, past in found.items()]
+    archived = [Archived(archive, name, summary) for name, summary in found.items()]
     if exclude is not None:
         # The excluded file stays in the index (the next check of another file needs it);
         # one resolve for it, not one per archived file (1,000 of them cost 60 ms).
@@ -102,7 +111,7 @@ def make_next_issue(archived: list[Archived], house: House, date: dt.date, editi
                 f"invalid edition {edition!r}; expected one of: {', '.join(EDITIONS)}",
             )
         )
-    mastheads = [a.past.masthead for a in archived]
+    mastheads = [a.masthead for a in archived]
     previous = previous_in_sequence(mastheads, edition, house.style)
     if previous is not None and date <= previous.date:
         raise UsageError(
@@ -112,7 +121,7 @@ def make_next_issue(archived: list[Archived], house: House, date: dt.date, editi
             )
         )
     number, cumulative = next_numbers(previous, date)
-    latest = max(archived, key=lambda a: (a.past.masthead.date, a.past.masthead.cumulative), default=None)
+    latest = max(archived, key=lambda a: (a.masthead.date, a.masthead.cumulative), default=None)
     endblock = EndBlock()
     if latest is not None:
         e = latest.past.endblock
@@ -151,7 +160,7 @@ def earlier_in_quarter(archive: Path, issue: Issue, path: Path) -> list[Issue]:
     found, _ = scan_lenient(archive, exclude=path, titles=False)
     out = []
     for a in found:
-        m = a.past.masthead
+        m = a.masthead
         if same_quarter(m.date, date) and m.date < date:
             try:
                 out.append(load_issue(a.path))

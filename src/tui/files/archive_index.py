@@ -66,18 +66,49 @@ def _to_row(st: os.stat_result, past: PastIssue) -> Row:
     return (st.st_size, st.st_mtime_ns, st.st_ino, masthead, endblock, marshal.dumps(past.titles))
 
 
-def _from_row(row: Row, *, titles: bool) -> PastIssue | None:
+class Summary:
+    """One archived issue as the index holds it: its masthead at once, the rest when first asked for.
+
+    ``new``, the newest-issue lookup and ``stats`` read every masthead of the
+    archive at each start and one end block at most: building each issue's
+    end block and summary as well was 2 ms of ``new`` with 1,000 issues.
+    """
+
+    __slots__ = ("_endblock", "_past", "masthead")
+
+    def __init__(
+        self, masthead: Masthead, endblock: tuple[Any, ...] = (), past: PastIssue | None = None
+    ) -> None:
+        self.masthead = masthead
+        self._endblock = endblock  # as the row holds it, until ``past`` is asked for
+        self._past = past
+
+    @property
+    def past(self) -> PastIssue:
+        if self._past is None:
+            distribution, editor, phone = self._endblock
+            self._past = PastIssue(self.masthead, (), EndBlock(list(distribution), editor, phone))
+        return self._past
+
+
+def _from_row(row: Row, *, titles: bool) -> Summary | None:
     """The summary a row holds; None for a row of the wrong shape (the file is read again)."""
     try:
-        _, _, _, (name, edition, number, cumulative, unit, day), (distribution, editor, phone), blob = row
+        _, _, _, (name, edition, number, cumulative, unit, day), endblock, blob = row
         masthead = Masthead(name, edition, number, cumulative, unit, dt.date.fromordinal(day))
-        past_titles = marshal.loads(blob) if titles else ()
-        endblock = EndBlock(list(distribution), editor, phone)
+        distribution, editor, phone = endblock
+        if not (isinstance(distribution, tuple) and isinstance(editor, str) and isinstance(phone, str)):
+            return None
+        if not titles:
+            return Summary(masthead, endblock)
+        past_titles = marshal.loads(blob)
     except (ValueError, TypeError, EOFError):
         return None
-    if titles and not (isinstance(past_titles, tuple) and all(isinstance(t, str) for t in past_titles)):
+    if not (isinstance(past_titles, tuple) and all(isinstance(t, str) for t in past_titles)):
         return None
-    return PastIssue(masthead, past_titles, endblock)
+    return Summary(
+        masthead, past=PastIssue(masthead, past_titles, EndBlock(list(distribution), editor, phone))
+    )
 
 
 def _unchanged(row: object, st: os.stat_result) -> bool:
@@ -126,7 +157,7 @@ def _write_index(path: Path, rows: dict[str, Row]) -> None:
 
 
 # What this process has already read: ``check`` of many files scans once.
-_SEEN: dict[Path, tuple[dict[str, Row], dict[str, PastIssue]]] = {}
+_SEEN: dict[Path, tuple[dict[str, Row], dict[str, Summary]]] = {}
 
 
 def forget() -> None:
@@ -136,18 +167,18 @@ def forget() -> None:
 
 def summaries(
     archive: Path, names: Iterable[str], *, titles: bool = True
-) -> tuple[dict[str, PastIssue], list[LoadError]]:
+) -> tuple[dict[str, Summary], list[LoadError]]:
     """Each readable file's summary by name (from the index when unchanged), and the errors of the others.
 
     Files are named, not given as paths: a thousand ``Path`` objects cost
     4 ms, twice what stating the files does.  ``titles=False`` is for a
-    caller that needs only mastheads and end blocks (``new``, the newest
+    caller that needs only mastheads and an end block (``new``, the newest
     issue): its summaries have no titles, and are not remembered.
     """
     folder = archive.resolve()
     known, built = _SEEN.get(folder) or (_read_index(index_path(archive)), {})
     rows: dict[str, Row] = {}
-    found: dict[str, PastIssue] = {}
+    found: dict[str, Summary] = {}
     errors: list[LoadError] = []
     changed = False
     prefix = os.path.join(archive, "")
@@ -157,19 +188,20 @@ def summaries(
         except OSError:
             continue  # gone since the folder was listed
         row = known.get(name)
-        past = None
+        summary = None
         if row is not None and _unchanged(row, st):
-            past = built.get(name) or _from_row(row, titles=titles)
-        if row is None or past is None:  # not indexed, changed, or a row of the wrong shape: read the file
+            summary = built.get(name) or _from_row(row, titles=titles)
+        if row is None or summary is None:  # not indexed, changed, or a row of the wrong shape: read the file
             try:
-                past = PastIssue.of(load_issue(archive / name))
+                read = PastIssue.of(load_issue(archive / name))
             except LoadError as exc:
                 errors.append(exc)
                 continue
-            row = _to_row(st, past)
+            row = _to_row(st, read)
+            summary = Summary(read.masthead, past=read)
             changed = True
         rows[name] = row
-        found[name] = past
+        found[name] = summary
     if changed or rows.keys() != known.keys():
         _write_index(index_path(archive), rows)
     _SEEN[folder] = (rows, found if titles else {})

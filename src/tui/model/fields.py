@@ -43,6 +43,8 @@ class FieldId(StrEnum):
 
 @dataclass(frozen=True)
 class FieldInfo:
+    """What a field of the issue is called, where it belongs and how it is shown (findings name fields by it)."""
+
     label: Text | None  # None: the location says enough (第2段 for a paragraph)
     part: Part
     order: int = 0  # reading order inside an article

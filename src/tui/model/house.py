@@ -14,6 +14,8 @@ from tui.model.wordlist import LanguageSettings
 
 @dataclass(frozen=True)
 class CatalogueColumn:
+    """A column the bulletin may run: its name, kind, whether new issues start with it, its template."""
+
     name: str
     kind: ColumnKind
     default: bool = False
@@ -45,6 +47,8 @@ FONT_ROLES: tuple[str, ...] = ("body", "title", "heading", "masthead", "page_num
 
 @dataclass(frozen=True)
 class Style:
+    """House style the checks and the print follow (bylines, spacing, title length…)."""
+
     byline_parentheses: str = "full"  # full | half
     byline_separator: str = "\u3000"
     pad_two_char_names: bool = True
@@ -62,6 +66,8 @@ class Style:
 
 @dataclass(frozen=True)
 class House:
+    """The bulletin's house configuration: its name, unit, columns, districts and style."""
+
     name: str
     unit: str
     columns: tuple[CatalogueColumn, ...]

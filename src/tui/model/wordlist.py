@@ -24,6 +24,8 @@ LIST_RULES = (
 
 @dataclass(frozen=True)
 class WordEntry:
+    """A word-list entry: the wrong form, its correction, the rule that reports it, and why."""
+
     wrong: str
     right: str  # the correction; empty: the wrong form is to be rewritten, no single replacement
     rule: str = "wording.typo"
