@@ -667,6 +667,7 @@ class MainScreen(Screen[None]):
         """
         while not self.session.step(STRUCTURE_STEP):
             await asyncio.sleep(STRUCTURE_PAUSE)  # a pause: the screen's own work comes first
+        await asyncio.sleep(STRUCTURE_PAUSE)  # and before the findings are shown: a turn of their own
         self.post_message(StructureChecked())
 
     @on(StructureChecked)
