@@ -196,23 +196,57 @@ async def test_undo_of_a_new_article_with_text_asks_and_redo_brings_it_back(samp
 
 
 def test_undoing_a_move_after_typing_leaves_the_next_undo_asking(sample_toml: Path) -> None:
-    """Undoing a move keeps text typed since; the delete under it would drop that text, so it asks."""
+    """Undoing a move keeps text typed since; the new article under it (a whole state) would drop that text, so it asks."""
     from tui.session import Session
 
     s = Session.open(sample_toml)
     s.revalidate()
-    s.delete_article(0)
+    s.add_article(s.issue.articles[0].column)
     s.move_article(1, -1)
     s.issue.articles[0].paragraphs.append("移动后输入的文字。")
     s.touch()
     assert s.undo_would_drop() is None  # the move: undone, the typed text stays
     s.undo()
     assert any(p == "移动后输入的文字。" for a in s.issue.articles for p in a.paragraphs)
-    dropped = s.undo_would_drop()  # the delete: undone, the issue goes back to before the typing
+    dropped = s.undo_would_drop()  # the new article: undone, the issue goes back to before the typing
     assert dropped is not None
     assert not any(p == "移动后输入的文字。" for a in dropped.articles for p in a.paragraphs)
     s.redo()  # the move again; redoing it drops nothing either
     assert any(p == "移动后输入的文字。" for a in s.issue.articles for p in a.paragraphs)
+
+
+def test_undoing_a_delete_keeps_text_typed_since_and_its_redo_asks_only_for_the_article(
+    sample_toml: Path,
+) -> None:
+    """A delete is undone by putting the article back: nothing typed since is dropped, and no question asked.
+
+    Its redo takes that article out again: it asks only when the article
+    was changed after it came back, and what it would drop is that article.
+    """
+    from tui.session import Session
+
+    s = Session.open(sample_toml)
+    s.revalidate()
+    before = [a.title for a in s.issue.articles]
+    gone = s.delete_article(0)
+    s.issue.articles[0].paragraphs.append("删除后输入的文字。")
+    s.touch()
+    assert s.undo_would_drop() is None
+    s.undo()
+    assert [a.title for a in s.issue.articles] == before and s.issue.articles[0] == gone
+    assert s.issue.articles[1].paragraphs[-1] == "删除后输入的文字。"
+    assert s.redo_would_drop() is None  # the article came back as it was: taking it out drops nothing typed
+    s.redo()
+    assert [a.title for a in s.issue.articles] == before[1:]
+    assert s.issue.articles[0].paragraphs[-1] == "删除后输入的文字。"
+    s.undo()
+    s.issue.articles[0].paragraphs.append("放回后补写的一句。")
+    s.touch()
+    dropped = s.redo_would_drop()  # now taking it out would drop what was written into it
+    assert dropped is not None and [a.title for a in dropped.articles] == before[1:]
+    s.redo()
+    s.undo()  # and back once more: with what was written into it
+    assert s.issue.articles[0].paragraphs[-1] == "放回后补写的一句。"
 
 
 def test_structural_undo_and_redo_in_the_session(sample_toml: Path) -> None:

@@ -40,22 +40,37 @@ def _when(value: dt.datetime) -> str:
     return value.isoformat()
 
 
+def article_to_plain(a: Article) -> Plain:
+    """One article as plain values (undo keeps a deleted article so, to put it back)."""
+    return (
+        a.column,
+        a.title,
+        tuple(a.paragraphs),
+        None if a.byline is None else (a.byline.unit, tuple(a.byline.authors)),
+        tuple((c.author, c.text, _when(c.at), c.resolved) for c in a.comments) if a.comments else (),
+        a.title_breaks,
+    )
+
+
+def article_from_plain(plain: Plain) -> Article:
+    column, title, paragraphs, byline, comments, breaks = plain
+    when = dt.datetime.fromisoformat
+    return Article(
+        column,
+        title,
+        list(paragraphs),
+        None if byline is None else Byline(byline[0], list(byline[1])),
+        [Comment(a, t, when(at), r) for a, t, at, r in comments],
+        tuple(breaks),
+    )
+
+
 def to_plain(issue: Issue) -> Plain:
     m, e = issue.masthead, issue.endblock
     return (
         (m.name, m.edition, m.number, m.cumulative, m.unit, m.date.toordinal()),
         tuple((c.name, c.kind) for c in issue.columns),
-        tuple(
-            (
-                a.column,
-                a.title,
-                tuple(a.paragraphs),
-                None if a.byline is None else (a.byline.unit, tuple(a.byline.authors)),
-                tuple((c.author, c.text, _when(c.at), c.resolved) for c in a.comments) if a.comments else (),
-                a.title_breaks,
-            )
-            for a in issue.articles
-        ),
+        tuple(article_to_plain(a) for a in issue.articles),
         (tuple(e.distribution), e.editor, e.phone),
         tuple(
             (w.rule, w.field, w.text, w.reason, w.by, _when(w.at), w.article, w.paragraph, w.start, w.end)
@@ -77,17 +92,7 @@ def from_plain(plain: Plain) -> Issue:
     return Issue(
         Masthead(name, edition, number, cumulative, unit, dt.date.fromordinal(day)),
         [Column(n, k) for n, k in columns],
-        [
-            Article(
-                column,
-                title,
-                list(paragraphs),
-                None if byline is None else Byline(byline[0], list(byline[1])),
-                [Comment(a, t, when(at), r) for a, t, at, r in comments],
-                tuple(breaks),
-            )
-            for column, title, paragraphs, byline, comments, breaks in articles
-        ],
+        [article_from_plain(a) for a in articles],
         EndBlock(list(distribution), editor, phone),
         [Waiver(r, f, t, why, by, when(at), a, p, s, e) for r, f, t, why, by, at, a, p, s, e in waivers],
         [Signoff(role, n, when(at), digest) for role, n, at, digest in signoffs],

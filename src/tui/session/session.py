@@ -41,12 +41,12 @@ from tui.model.issue import ColumnKind
 from tui.model.numbering import next_numbers, previous_issue
 from tui.model.past import PastIssue
 from tui.model.search import Hit, Query, find_all, replace_hits
-from tui.model.snapshot import to_plain
+from tui.model.snapshot import article_from_plain, article_to_plain, to_plain
 from tui.model.titlebreak import parse_typed
 from tui.session.baselines import Baselines, Compared
 from tui.session.checker import Checker, Recheck, Rechecked
 from tui.session.errors import Conflict, Refused
-from tui.session.history import History, Step
+from tui.session.history import History, ListEdit, PutBack, Step, Swap, TakeOut
 
 if TYPE_CHECKING:
     from tui.model.proof_report import ProofReport
@@ -320,10 +320,10 @@ class Session:
 
     def undo_would_drop(self) -> Issue | None:
         """The issue undo would return to, if it would also drop changes made since (else None)."""
-        return self.history.would_drop(redo=False, version=self.version)
+        return self.history.would_drop(redo=False, version=self.version, issue=self.issue)
 
     def redo_would_drop(self) -> Issue | None:
-        return self.history.would_drop(redo=True, version=self.version)
+        return self.history.would_drop(redo=True, version=self.version, issue=self.issue)
 
     def undo(self) -> Text | None:
         """Go back one structural step; the state left is kept for redo, typed text included."""
@@ -336,22 +336,28 @@ class Session:
         step = self.history.step(redo=redo, issue=self.issue, version=self.version)
         if step is None:
             return None
-        if step.swap is not None:  # a move: the two articles change places again, in this issue
-            structure.swap_articles(self.issue, *step.swap)
+        edit = step.edit
+        if isinstance(edit, Swap):  # a move: the two articles change places again, in this issue
+            structure.swap_articles(self.issue, edit.first, edit.second)
+        elif isinstance(edit, PutBack):  # a delete undone: the article is back, nothing else changes
+            self.issue.articles.insert(edit.index, article_from_plain(edit.article))
+        elif isinstance(edit, TakeOut):
+            del self.issue.articles[edit.index]
         else:
             self.issue = step.issue
         self.touch()
         self.history.arrived(step, redo=redo, version=self.version)
-        self._recheck_structure(step.swap)
+        self._recheck_structure((edit.first, edit.second) if isinstance(edit, Swap) else None)
         return step.label
 
     # ------------------------------------------------------------ structure
 
-    def _structural(self, label: Text, swap: tuple[int, int] | None = None) -> None:
+    def _structural(self, label: Text, undo: ListEdit | None = None) -> None:
+        """Refuse a read-only issue; record the step that undoes the edit (``undo``, or the whole state)."""
         if self.review or self.read_only:
             raise Refused(Text("只读模式下不能修改稿件", "the text is read-only here"))
-        if swap is not None:
-            self.history.checkpoint_swap(label, swap, self.version)
+        if undo is not None:
+            self.history.checkpoint_edit(label, undo, self.version)
         else:
             self.checkpoint(label)
 
@@ -401,7 +407,8 @@ class Session:
         self.checker.recheck_cross(self.issue)
 
     def delete_article(self, index: int) -> Article:
-        self._structural(Text("删除稿件", "delete article"))
+        put_back = PutBack(index, article_to_plain(self.issue.articles[index]))
+        self._structural(Text("删除稿件", "delete article"), undo=put_back)
         article = self.issue.articles.pop(index)
         self._after_structure()
         return article
@@ -411,7 +418,7 @@ class Session:
         other = structure.neighbour_in_column(self.issue, index, delta)
         if other is None:
             return index
-        self._structural(Text("移动稿件", "move article"), swap=(index, other))
+        self._structural(Text("移动稿件", "move article"), undo=Swap(index, other))
         structure.swap_articles(self.issue, index, other)
         self._after_structure(swapped=(index, other))
         return other
