@@ -446,7 +446,9 @@ def test_what_autocorrect_would_change_is_answered_here_exactly_where_known() ->
     from tui.checks.rules import autocorrect
 
     han = "人大代表会议工作推进落实的是区"
-    alphabet = han * 6 + "0123456789aZ“”‘’《》（）【】，。、；：？！·…" + ",,,?\"%&'()+-;/!.:#`$<>* \u3000\n"
+    alphabet = (
+        han * 6 + "0123456789aZ“”‘’《》（）【】〈〉，。、；：？！·…—" + ",,,?\"%&'()+-;/!.:#`$<>* \u3000\n"
+    )
     rng = random.Random(11)
     texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 40))) for _ in range(10000)]
     for k in range(0, len(texts), 2):  # one of . : ! between Chinese characters, where autocorrect is fussy
