@@ -58,11 +58,12 @@ def inverse(edit: ListEdit, issue: Issue) -> ListEdit:
 
 @dataclass
 class Step:
-    """A whole-issue state to go back (undo) or forward (redo) to.
+    """A whole-issue state to go back (undo) or forward (redo) to, or an ``edit`` of the article list.
 
     ``version`` is the session's version on which the step applies cleanly;
     if the issue changed since (text typed after a structural edit), going to
-    the step would drop that text too.  ``base`` is the version whose content
+    a state would drop that text too (an edit drops nothing but, for a
+    :class:`TakeOut`, that article).  ``base`` is the version whose content
     ``issue`` holds.  The state is kept as nested tuples of strings and
     numbers (``tui.model.snapshot``): 2 ms to take at 3,000 articles, a new,
     independent issue each time it is read, and nothing the garbage collector
