@@ -28,6 +28,13 @@ def test_an_opening_mark_does_not_end_a_line() -> None:
     assert lines[0] == "一二三四五六七八九" and lines[1] == "（十）"
 
 
+def test_what_cannot_all_go_down_stays_within_the_width() -> None:
+    """An opening quote before a run of pausing marks: carried down whole it would overflow the next line."""
+    lines = wrap("1“、！！！", 8)
+    assert "".join(lines) == "1“、！！！"
+    assert all(sum(cell_width(c) for c in line) <= 8 for line in lines), lines
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=ALPHABET, min_size=1, max_size=200), st.integers(min_value=8, max_value=60))
 def test_wrapping_keeps_every_character_and_the_width(text: str, width: int) -> None:

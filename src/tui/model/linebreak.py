@@ -51,6 +51,10 @@ def wrap(line: str, width: int) -> list[str]:
                     carry.insert(0, current.pop())
             while len(current) > 1 and current[-1] in NO_LINE_END:
                 carry.insert(0, current.pop())
+            # The width comes first: what goes down must fit with ``ch`` (an opening mark
+            # before a run of pausing marks cannot all go), so the rest stays up here.
+            while carry and sum(cell_width(c) for c in carry) + w > width:
+                current.append(carry.pop(0))
             out.append("".join(current))
             current, used = carry, sum(cell_width(c) for c in carry)
         current.append(ch)
