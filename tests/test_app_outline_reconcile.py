@@ -235,3 +235,41 @@ async def test_after_a_move_a_delete_keeps_each_article_s_own_line_and_counts(sa
                 assert label == (str(marker(badge)) if badge else "") + bare
         assert not any(label.endswith(first) for label, _ in shown)  # the deleted article is gone
         assert any(label.endswith(second) for label, _ in shown)
+
+
+async def test_an_article_typed_into_keeps_its_line_and_counts_through_a_delete(sample_toml: Path) -> None:
+    """Text typed into an article's body, then another article deleted before the re-check lands.
+
+    The typed article is the same article: its node stays, with the counts it
+    had, rather than being removed and added again without them.  A title
+    typed before the delete shows on its line.
+    """
+    from tui.app.outline_nodes import badges, marker
+    from tui.checks.rules import check_issue
+    from tui.files.config import default_house
+    from tui.files.storage import load_issue
+
+    issue = load_issue(sample_toml)
+    house = default_house()
+    app = Fresh()
+    async with app.run_test() as pilot:
+        tree = app.query_one(OutlineTree)
+        findings = check_issue(issue, house)
+        tree.rebuild(issue, findings)
+        await pilot.pause()
+        typed, retitled = issue.articles[1], issue.articles[2]
+        badge = badges(issue, findings)[NodeRef("article", 1)]
+        assert badge != (0, 0, 0)
+        (node,) = nodes_titled(tree, typed.title)
+        typed.paragraphs[0] += "补写的一句话。"  # as typing does: the same article, its text changed
+        retitled.title += "（续）"
+        del issue.articles[0]  # a delete, while the re-check of the typing waits
+        tree.rebuild(issue, None, select=NodeRef("article", 0))
+        await pilot.pause()
+        assert nodes_titled(tree, typed.title) == [node]  # kept, not made again
+        assert str(node.label) == str(marker(badge)) + typed.title
+        assert [label for label, _ in listing(tree) if label.endswith(retitled.title)]
+        expected, _ = await fresh_listing(issue, [])
+        shown = listing(tree)
+        assert [ref for _, ref in shown] == [ref for _, ref in expected]
+        assert all(label.endswith(bare) for (label, _), (bare, _) in zip(shown, expected, strict=True))

@@ -52,10 +52,10 @@ class OutlineTree(Tree[NodeRef]):
         # What is on screen, for updates in place: the tree's shape, and each node with its label and counts.
         self._shape: tuple[object, object] | None = None  # (columns, each article's column)
         self._shown: dict[NodeRef, tuple[TreeNode[NodeRef], str, Badge]] = {}
-        # Each article node's article, as last shown: the object and its content key (node id -> both).
-        # A move relabels nodes in place, so a node's article changes: the key must follow it, or
-        # the next delete matches nodes to the articles they showed before the move.
-        self._keys: dict[int, tuple[Article, object]] = {}
+        # Each article node's article object (node id -> article). A move relabels nodes in place,
+        # so a node's article changes: this must follow it, or the next delete matches nodes to
+        # the articles they showed before the move.
+        self._articles: dict[int, Article] = {}
         self._stray = False  # an article stands in no listed column (shown under the root, marked ？)
 
     def rebuild(self, issue: Issue, findings: list[Finding] | None, select: NodeRef | None = None) -> None:
@@ -97,7 +97,7 @@ class OutlineTree(Tree[NodeRef]):
             return
         self._shape = shape
         self._shown = {}
-        self._keys = {}
+        self._articles = {}
         self._widths = {}
         self.clear()
         target: TreeNode[NodeRef] | None = None
@@ -109,8 +109,7 @@ class OutlineTree(Tree[NodeRef]):
             node = parent.add_leaf(text, ref) if leaf else parent.add(text, ref, expand=True)
             self._shown[ref] = (node, label, badge)
             if ref.kind == "article" and ref.index is not None:
-                article = issue.articles[ref.index]
-                self._keys[node.id] = (article, article.content_key())
+                self._articles[node.id] = issue.articles[ref.index]
             nonlocal target
             if ref == want:
                 target = node
@@ -170,10 +169,12 @@ class OutlineTree(Tree[NodeRef]):
 
         A delete, an insert, a move to another column or an undo of one at
         3,000 articles rebuilt all 3,000 nodes (about 400 ms). Each column's
-        nodes are matched to its articles by content (difflib over the content
-        keys): the nodes that stay are kept with their labels and counts and
-        only told their new index; the rest are removed or added. False (a
-        rebuild) when an article stands in no listed column.
+        nodes are matched to its articles: by the article object where it is
+        still in the issue (a delete, or its undo, leaves every other article
+        as it was, typed text and all), else by content (an undo that brings a
+        whole state back makes new objects). The nodes that stay keep their
+        counts and are told their new index; the rest are removed or added.
+        False (a rebuild) when an article stands in no listed column.
         """
         members: dict[str, list[int]] = {c.name: [] for c in issue.columns}
         for i, article in enumerate(issue.articles):
@@ -182,26 +183,33 @@ class OutlineTree(Tree[NodeRef]):
             members[article.column].append(i)
         if self._stray:
             return False  # an article shown outside the columns (？): rebuild
-        keys = [a.content_key() for a in issue.articles]
+        present = {id(a) for a in issue.articles}
+        shown_before = {id(a) for a in self._articles.values()}
+        # An object on both sides is matched as itself (its id: the old side holds it alive);
+        # content keys are worked out only for the others.
+        keys = [id(a) if id(a) in shown_before else a.content_key() for a in issue.articles]
         reshaped = False  # a node added or removed: the tree measures its lines again
+        retitled = False  # a kept article's line shows another title than it now has
         old_shown = self._shown
         shown = {ref: entry for ref, entry in old_shown.items() if ref.kind != "article"}
-        node_keys: dict[int, tuple[Article, object]] = {}
+        node_articles: dict[int, Article] = {}
         for column in issue.columns:
             col_node = shown[NodeRef("column", column=column.name)][0]
             old = list(col_node.children)
             wanted = members[column.name]
+            before = [self._articles[n.id] for n in old]
             for tag, i1, i2, j1, j2 in column_edits(
-                [self._keys[n.id][1] for n in old], [keys[i] for i in wanted]
+                [id(a) if id(a) in present else a.content_key() for a in before], [keys[i] for i in wanted]
             ):
                 if tag == "equal":
-                    # Equal content: the same label (an article's label is its own text),
-                    # so such a node keeps its line and counts and learns its new index only.
+                    # The same article: the node keeps its line and counts and learns its new index.
                     for node, index in zip(old[i1:i2], wanted[j1:j2], strict=True):
                         entry = old_shown[node.data]  # type: ignore[index]  # every article node has its ref
                         node.data = ref = article_ref(index)
                         shown[ref] = entry
-                        node_keys[node.id] = (issue.articles[index], keys[index])
+                        node_articles[node.id] = issue.articles[index]
+                        # A title typed since the last re-check has not reached the line yet.
+                        retitled = retitled or entry[1] != labels[index]
                     continue
                 reshaped = True
                 for node in old[i1:i2]:  # delete, replace
@@ -213,13 +221,13 @@ class OutlineTree(Tree[NodeRef]):
                     text.append(labels[index])
                     node = col_node.add_leaf(text, ref, before=old[i2] if i2 < len(old) else None)
                     shown[ref] = (node, labels[index], NO_BADGE)
-                    node_keys[node.id] = (issue.articles[index], keys[index])
-        self._shown, self._keys = shown, node_keys
+                    node_articles[node.id] = issue.articles[index]
+        self._shown, self._articles = shown, node_articles
         column_labels = {
             NodeRef("column", column=c.name): self._column_label(c.name, c.kind, len(members[c.name]))
             for c in issue.columns
         }
-        if counts is None:  # the articles' lines are right as they stand: only the columns' may change
+        if counts is None and not retitled:  # the articles' lines are right: only the columns' may change
             return self._relabel(labels, None, column_labels, measured=reshaped)
         return self._relabel(labels, counts, column_labels, measured=reshaped, articles=issue.articles)
 
@@ -241,9 +249,8 @@ class OutlineTree(Tree[NodeRef]):
         removed, so the tree measures its lines anyway.  ``articles``: the
         issue's articles, whose lines are looked at (None: only the columns'
         are; a reconcile without counts leaves every article line as it was,
-        3,000 of them).  A node whose article is another object than it
-        showed (a move), or whose label changed (a title typed), takes the
-        article's content key anew.
+        3,000 of them).  Each node learns which article object it now shows
+        (a move exchanges them).
         """
         changes = []
         for ref, (node, label, tally) in self._shown.items():
@@ -255,10 +262,7 @@ class OutlineTree(Tree[NodeRef]):
                 new_label = labels[ref.index]
                 if label.startswith("？"):
                     new_label = "？" + new_label
-                article = articles[ref.index]
-                known = self._keys.get(node.id)
-                if known is None or known[0] is not article or new_label != label:
-                    self._keys[node.id] = (article, article.content_key())
+                self._articles[node.id] = articles[ref.index]
             else:
                 new_label = columns.get(ref, label) if columns else label
             badge = counts.get(ref, NO_BADGE) if counts is not None else tally
