@@ -185,9 +185,7 @@ class OutlineTree(Tree[NodeRef]):
             return False  # an article shown outside the columns (？): rebuild
         present = {id(a) for a in issue.articles}
         shown_before = {id(a) for a in self._articles.values()}
-        # An object on both sides is matched as itself (its id: the old side holds it alive);
-        # content keys are worked out only for the others.
-        keys = [id(a) if id(a) in shown_before else a.content_key() for a in issue.articles]
+        keys = [_match_key(a, shown_before) for a in issue.articles]
         reshaped = False  # a node added or removed: the tree measures its lines again
         retitled = False  # a kept article's line shows another title than it now has
         old_shown = self._shown
@@ -199,7 +197,7 @@ class OutlineTree(Tree[NodeRef]):
             wanted = members[column.name]
             before = [self._articles[n.id] for n in old]
             for tag, i1, i2, j1, j2 in column_edits(
-                [id(a) if id(a) in present else a.content_key() for a in before], [keys[i] for i in wanted]
+                [_match_key(a, present) for a in before], [keys[i] for i in wanted]
             ):
                 if tag == "equal":
                     # The same article: the node keeps its line and counts and learns its new index.
@@ -324,6 +322,16 @@ class OutlineTree(Tree[NodeRef]):
         self._wanted = ref
         self.move_cursor(node)
         return True
+
+
+def _match_key(article: Article, other_side: set[int]) -> object:
+    """What a node and an article are matched by: the object itself if it is on the other side too, else its content.
+
+    An id stands for the object: the outline holds the old side's articles, so
+    no new object can take one of their ids.  Content keys are worked out
+    only for objects on one side (new ones, or an undo's whole state).
+    """
+    return id(article) if id(article) in other_side else article.content_key()
 
 
 def _article_label(issue: Issue, article: Article, lang: Lang) -> str:

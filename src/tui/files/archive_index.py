@@ -74,20 +74,25 @@ class Summary:
     end block and summary as well was 2 ms of ``new`` with 1,000 issues.
     """
 
-    __slots__ = ("_endblock", "_past", "masthead")
+    __slots__ = ("_endblock", "_past", "_titles", "masthead")
 
     def __init__(
-        self, masthead: Masthead, endblock: tuple[Any, ...] = (), past: PastIssue | None = None
+        self,
+        masthead: Masthead,
+        endblock: tuple[Any, ...] = (),
+        titles: tuple[str, ...] = (),
+        past: PastIssue | None = None,
     ) -> None:
         self.masthead = masthead
         self._endblock = endblock  # as the row holds it, until ``past`` is asked for
+        self._titles = titles
         self._past = past
 
     @property
     def past(self) -> PastIssue:
         if self._past is None:
             distribution, editor, phone = self._endblock
-            self._past = PastIssue(self.masthead, (), EndBlock(list(distribution), editor, phone))
+            self._past = PastIssue(self.masthead, self._titles, EndBlock(list(distribution), editor, phone))
         return self._past
 
 
@@ -97,18 +102,14 @@ def _from_row(row: Row, *, titles: bool) -> Summary | None:
         _, _, _, (name, edition, number, cumulative, unit, day), endblock, blob = row
         masthead = Masthead(name, edition, number, cumulative, unit, dt.date.fromordinal(day))
         distribution, editor, phone = endblock
-        if not (isinstance(distribution, tuple) and isinstance(editor, str) and isinstance(phone, str)):
-            return None
-        if not titles:
-            return Summary(masthead, endblock)
-        past_titles = marshal.loads(blob)
+        past_titles = marshal.loads(blob) if titles else ()
     except (ValueError, TypeError, EOFError):
+        return None
+    if not (isinstance(distribution, tuple) and isinstance(editor, str) and isinstance(phone, str)):
         return None
     if not (isinstance(past_titles, tuple) and all(isinstance(t, str) for t in past_titles)):
         return None
-    return Summary(
-        masthead, past=PastIssue(masthead, past_titles, EndBlock(list(distribution), editor, phone))
-    )
+    return Summary(masthead, endblock, past_titles)
 
 
 def _unchanged(row: object, st: os.stat_result) -> bool:

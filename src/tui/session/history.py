@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from tui.model import Issue
+from tui.model import Issue, structure
 from tui.model.i18n import Text
-from tui.model.snapshot import Plain, article_to_plain, from_plain, to_plain
+from tui.model.snapshot import Plain, article_from_plain, article_to_plain, from_plain, to_plain
 
 DEPTH = 50
 
@@ -45,6 +45,16 @@ class TakeOut:
 
 
 ListEdit = Swap | PutBack | TakeOut  # an edit of the article list, small enough to keep as itself
+
+
+def apply_edit(edit: ListEdit, issue: Issue) -> None:
+    """Make ``edit`` on ``issue``, in place: every other article stays the object it was, typed text and all."""
+    if isinstance(edit, Swap):
+        structure.swap_articles(issue, edit.first, edit.second)
+    elif isinstance(edit, PutBack):
+        issue.articles.insert(edit.index, article_from_plain(edit.article))
+    else:
+        del issue.articles[edit.index]
 
 
 def inverse(edit: ListEdit, issue: Issue) -> ListEdit:

@@ -41,12 +41,12 @@ from tui.model.issue import ColumnKind
 from tui.model.numbering import next_numbers, previous_issue
 from tui.model.past import PastIssue
 from tui.model.search import Hit, Query, find_all, replace_hits
-from tui.model.snapshot import article_from_plain, article_to_plain, to_plain
+from tui.model.snapshot import article_to_plain, to_plain
 from tui.model.titlebreak import parse_typed
 from tui.session.baselines import Baselines, Compared
 from tui.session.checker import Checker, Recheck, Rechecked
 from tui.session.errors import Conflict, Refused
-from tui.session.history import History, ListEdit, PutBack, Step, Swap, TakeOut
+from tui.session.history import History, ListEdit, PutBack, Step, Swap, apply_edit
 
 if TYPE_CHECKING:
     from tui.model.proof_report import ProofReport
@@ -337,17 +337,13 @@ class Session:
         if step is None:
             return None
         edit = step.edit
-        if isinstance(edit, Swap):  # a move: the two articles change places again, in this issue
-            structure.swap_articles(self.issue, edit.first, edit.second)
-        elif isinstance(edit, PutBack):  # a delete undone: the article is back, nothing else changes
-            self.issue.articles.insert(edit.index, article_from_plain(edit.article))
-        elif isinstance(edit, TakeOut):
-            del self.issue.articles[edit.index]
+        if edit is not None:  # a move or a delete, made again or undone in this issue
+            apply_edit(edit, self.issue)
         else:
             self.issue = step.issue
         self.touch()
         self.history.arrived(step, redo=redo, version=self.version)
-        self._recheck_structure((edit.first, edit.second) if isinstance(edit, Swap) else None)
+        self._recheck_structure(edit if isinstance(edit, Swap) else None)
         return step.label
 
     # ------------------------------------------------------------ structure
@@ -361,17 +357,17 @@ class Session:
         else:
             self.checkpoint(label)
 
-    def _after_structure(self, swapped: tuple[int, int] | None = None) -> None:
+    def _after_structure(self, swapped: Swap | None = None) -> None:
         """The edit is recorded and checked: two articles that only changed places swap their findings."""
         self.touch()
         self.history.recorded(self.version)
         self._recheck_structure(swapped)
 
-    def _recheck_structure(self, swapped: tuple[int, int] | None) -> None:
+    def _recheck_structure(self, swapped: Swap | None) -> None:
         if swapped is None:
             self._restructured()
         else:
-            self.checker.swapped(self.issue, *swapped)
+            self.checker.swapped(self.issue, swapped.first, swapped.second)
             self._note_saved_findings()
 
     def add_article(self, column: str, *, brief: bool = False, title: str = "") -> int:
@@ -418,9 +414,10 @@ class Session:
         other = structure.neighbour_in_column(self.issue, index, delta)
         if other is None:
             return index
-        self._structural(Text("移动稿件", "move article"), undo=Swap(index, other))
-        structure.swap_articles(self.issue, index, other)
-        self._after_structure(swapped=(index, other))
+        swap = Swap(index, other)
+        self._structural(Text("移动稿件", "move article"), undo=swap)
+        apply_edit(swap, self.issue)
+        self._after_structure(swapped=swap)
         return other
 
     def move_to_column(self, index: int, column: str) -> int:
