@@ -139,12 +139,14 @@ async def test_grouped_by_rule_with_counts_open_a_group_and_fix_it_all_from_its_
         screen, table = await _grouped(pilot)
         headers = [table.row_cells(i) for i in range(table.row_count)]
         comma = next(i for i, cells in enumerate(headers) if cells[3] == COMMA)
-        assert headers[comma][1] == "半角逗号" and headers[comma][2].startswith("共 162 条，未处理 162 条")
+        assert headers[comma][1] == "半角逗号" and headers[comma][2] == "未处理 162，共 162 条"
         assert headers[comma][0].startswith("▶")
         table.move_cursor(row=comma)
         detail = screen.query_one(FindingDetail)
         await until(pilot, lambda: detail.text.startswith("【半角逗号】共 162 条"))
         assert "可自动修正 162 条" in detail.text and "依据：GB/T 15834" in detail.text
+        keys = "Enter 展开/收起，X 全部修正，W 全部豁免"  # in the line under the list, not in every row
+        assert detail.text.endswith(keys)
         table.move_cursor(row=comma)
         await pilot.press("enter")  # opens the group: its 162 findings under the header
         await until(pilot, lambda: table.row_count == len(headers) + 162)

@@ -291,3 +291,30 @@ async def test_no_form_label_wraps(sample_toml: Path, lang: str) -> None:
         await until(pilot, lambda: screen.panes_ready and bool(screen.query("#masthead-form")))
         await pilot.pause()
         assert check(screen) >= 6
+
+
+def test_a_cell_too_narrow_for_its_text_ends_in_an_ellipsis_never_in_a_cut_number() -> None:
+    """A count cut to the column's width read as another number (共 162 条，未处理 1): the cut is marked."""
+    from rich.cells import cell_len
+
+    from tui.app.validation import fit_cell
+
+    assert fit_cell("未处理 162，共 162 条", 30) == "未处理 162，共 162 条" + " " * 9  # 21 cells: padded
+    for width in range(1, 21):
+        cell = fit_cell("共 162 条，未处理 162 条", width)
+        assert cell_len(cell) == width
+        assert cell.rstrip().endswith("…")  # never "未处理 1" as if that were the count
+    assert fit_cell("西湖区：高效履职", 6) == "西湖… "  # a wide character is never halved
+
+
+async def test_a_narrow_checks_pane_shows_a_group_count_whole_or_marked_cut(sample_toml: Path) -> None:
+    """Grouped, three panes side by side: each header's count is whole or its cut is marked with …."""
+    app = make_app(sample_toml)
+    async with app.run_test(size=(150, 45)) as pilot:
+        screen = await checked(pilot)
+        table = screen.query_one(FindingTable)
+        await until(pilot, lambda: table.grouped and table.row_count > 0)
+        for row in range(min(table.row_count, table.size.height - 1)):
+            whole = table.row_cells(row)[2]
+            shown = "".join(segment.text for segment in table.render_line(row + 1))
+            assert whole in shown or "…" in shown, (whole, shown)

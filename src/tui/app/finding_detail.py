@@ -8,6 +8,7 @@ from rich.text import Text as RichText
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from tui.app.strings import t
 from tui.checks.catalogue import rule_basis, rule_name
 from tui.model.findings import Finding
 from tui.model.i18n import Lang
@@ -47,6 +48,7 @@ class FindingDetail(Widget):
         basis = rule_basis(rule)
         if basis:
             parts.append(("依据：" if zh else "basis: ") + basis)
+        parts.append(t("group_keys", self.lang))
         self.text = "\n".join(parts)
 
     def show(self, finding: Finding | None) -> None:

@@ -67,9 +67,11 @@ S: dict[str, tuple[str, str]] = {
     "col_where": ("位置", "Where"),
     "col_message": ("说明", "Message"),
     "waived": ("已豁免", "waived"),
-    "group_count": (
-        "共 {n} 条，未处理 {open} 条（Enter 展开/收起，X 全部修正，W 全部豁免）",
-        "{n} found, {open} open (Enter opens/closes, X fixes all, W waives all)",
+    # The counts first and short: a narrow checks pane cuts the rest of a row off.
+    "group_count": ("未处理 {open}，共 {n} 条", "{open} open of {n}"),
+    "group_keys": (
+        "Enter 展开/收起，X 全部修正，W 全部豁免",
+        "Enter opens/closes, X fixes all, W waives all",
     ),
     "checking": ("校验中…", "checking…"),
     # header

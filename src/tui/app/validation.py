@@ -43,6 +43,19 @@ RULE_WIDTH = 30
 MESSAGE_MIN = 16
 
 
+def fit_cell(text: str, width: int) -> str:
+    """``text`` padded to ``width`` cells, or cut to fit with an ellipsis at the end.
+
+    Cut without one, a count reads as another number (“共 162 条，未处理 1”); the
+    ellipsis says the rest is there, and the line under the list shows it whole.
+    """
+    if cell_len(text) <= width:
+        return set_cell_size(text, width)
+    if width < 1:
+        return ""
+    return set_cell_size(set_cell_size(text, width - 1).rstrip() + "…", width)
+
+
 class FindingTable(ScrollView, can_focus=True):
     """One line per finding under a fixed header; Enter (or a second click) jumps to it, f filters."""
 
@@ -344,7 +357,7 @@ class FindingTable(ScrollView, can_focus=True):
         for i, (text, width) in enumerate(zip(cells, self._widths(), strict=True)):
             if i:
                 segments.append(Segment(" ", style))
-            segments.append(Segment(set_cell_size(text, width), style + first if i == 0 and first else style))
+            segments.append(Segment(fit_cell(text, width), style + first if i == 0 and first else style))
         return Strip(segments)
 
     def render_line(self, y: int) -> Strip:
