@@ -194,6 +194,44 @@ async def test_delete_confirm_and_undo(sample_toml: Path) -> None:
         assert main(app).node == NodeRef("article", 5)  # the next brief, not the column's last
 
 
+async def test_undo_and_redo_keep_the_cursor_on_the_article_they_concern(sample_toml: Path) -> None:
+    """Undoing a move takes the cursor back with the article, as the move did; undoing a delete shows
+    the article brought back, wherever the cursor went; redoing the delete leaves it where a delete does."""
+    app = make_app(sample_toml)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = main(app)
+        outline = screen.query_one(OutlineTree)
+
+        def on(index: int, title: str) -> bool:
+            node = outline.cursor_node
+            return (
+                screen.node == NodeRef("article", index)
+                and node is not None
+                and node.data == NodeRef("article", index)
+                and title in str(node.label)
+            )
+
+        await select(pilot, NodeRef("article", 0))  # 拱墅区, the first of 助力攻坚
+        await pilot.press("shift+down")
+        await until(pilot, lambda: on(1, "拱墅区"))
+        await pilot.press("u")  # back up: the cursor with it, not left on 西湖区
+        await until(pilot, lambda: on(0, "拱墅区"))
+        await pilot.press("U")  # and down again
+        await until(pilot, lambda: on(1, "拱墅区"))
+        await pilot.press("u")
+        await until(pilot, lambda: on(0, "拱墅区"))
+        await select(pilot, NodeRef("article", 1))  # 西湖区
+        await pilot.press("delete")
+        await pilot.pause()
+        await pilot.press("enter")  # 是
+        await until(pilot, lambda: on(1, "钱塘区"))
+        await select(pilot, NodeRef("article", 4))  # elsewhere, then undo
+        await pilot.press("u")
+        await until(pilot, lambda: on(1, "西湖区"))  # the article brought back is shown
+        await pilot.press("U")  # deleted again: the next of its column takes the cursor
+        await until(pilot, lambda: on(1, "钱塘区"))
+
+
 async def test_delete_can_be_cancelled(sample_toml: Path) -> None:
     app = make_app(sample_toml)
     async with app.run_test(size=SIZE) as pilot:

@@ -89,3 +89,22 @@ def test_a_refused_edit_leaves_no_undo_step(tmp_path: Path) -> None:
             edit()
     assert len(session.undo_stack) == before and not session.dirty
     session.close()
+
+
+def test_place_after_says_where_each_article_went_for_every_list_edit() -> None:
+    """The undo's cursor follows an article by place_after: checked against the objects themselves."""
+    from tui.model.snapshot import article_to_plain
+    from tui.session.history import PutBack, Swap, TakeOut, apply_edit, place_after
+
+    issue = clean_issue()
+    count = len(issue.articles)
+    edits = [Swap(0, 1), Swap(1, 2), PutBack(1, article_to_plain(issue.articles[2])), TakeOut(1, ())]
+    for edit in edits:
+        trial = clean_issue()
+        before = list(trial.articles)
+        apply_edit(edit, trial)
+        for i, article in enumerate(before):
+            if isinstance(edit, TakeOut) and i == edit.index:
+                continue  # taken out: the caller puts the cursor where a delete would
+            assert trial.articles[place_after(edit, i)] is article, (edit, i)
+    assert count >= 3

@@ -96,6 +96,16 @@ class StructureEditor:
 
         self.editor.app.push_screen(PickDialog(t("pick_column", self.editor.lang), choices), done)
 
+    def _near(self, index: int, column: str) -> NodeRef:
+        """Article ``index`` if it is in ``column``, else the one before it there, else the column itself.
+
+        Where the cursor goes when the article it was on is gone: the next one of
+        its column, which took its place (in a column of hundreds it must not jump away).
+        """
+        articles = self.editor.session.issue.articles
+        near = [i for i in (index, index - 1) if 0 <= i < len(articles) and articles[i].column == column]
+        return NodeRef("article", near[0]) if near else NodeRef("column", column=column)
+
     def delete_article(self) -> None:
         index = self.editor.selected_article()
         if index is None:
@@ -107,14 +117,7 @@ class StructureEditor:
 
         def done(choice: str | None) -> None:
             if choice == "yes" and self.editor.guard(self.editor.session.delete_article, index)[0]:
-                # The cursor stays where the article was: on the next one of its column, else
-                # the one before, else the column (in a column of hundreds it must not jump away).
-                articles = self.editor.session.issue.articles
-                near = [
-                    i for i in (index, index - 1) if 0 <= i < len(articles) and articles[i].column == a.column
-                ]
-                select = NodeRef("article", near[0]) if near else NodeRef("column", column=a.column)
-                self.editor.after_structure(select)
+                self.editor.after_structure(self._near(index, a.column))
 
         self.editor.app.push_screen(
             ChoiceDialog(
@@ -145,15 +148,23 @@ class StructureEditor:
         def go(choice: str | None = "yes") -> None:
             if choice != "yes":
                 return
-            done = session.redo() if redo else session.undo()
-            if done is None:
-                return
             node = self.editor.node
+            articles = session.issue.articles
+            on = node.index if node.kind == "article" and (node.index or 0) < len(articles) else None
+            column = articles[on].column if on is not None else None
+            went = session.redo() if redo else session.undo()
+            if went is None:
+                return
+            index = went.selection(on)
+            if on is not None and column is not None and went.took_out(on):
+                node = self._near(on, column)  # deleted again: the cursor goes where a delete leaves it
+            elif index is not None:
+                node = NodeRef("article", index)
             if node.kind == "article" and (node.index is None or node.index >= len(session.issue.articles)):
                 node = NodeRef("masthead")
             self.editor.after_structure(node)
             self.editor.notify(
-                t("redone" if redo else "undone", self.editor.lang, what=done.get(self.editor.lang))
+                t("redone" if redo else "undone", self.editor.lang, what=went.label.get(self.editor.lang))
             )
 
         if would_drop is None:

@@ -7,7 +7,7 @@
 
 from tui.session.checker import Checker, Recheck, Rechecked
 from tui.session.errors import Conflict, Refused
-from tui.session.history import History, Step
+from tui.session.history import History, Step, Went
 from tui.session.session import STRUCTURE_STEP, Session
 
 __all__ = [
@@ -20,4 +20,5 @@ __all__ = [
     "Refused",
     "Session",
     "Step",
+    "Went",
 ]

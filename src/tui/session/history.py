@@ -12,6 +12,7 @@ blocking 2 ms to take and 7 ms to read back.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 from tui.model import Issue, structure
 from tui.model.i18n import Text
@@ -55,6 +56,40 @@ def apply_edit(edit: ListEdit, issue: Issue) -> None:
         issue.articles.insert(edit.index, article_from_plain(edit.article))
     else:
         del issue.articles[edit.index]
+
+
+def place_after(edit: ListEdit, index: int) -> int:
+    """Where the article at ``index`` stands once ``edit`` is made (an article taken out: the place it left)."""
+    if isinstance(edit, Swap):
+        return edit.second if index == edit.first else edit.first if index == edit.second else index
+    if isinstance(edit, PutBack):
+        return index + 1 if index >= edit.index else index
+    return index - 1 if index > edit.index else index
+
+
+class Went(NamedTuple):
+    """A step undone or redone: its label, and the edit of the article list it made (None: a whole state)."""
+
+    label: Text
+    edit: ListEdit | None = None
+
+    def selection(self, index: int | None) -> int | None:
+        """The article to show after the step, the cursor having been on article ``index`` (None: elsewhere).
+
+        An article put back is shown: it is what the step is about.  Otherwise the
+        cursor follows the article it was on, as a move does (the outline would
+        else show another article on the same line); after a whole state it
+        stays on its line.
+        """
+        if isinstance(self.edit, PutBack):
+            return self.edit.index
+        if index is None or self.edit is None:
+            return index
+        return place_after(self.edit, index)
+
+    def took_out(self, index: int | None) -> bool:
+        """The step deleted the article that stood at ``index`` (a redo of a delete)."""
+        return isinstance(self.edit, TakeOut) and self.edit.index == index
 
 
 def inverse(edit: ListEdit, issue: Issue) -> ListEdit:

@@ -46,7 +46,7 @@ from tui.model.titlebreak import parse_typed
 from tui.session.baselines import Baselines, Compared
 from tui.session.checker import Checker, Recheck, Rechecked
 from tui.session.errors import Conflict, Refused
-from tui.session.history import History, ListEdit, PutBack, Step, Swap, apply_edit
+from tui.session.history import History, ListEdit, PutBack, Step, Swap, Went, apply_edit
 
 if TYPE_CHECKING:
     from tui.model.proof_report import ProofReport
@@ -325,14 +325,14 @@ class Session:
     def redo_would_drop(self) -> Issue | None:
         return self.history.would_drop(redo=True, version=self.version, issue=self.issue)
 
-    def undo(self) -> Text | None:
+    def undo(self) -> Went | None:
         """Go back one structural step; the state left is kept for redo, typed text included."""
         return self._go(redo=False)
 
-    def redo(self) -> Text | None:
+    def redo(self) -> Went | None:
         return self._go(redo=True)
 
-    def _go(self, *, redo: bool) -> Text | None:
+    def _go(self, *, redo: bool) -> Went | None:
         step = self.history.step(redo=redo, issue=self.issue, version=self.version)
         if step is None:
             return None
@@ -344,7 +344,7 @@ class Session:
         self.touch()
         self.history.arrived(step, redo=redo, version=self.version)
         self._recheck_structure(edit if isinstance(edit, Swap) else None)
-        return step.label
+        return Went(step.label, edit)
 
     # ------------------------------------------------------------ structure
 
