@@ -43,6 +43,29 @@ def test_a_district_appears_by_title_byline_or_a_briefs_first_words() -> None:
     assert list(found.missing) == [d for d in HOUSE.districts if d not in (first, second, third)]
 
 
+NAMES = [*HOUSE.districts, "市人大", ""]  # every district, a city-level unit, an untitled article
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.permutations(NAMES), st.integers(0, len(NAMES))), min_size=1, max_size=4))
+def test_missing_districts_are_those_no_article_of_the_quarter_names(
+    issues: list[tuple[list[str], int]],
+) -> None:
+    """However the articles fall (every district named early, late or not at all), what is missing is
+    what no article of any of the issues is attributed to."""
+    from tui.model.stats import district_of
+
+    date = dt.date(2025, 11, 6)
+    made = [
+        _issue(date, *(Article("监督纵横", f"{d}：做法" if d else "", ["正文。"]) for d in names[:count]))
+        for names, count in issues
+    ]
+    found = coverage(made[0], made[1:], HOUSE)
+    named = {district_of(a, HOUSE) for issue in made for a in issue.articles}
+    assert found.missing == tuple(d for d in HOUSE.districts if d not in named)
+    assert found.issues == len(made)
+
+
 def test_only_earlier_issues_of_the_same_quarter_are_read(tmp_path: Path) -> None:
     folder = tmp_path / "issues"
     folder.mkdir()
