@@ -307,10 +307,16 @@ def test_a_cell_too_narrow_for_its_text_ends_in_an_ellipsis_never_in_a_cut_numbe
     assert fit_cell("西湖区：高效履职", 6) == "西湖… "  # a wide character is never halved
 
 
-async def test_a_narrow_checks_pane_shows_a_group_count_whole_or_marked_cut(sample_toml: Path) -> None:
-    """Grouped, three panes side by side: each header's count is whole or its cut is marked with …."""
+@pytest.mark.parametrize("size", [(150, 45), (120, 30)])
+async def test_a_narrow_checks_pane_shows_a_group_count_whole_or_marked_cut(
+    sample_toml: Path, size: tuple[int, int]
+) -> None:
+    """Grouped, three panes side by side: each header's count is whole or its cut is marked with ….
+
+    At 150 columns the message cell is too narrow; at 120 the row runs past the pane's edge.
+    """
     app = make_app(sample_toml)
-    async with app.run_test(size=(150, 45)) as pilot:
+    async with app.run_test(size=size) as pilot:
         screen = await checked(pilot)
         table = screen.query_one(FindingTable)
         await until(pilot, lambda: table.grouped and table.row_count > 0)

@@ -390,4 +390,18 @@ class FindingTable(ScrollView, can_focus=True):
             else:
                 first = _WAIVED_STYLE if item.waiver is not None else _SEVERITY_STYLE[item.severity]
             strip = self._line(self.row_cells(row), style, None if row == self.cursor_row else first)
+        if width > 1 and self._cuts_a_cell(scroll_x + width):
+            # The pane's edge falls inside a cell (a narrow pane scrolls sideways): the cut is marked
+            # like a cell's own, never silent ("未处理 162，" with its total a scroll away).
+            cut = strip.crop_extend(scroll_x, scroll_x + width - 1, style)
+            return Strip.join([cut, Strip([Segment("…", style)])])
         return strip.crop_extend(scroll_x, scroll_x + width, style)
+
+    def _cuts_a_cell(self, edge: int) -> bool:
+        """The pane's right edge, at ``edge`` cells into the row, falls inside a cell rather than between two."""
+        end = -1
+        for width in self._widths():
+            start, end = end + 1, end + 1 + width  # a one-cell gap before each cell but the first
+            if start < edge < end:
+                return True
+        return False
