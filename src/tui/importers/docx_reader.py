@@ -5,12 +5,16 @@ of: tracked insertions (``w:ins``), the numbers of automatic lists (1. 2. 3.,
 一、二、), the text of tables, the lines after a soft line break.  This reader
 walks the document body in order and gives:
 
-- every paragraph, tables' cell paragraphs in their place, with the document
-  read as if every tracked change were accepted (insertions kept, deletions
-  and moved-away text dropped), automatic list numbers rendered into the
-  text, and soft line breaks (Shift+Enter) as paragraph breaks;
-- a finding for each thing that is not text (an image, a table turned into
-  paragraphs, tracked changes accepted), so the proofreader knows.
+- every paragraph, tables' cell paragraphs, text boxes' and content
+  controls' in their place, with the document read as if every tracked
+  change were accepted (insertions kept, deletions and moved-away text
+  dropped), automatic list numbers rendered into the text, and soft line
+  breaks (Shift+Enter) as paragraph breaks (a paragraph's own text:
+  importers/docx_text.py);
+- a finding for each thing that is not text (an image, a table or a text
+  box turned into paragraphs, tracked changes accepted), so the proofreader
+  knows, and one quoting the text outside the body that is not imported
+  (headers and footers, notes, comments: importers/docx_parts.py).
 
 A damaged file of any kind is a LoadError naming it, and a document.xml
 larger than any bulletin's is refused before it is parsed.
@@ -25,6 +29,8 @@ from pathlib import Path
 from typing import Any
 
 from tui.files.storage import read_bytes
+from tui.importers.docx_parts import outside_the_body
+from tui.importers.docx_text import W, is_image, own_elements, paragraph_text, removed, text_boxes
 from tui.model.errors import JianbaoError, LoadError
 from tui.model.findings import Finding, Location, Severity
 from tui.model.i18n import Text
@@ -33,9 +39,6 @@ from tui.model.textutil import strip_ws
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted .docx and old .doc files
 MAX_DOCUMENT_XML = 20_000_000  # bytes uncompressed; a long bulletin's is under 2 MB
 MAX_PACKAGE = 200_000_000  # bytes uncompressed, all parts together (images included)
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_SKIPPED_CONTAINERS = {f"{W}del", f"{W}moveFrom"}
-_BREAK_TYPES_KEPT = {None, "textWrapping"}
 
 
 @dataclass
@@ -229,35 +232,6 @@ def _numbering_of(document: Any) -> _Numbering:
     return _Numbering(part.element)
 
 
-def _paragraph_text(p: Any) -> tuple[str, bool]:
-    """The paragraph's visible text with tracked changes accepted; and whether all its text is bold."""
-    out: list[str] = []
-    bold_runs = plain_runs = 0
-    for element in p.iter():  # document order
-        tag = element.tag
-        if not isinstance(tag, str):
-            continue
-        if any(a.tag in _SKIPPED_CONTAINERS for a in element.iterancestors()):
-            continue
-        if tag == f"{W}t":
-            out.append(element.text or "")
-            run = element.getparent()
-            rpr = run.find(f"{W}rPr") if run is not None else None
-            b = rpr.find(f"{W}b") if rpr is not None else None
-            if b is not None and b.get(f"{W}val", "true") not in ("0", "false"):
-                bold_runs += 1
-            elif (element.text or "").strip():
-                plain_runs += 1
-        elif tag == f"{W}tab":
-            out.append("\t")
-        elif tag in (f"{W}br", f"{W}cr"):
-            if element.get(f"{W}type") in _BREAK_TYPES_KEPT:
-                out.append("\n")
-        elif tag == f"{W}noBreakHyphen":
-            out.append("-")
-    return "".join(out), bold_runs > 0 and plain_runs == 0
-
-
 _CORE_NS = {
     "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
     "dc": "http://purl.org/dc/elements/1.1/",
@@ -300,39 +274,20 @@ def _read(path: Path) -> WordText:
     import docx
 
     document = docx.Document(str(path))
-    numbering = _numbering_of(document)
-    result = WordText()
+    reading = _Reading(document)
     body = document.element.body
-    images = tables = insertions = deletions = 0
-    for child in body.iterchildren():
-        if child.tag == f"{W}p":
-            images += _add_paragraph(result, child, numbering, document, in_table=False)
-        elif child.tag == f"{W}tbl":
-            tables += 1
-            first = len(result.paragraphs)
-            for p in child.iter(f"{W}p"):
-                images += _add_paragraph(result, p, numbering, document, in_table=True)
-            result.findings.append(
-                _note(
-                    "import.table",
-                    "warning",
-                    Text(
-                        f"第 {tables} 个表格的单元格已按顺序作为段落导入，请核对",
-                        f"the cells of table {tables} were imported as paragraphs, in order: check them",
-                    ),
-                    paragraph=first,
-                )
-            )
-        insertions += len(child.findall(f".//{W}ins"))
-        deletions += len(child.findall(f".//{W}del")) + len(child.findall(f".//{W}moveFrom"))
-    if images:
+    reading.walk(body)
+    result = reading.result
+    insertions = sum(1 for e in body.iter(f"{W}ins") if not removed(e))
+    deletions = sum(1 for tag in ("del", "moveFrom") for e in body.iter(f"{W}{tag}") if not removed(e))
+    if reading.images:
         result.findings.append(
             _note(
                 "import.image",
                 "warning",
                 Text(
-                    f"文档中有 {images} 张图片，未导入（jianbao 只导入文字；图注已作为段落保留）",
-                    f"the document holds {images} image(s), not imported (jianbao imports text; captions are kept as paragraphs)",
+                    f"文档中有 {reading.images} 张图片，未导入（jianbao 只导入文字；图注已作为段落保留）",
+                    f"the document holds {reading.images} image(s), not imported (jianbao imports text; captions are kept as paragraphs)",
                 ),
             )
         )
@@ -347,14 +302,77 @@ def _read(path: Path) -> WordText:
                 ),
             )
         )
+    result.findings += outside_the_body(document)
     if not any(strip_ws(p.text) for p in result.paragraphs):
         raise LoadError(Text("文档是空的", "the document is empty"), file=path)
     return result
 
 
-def _add_paragraph(result: WordText, p: Any, numbering: _Numbering, document: Any, *, in_table: bool) -> int:
-    """Append the paragraph (split at soft line breaks); returns how many images it holds."""
-    text, bold = _paragraph_text(p)
+class _Reading:
+    """The walk through a document's body: its paragraphs in order, and what was not plain text."""
+
+    def __init__(self, document: Any) -> None:
+        self.document = document
+        self.numbering = _numbering_of(document)
+        self.result = WordText()
+        self.images = self.tables = self.boxes = 0
+
+    def walk(self, container: Any, *, in_table: bool = False) -> None:
+        """The paragraphs of ``container`` in document order, tables' and text boxes' in their place.
+
+        A content control (``w:sdt``, a template's fields and cover pages) or custom
+        XML holds paragraphs too: walked into, not skipped.
+        """
+        for child in container:
+            tag = child.tag
+            if not isinstance(tag, str) or tag == f"{W}sectPr":
+                continue
+            if tag == f"{W}p":
+                self._paragraph(child, in_table=in_table)
+            elif tag == f"{W}tbl":
+                self._table(child)
+            else:
+                self.walk(child, in_table=in_table)
+
+    def _table(self, table: Any) -> None:
+        self.tables += 1
+        number, first = self.tables, len(self.result.paragraphs)
+        self.walk(table, in_table=True)
+        self.result.findings.append(
+            _note(
+                "import.table",
+                "warning",
+                Text(
+                    f"第 {number} 个表格的单元格已按顺序作为段落导入，请核对",
+                    f"the cells of table {number} were imported as paragraphs, in order: check them",
+                ),
+                paragraph=first,
+            )
+        )
+
+    def _paragraph(self, p: Any, *, in_table: bool) -> None:
+        _add_paragraph(self.result, p, self.numbering, self.document, in_table=in_table)
+        self.images += sum(1 for e in own_elements(p) if is_image(e))
+        for box in text_boxes(p):
+            self.boxes += 1
+            number, first = self.boxes, len(self.result.paragraphs)
+            self.walk(box, in_table=in_table)
+            self.result.findings.append(
+                _note(
+                    "import.text-box",
+                    "warning",
+                    Text(
+                        f"第 {number} 个文本框的文字已作为段落导入（在它所在的段落之后），请核对",
+                        f"the text of text box {number} was imported as paragraphs (after the paragraph it sits in): check them",
+                    ),
+                    paragraph=first,
+                )
+            )
+
+
+def _add_paragraph(result: WordText, p: Any, numbering: _Numbering, document: Any, *, in_table: bool) -> None:
+    """Append the paragraph (split at soft line breaks)."""
+    text, bold = paragraph_text(p)
     style_element = _style_of(p, document)
     style = (style_element.name_val if style_element is not None else "") or _style_id(p)
     ppr = p.find(f"{W}pPr")
@@ -376,7 +394,6 @@ def _add_paragraph(result: WordText, p: Any, numbering: _Numbering, document: An
         text = text.replace("\n", "")
     for part in text.split("\n"):
         result.paragraphs.append(Para(style, part, bold, in_table))
-    return len(p.findall(f".//{W}drawing")) + len(p.findall(f".//{W}pict"))
 
 
 def _style_id(p: Any) -> str:

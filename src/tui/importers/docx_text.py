@@ -1,0 +1,82 @@
+"""A Word paragraph's visible text: what Word shows of it, each character once.
+
+Shared by the body's reader (importers/docx_reader.py) and the reader of the
+other parts (importers/docx_parts.py).  Three kinds of element inside a
+paragraph are not its own text:
+
+- deleted and moved-away text (``w:del``, ``w:moveFrom``): the document is
+  read as if every tracked change were accepted;
+- the fallback copy of a shape (``mc:Fallback``): Word stores a text box
+  twice, once for itself (``mc:Choice``) and once for older readers, and
+  reading both doubled every text box's words;
+- a text box's own paragraphs (``w:txbxContent``): they are paragraphs of
+  their own, read after the one they are anchored in (:func:`text_boxes`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+REMOVED = frozenset({f"{W}del", f"{W}moveFrom"})  # text a tracked change took out
+_NOT_OWN = REMOVED | {f"{MC}Fallback", f"{W}txbxContent"}
+_BREAK_TYPES_KEPT = {None, "textWrapping"}
+
+
+def own_elements(element: Any) -> Iterator[Any]:
+    """The elements under ``element`` in document order that are its own text's (see the module docstring)."""
+    for child in element:
+        tag = child.tag
+        if not isinstance(tag, str) or tag in _NOT_OWN:
+            continue
+        yield child
+        yield from own_elements(child)
+
+
+def text_boxes(element: Any) -> Iterator[Any]:
+    """The text boxes (``w:txbxContent``) anchored under ``element``, as Word shows them, outermost only."""
+    for child in element:
+        tag = child.tag
+        if not isinstance(tag, str) or tag in REMOVED or tag == f"{MC}Fallback":
+            continue
+        if tag == f"{W}txbxContent":
+            yield child
+        else:
+            yield from text_boxes(child)
+
+
+def removed(element: Any) -> bool:
+    """``element`` is inside text a tracked change took out, or inside a shape's fallback copy."""
+    return any(a.tag in REMOVED or a.tag == f"{MC}Fallback" for a in element.iterancestors())
+
+
+def paragraph_text(p: Any) -> tuple[str, bool]:
+    """The paragraph's visible text with tracked changes accepted; and whether all its text is bold."""
+    out: list[str] = []
+    bold_runs = plain_runs = 0
+    for element in own_elements(p):
+        tag = element.tag
+        if tag == f"{W}t":
+            out.append(element.text or "")
+            run = element.getparent()
+            rpr = run.find(f"{W}rPr") if run is not None else None
+            b = rpr.find(f"{W}b") if rpr is not None else None
+            if b is not None and b.get(f"{W}val", "true") not in ("0", "false"):
+                bold_runs += 1
+            elif (element.text or "").strip():
+                plain_runs += 1
+        elif tag == f"{W}tab":
+            out.append("\t")
+        elif tag in (f"{W}br", f"{W}cr"):
+            if element.get(f"{W}type") in _BREAK_TYPES_KEPT:
+                out.append("\n")
+        elif tag == f"{W}noBreakHyphen":
+            out.append("-")
+    return "".join(out), bold_runs > 0 and plain_runs == 0
+
+
+def is_image(element: Any) -> bool:
+    """A drawing or picture that is not a text box (whose words are read as paragraphs)."""
+    return element.tag in (f"{W}drawing", f"{W}pict") and element.find(f".//{W}txbxContent") is None

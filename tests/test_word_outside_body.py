@@ -1,0 +1,128 @@
+"""Word text outside the body's plain paragraphs: text boxes, content controls, headers and footers,
+footnotes, endnotes and comments.  Each word ends up once in the article or quoted in a finding."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from docx.oxml import parse_xml
+
+from test_word_import import BYLINE, HOUSE, W, raw_docx, run
+from tui.importers.docx import import_submission
+
+MC = (
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+    'xmlns:v="urn:schemas-microsoft-com:vml" '
+    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'
+)
+WORD = "application/vnd.openxmlformats-officedocument.wordprocessingml."
+
+
+def text_box(*paragraphs: str) -> str:
+    """A text box as Word writes it: the shape (mc:Choice) and a copy for older readers (mc:Fallback)."""
+    inner = "<w:txbxContent>" + "".join(f"<w:p>{run(p)}</w:p>" for p in paragraphs) + "</w:txbxContent>"
+    return (
+        f"<w:r><mc:AlternateContent {MC}><mc:Choice Requires='wps'><w:drawing><wp:anchor><a:graphic>"
+        f"<a:graphicData><wps:wsp><wps:txbx>{inner}</wps:txbx></wps:wsp></a:graphicData></a:graphic>"
+        f"</wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>{inner}</v:textbox>"
+        "</v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+    )
+
+
+def test_a_text_box_is_read_once_as_paragraphs_of_its_own_and_reported(tmp_path: Path) -> None:
+    """Word keeps a text box twice; reading both doubled its words inside the paragraph it sits in."""
+    path = raw_docx(
+        tmp_path / "文本框.docx",
+        [
+            run("富阳区：文本框稿"),
+            run("正文开头。") + text_box("框内第一句。", "框内第二句。") + run("正文继续。"),
+            run("正文第二段。"),
+            run(BYLINE),
+        ],
+    )
+    sub = import_submission(path, HOUSE)
+    assert sub.article.paragraphs == ["正文开头。正文继续。", "框内第一句。", "框内第二句。", "正文第二段。"]
+    rules = [f.rule for f in sub.findings]
+    assert rules.count("import.text-box") == 1 and "import.image" not in rules
+
+
+def test_paragraphs_in_a_content_control_are_read_in_their_place(tmp_path: Path) -> None:
+    """A template's content control (w:sdt) holds body paragraphs: they were skipped without a word."""
+    path = raw_docx(tmp_path / "控件.docx", [run("富阳区：控件稿"), run("第一段。")])
+    document = docx.Document(str(path))
+    control = parse_xml(
+        f"<w:sdt {W}><w:sdtPr><w:alias w:val='正文'/></w:sdtPr><w:sdtContent>"
+        f"<w:p>{run('控件里的一段。')}</w:p></w:sdtContent></w:sdt>"
+    )
+    document.element.body[-1].addprevious(control)
+    document.element.body[-1].addprevious(parse_xml(f"<w:p {W}>{run(BYLINE)}</w:p>"))
+    document.save(str(path))
+    assert import_submission(path, HOUSE).article.paragraphs == ["第一段。", "控件里的一段。"]
+
+
+def _with_part(path: Path, name: str, kind: str, relation: str, xml: str) -> None:
+    document = docx.Document(str(path))
+    part = Part(PackURI(f"/word/{name}.xml"), WORD + kind, xml.encode("utf-8"), document.part.package)
+    document.part.relate_to(part, relation)
+    document.save(str(path))
+
+
+def _notes(tag: str, *texts: str) -> str:
+    separator = f"<w:{tag} w:type='separator' w:id='-1'><w:p><w:r><w:separator/></w:r></w:p></w:{tag}>"
+    notes = "".join(f"<w:{tag} w:id='{i}'><w:p>{run(t)}</w:p></w:{tag}>" for i, t in enumerate(texts, 1))
+    return f"<w:{tag}s {W}>{separator}{notes}</w:{tag}s>"
+
+
+def test_headers_footers_notes_and_comments_are_quoted_in_findings(tmp_path: Path) -> None:
+    document = docx.Document()
+    for text in ("富阳区：带脚注的稿件", "正文一段。", BYLINE):
+        document.add_paragraph(text)
+    section = document.sections[0]
+    section.header.paragraphs[0].text = "富阳区人大常委会研究室"
+    section.footer.paragraphs[0].text = "第 1 页"  # a page number: furniture, not quoted
+    section.footer.add_paragraph("内部资料　注意保存")
+    path = tmp_path / "脚注.docx"
+    document.save(str(path))
+    _with_part(path, "footnotes", "footnotes+xml", RT.FOOTNOTES, _notes("footnote", "数据来源：区统计局。"))
+    _with_part(path, "endnotes", "endnotes+xml", RT.ENDNOTES, _notes("endnote", "尾注一则。"))
+    _with_part(
+        path,
+        "comments",
+        "comments+xml",
+        RT.COMMENTS,
+        f"<w:comments {W}><w:comment w:id='0' w:author='审稿人'><w:p>{run('此处数字请核实')}</w:p></w:comment></w:comments>",
+    )
+    sub = import_submission(path, HOUSE)
+    assert sub.article.paragraphs == ["正文一段。"]
+    said = {f.rule: (f.severity.value, f.message.get("zh")) for f in sub.findings}
+    assert said["import.header-footer"] == (
+        "info",
+        "页眉、页脚中的文字未导入：「富阳区人大常委会研究室」「内部资料　注意保存」",
+    )
+    assert said["import.footnotes"] == (
+        "warning",
+        "文档有 1 条脚注，未导入，请核对：「数据来源：区统计局。」",
+    )
+    assert said["import.endnotes"] == ("warning", "文档有 1 条尾注，未导入，请核对：「尾注一则。」")
+    assert said["import.comments"] == (
+        "warning",
+        "文档有 1 条批注，未导入，请核对：「此处数字请核实（审稿人）」",
+    )
+
+
+def test_a_plain_submission_reports_nothing_outside_its_body(tmp_path: Path) -> None:
+    """No header, no notes: no finding about them (python-docx's template has empty ones)."""
+    document = docx.Document()
+    for text in ("富阳区：平常的稿件", "正文一段。", BYLINE):
+        document.add_paragraph(text)
+    document.sections[0].footer.paragraphs[0].text = "- 2 -"
+    path = tmp_path / "平常.docx"
+    document.save(str(path))
+    rules = {f.rule for f in import_submission(path, HOUSE).findings}
+    assert not {"import.header-footer", "import.footnotes", "import.endnotes", "import.comments"} & rules
