@@ -263,6 +263,7 @@ async def test_the_detail_under_the_checks_list_shows_the_whole_finding(sample_t
         await until(pilot, lambda: "半角逗号" in str(detail.render()))
         text = str(detail.render())
         assert "⟦,⟧" in text and "依据：GB/T 15834—2011" in text
+        assert "位置：第1篇「拱墅区：…」 第3段 第" in text  # whole, where the list's column cuts it
         assert detail.size.height > 1
 
 

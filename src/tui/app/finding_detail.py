@@ -62,6 +62,9 @@ class FindingDetail(Widget):
             if zh
             else f"[{name}] {finding.message.get(self.lang)}"
         ]
+        where = finding.location.describe(self.lang)
+        if where:  # the list's column cuts it short (第1篇「拱墅区：…」 第3段 第180字)
+            parts.append(("位置：" if zh else "where: ") + where)
         if finding.context:
             parts.append(("原文：" if zh else "text: ") + finding.context)
         basis = rule_basis(finding.rule)
