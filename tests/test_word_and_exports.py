@@ -49,6 +49,20 @@ def test_docx_round_trip_is_identity(sample_toml: Path, sample_docx: Path) -> No
     assert result.findings == []
 
 
+def test_a_tab_in_running_text_stays_in_its_paragraph_through_the_round_trip(
+    sample_toml: Path, tmp_path: Path
+) -> None:
+    """The masthead's unit and date, and a contents line, share a paragraph apart by a tab; a tab in an
+    article's text is not such a parting: the words after it were made a paragraph of their own."""
+    issue = load_issue(sample_toml)
+    issue.articles[0].paragraphs[0] = "区人大常委会召开会议\t听取审议有关报告。"
+    path = tmp_path / "制表.docx"
+    path.write_bytes(render(issue, HOUSE.style, "docx"))
+    result = import_issue_docx(path, HOUSE)
+    assert result.issue == issue  # the masthead and contents still read apart at their tabs
+    assert result.issue.articles[0].paragraphs[0] == "区人大常委会召开会议\t听取审议有关报告。"
+
+
 def test_docx_page_setup(sample_docx: Path) -> None:
     section = docx.Document(str(sample_docx)).sections[0]
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tui.importers import frame
 from tui.importers.docx_reader import Para, read_word, word_marks
 from tui.importers.notes import notes_from
 from tui.importers.text import ImportResult, import_text
@@ -44,13 +45,36 @@ def import_issue_docx(path: Path, house: House) -> ImportResult:
     word = read_word(path)
     lines = []
     for para in word.paragraphs:
-        for part in para.text.split("\t"):  # 编印单位 and date share a line, apart by a tab
+        for part in _lines_of(para.text):
             if strip_ws(part):
                 lines.append("\u3000\u3000" + strip_ws(part))
     result = import_text("\n".join(lines), house)
     result.findings = word.findings + result.findings
     result.issue.notes = notes_from(word.findings, result.issue) + result.issue.notes
     return result
+
+
+# Lines that share a Word paragraph with another, apart by a tab: the masthead's 编印单位 and date,
+# a contents line's 【栏目】 and title, the end block's 责任编辑 and 电话.
+_FURNITURE = (
+    re.compile(r"^【[^】]*】$|编$"),
+    frame.DATE,
+    frame.NUMBER,
+    frame.EDITOR,
+    frame.PHONE,
+)
+
+
+def _lines_of(text: str) -> list[str]:
+    """A paragraph as the lines of the text parser: split at its tabs only where they part furniture.
+
+    A tab inside running text stays in it: splitting there made a new
+    paragraph of the words after it, without a word to the proofreader.
+    """
+    parts = text.split("\t")
+    if len(parts) > 1 and any(p.search(strip_ws(part)) for part in parts for p in _FURNITURE):
+        return parts
+    return [text]
 
 
 # ---------------------------------------------------------------- one submission
