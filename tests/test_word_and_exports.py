@@ -56,11 +56,17 @@ def test_a_tab_in_running_text_stays_in_its_paragraph_through_the_round_trip(
     article's text is not such a parting: the words after it were made a paragraph of their own."""
     issue = load_issue(sample_toml)
     issue.articles[0].paragraphs[0] = "区人大常委会召开会议\t听取审议有关报告。"
+    issue.articles[0].paragraphs[1] = (
+        "会议于2025年11月10日召开\t电话会议同步进行。"  # a date inside a sentence
+    )
     path = tmp_path / "制表.docx"
     path.write_bytes(render(issue, HOUSE.style, "docx"))
     result = import_issue_docx(path, HOUSE)
     assert result.issue == issue  # the masthead and contents still read apart at their tabs
-    assert result.issue.articles[0].paragraphs[0] == "区人大常委会召开会议\t听取审议有关报告。"
+    assert result.issue.articles[0].paragraphs[:2] == [
+        "区人大常委会召开会议\t听取审议有关报告。",
+        "会议于2025年11月10日召开\t电话会议同步进行。",
+    ]
 
 
 def test_docx_page_setup(sample_docx: Path) -> None:

@@ -55,14 +55,14 @@ def import_issue_docx(path: Path, house: House) -> ImportResult:
 
 
 # Lines that share a Word paragraph with another, apart by a tab: the masthead's 编印单位 and date,
-# a contents line's 【栏目】 and title, the end block's 责任编辑 and 电话.
-_FURNITURE = (
-    re.compile(r"^【[^】]*】$|编$"),
-    frame.DATE,
-    frame.NUMBER,
-    frame.EDITOR,
-    frame.PHONE,
-)
+# a contents line's 【栏目】 and title, the end block's 责任编辑 and 电话.  Each part is the whole
+# of such a line: a date or a phone number inside a sentence is not one.
+_FURNITURE = re.compile(r"【[^】]*】|.+编|本期责任编辑\s*[：:].*|电\s*话\s*[：:].*")
+
+
+def _is_furniture(part: str) -> bool:
+    line = strip_ws(part)
+    return bool(_FURNITURE.fullmatch(line) or frame.DATE.fullmatch(line) or frame.NUMBER.fullmatch(line))
 
 
 def _lines_of(text: str) -> list[str]:
@@ -72,7 +72,7 @@ def _lines_of(text: str) -> list[str]:
     paragraph of the words after it, without a word to the proofreader.
     """
     parts = text.split("\t")
-    if len(parts) > 1 and any(p.search(strip_ws(part)) for part in parts for p in _FURNITURE):
+    if len(parts) > 1 and any(_is_furniture(part) for part in parts):
         return parts
     return [text]
 
