@@ -336,18 +336,15 @@ class _Reading:
 
     def _table(self, table: Any) -> None:
         self.tables += 1
-        number, first = self.tables, len(self.result.paragraphs)
-        self.walk(table, in_table=True)
-        self.result.findings.append(
-            _note(
-                "import.table",
-                "warning",
-                Text(
-                    f"第 {number} 个表格的单元格已按顺序作为段落导入，请核对",
-                    f"the cells of table {number} were imported as paragraphs, in order: check them",
-                ),
-                paragraph=first,
-            )
+        n = self.tables
+        self._walk_reported(
+            table,
+            "import.table",
+            Text(
+                f"第 {n} 个表格的单元格已按顺序作为段落导入，请核对",
+                f"the cells of table {n} were imported as paragraphs, in order: check them",
+            ),
+            in_table=True,
         )
 
     def _paragraph(self, p: Any, *, in_table: bool) -> None:
@@ -355,19 +352,22 @@ class _Reading:
         self.images += sum(1 for e in own_elements(p) if is_image(e))
         for box in text_boxes(p):
             self.boxes += 1
-            number, first = self.boxes, len(self.result.paragraphs)
-            self.walk(box, in_table=in_table)
-            self.result.findings.append(
-                _note(
-                    "import.text-box",
-                    "warning",
-                    Text(
-                        f"第 {number} 个文本框的文字已作为段落导入（在它所在的段落之后），请核对",
-                        f"the text of text box {number} was imported as paragraphs (after the paragraph it sits in): check them",
-                    ),
-                    paragraph=first,
-                )
+            n = self.boxes
+            self._walk_reported(
+                box,
+                "import.text-box",
+                Text(
+                    f"第 {n} 个文本框的文字已作为段落导入（在它所在的段落之后），请核对",
+                    f"the text of text box {n} was imported as paragraphs (after the paragraph it sits in): check them",
+                ),
+                in_table=in_table,
             )
+
+    def _walk_reported(self, container: Any, rule: str, message: Text, *, in_table: bool) -> None:
+        """Walk ``container``, then warn that its paragraphs (from the first of them on) were not plain body text."""
+        first = len(self.result.paragraphs)
+        self.walk(container, in_table=in_table)
+        self.result.findings.append(_note(rule, "warning", message, paragraph=first))
 
 
 def _add_paragraph(result: WordText, p: Any, numbering: _Numbering, document: Any, *, in_table: bool) -> None:
