@@ -126,3 +126,24 @@ def test_a_plain_submission_reports_nothing_outside_its_body(tmp_path: Path) -> 
     document.save(str(path))
     rules = {f.rule for f in import_submission(path, HOUSE).findings}
     assert not {"import.header-footer", "import.footnotes", "import.endnotes", "import.comments"} & rules
+
+
+def test_an_equation_is_read_and_a_symbol_font_character_is_reported(tmp_path: Path) -> None:
+    """An equation's characters are text (m:t, not w:t); a Wingdings ✓ has none to read: it is reported."""
+    math = (
+        "<m:oMath xmlns:m='http://schemas.openxmlformats.org/officeDocument/2006/math'>"
+        "<m:r><m:t>x+1=2</m:t></m:r></m:oMath>"
+    )
+    path = raw_docx(
+        tmp_path / "公式.docx",
+        [
+            run("富阳区：公式稿"),
+            run("增长率按") + math + run("计算。"),
+            run("已完成") + "<w:r><w:sym w:font='Wingdings' w:char='F0FC'/></w:r>" + run("。"),
+            run(BYLINE),
+        ],
+    )
+    sub = import_submission(path, HOUSE)
+    assert sub.article.paragraphs == ["增长率按x+1=2计算。", "已完成。"]
+    symbols = [f for f in sub.findings if f.rule == "import.symbol"]
+    assert len(symbols) == 1 and "1 个符号字体字符" in symbols[0].message.get("zh")

@@ -30,7 +30,7 @@ from typing import Any
 
 from tui.files.storage import read_bytes
 from tui.importers.docx_parts import outside_the_body
-from tui.importers.docx_text import W, is_image, own_elements, paragraph_text, removed, text_boxes
+from tui.importers.docx_text import W, is_image, is_symbol, own_elements, paragraph_text, removed, text_boxes
 from tui.model.errors import JianbaoError, LoadError
 from tui.model.findings import Finding, Location, Severity
 from tui.model.i18n import Text
@@ -291,6 +291,17 @@ def _read(path: Path) -> WordText:
                 ),
             )
         )
+    if reading.symbols:
+        result.findings.append(
+            _note(
+                "import.symbol",
+                "warning",
+                Text(
+                    f"文档中有 {reading.symbols} 个符号字体字符（插入的符号，如 Wingdings 的 ✓），未导入，请核对",
+                    f"the document holds {reading.symbols} symbol-font character(s) (inserted symbols, such as a Wingdings ✓), not imported: check them",
+                ),
+            )
+        )
     if insertions or deletions:
         result.findings.append(
             _note(
@@ -315,7 +326,7 @@ class _Reading:
         self.document = document
         self.numbering = _numbering_of(document)
         self.result = WordText()
-        self.images = self.tables = self.boxes = 0
+        self.images = self.tables = self.boxes = self.symbols = 0
 
     def walk(self, container: Any, *, in_table: bool = False) -> None:
         """The paragraphs of ``container`` in document order, tables' and text boxes' in their place.
@@ -349,7 +360,9 @@ class _Reading:
 
     def _paragraph(self, p: Any, *, in_table: bool) -> None:
         _add_paragraph(self.result, p, self.numbering, self.document, in_table=in_table)
-        self.images += sum(1 for e in own_elements(p) if is_image(e))
+        for element in own_elements(p):
+            self.images += is_image(element)
+            self.symbols += is_symbol(element)
         for box in text_boxes(p):
             self.boxes += 1
             n = self.boxes

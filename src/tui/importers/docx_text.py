@@ -20,6 +20,7 @@ from typing import Any
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"  # an equation's text: m:t
 REMOVED = frozenset({f"{W}del", f"{W}moveFrom"})  # text a tracked change took out
 _NOT_OWN = REMOVED | {f"{MC}Fallback", f"{W}txbxContent"}
 _BREAK_TYPES_KEPT = {None, "textWrapping"}
@@ -58,7 +59,9 @@ def paragraph_text(p: Any) -> tuple[str, bool]:
     bold_runs = plain_runs = 0
     for element in own_elements(p):
         tag = element.tag
-        if tag == f"{W}t":
+        if tag == f"{M}t":  # an equation (Insert → Equation): its characters, as typed
+            out.append(element.text or "")
+        elif tag == f"{W}t":
             out.append(element.text or "")
             run = element.getparent()
             rpr = run.find(f"{W}rPr") if run is not None else None
@@ -75,6 +78,11 @@ def paragraph_text(p: Any) -> tuple[str, bool]:
         elif tag == f"{W}noBreakHyphen":
             out.append("-")
     return "".join(out), bold_runs > 0 and plain_runs == 0
+
+
+def is_symbol(element: Any) -> bool:
+    """A character from a symbol font (Insert → Symbol in Wingdings, Symbol…): no text to read."""
+    return bool(element.tag == f"{W}sym")
 
 
 def is_image(element: Any) -> bool:
