@@ -147,3 +147,18 @@ def test_an_equation_is_read_and_a_symbol_font_character_is_reported(tmp_path: P
     assert sub.article.paragraphs == ["增长率按x+1=2计算。", "已完成。"]
     symbols = [f for f in sub.findings if f.rule == "import.symbol"]
     assert len(symbols) == 1 and "1 个符号字体字符" in symbols[0].message.get("zh")
+
+
+def test_embedded_objects_are_reported(tmp_path: Path) -> None:
+    """An embedded Excel table (w:object) or an imported HTML chunk (w:altChunk) has no text here: reported."""
+    path = raw_docx(
+        tmp_path / "嵌入.docx",
+        [run("富阳区：嵌入稿"), run("见下表。") + "<w:r><w:object/></w:r>", run(BYLINE)],
+    )
+    document = docx.Document(str(path))
+    document.element.body[-1].addprevious(parse_xml(f"<w:altChunk {W}/>"))
+    document.save(str(path))
+    sub = import_submission(path, HOUSE)
+    assert sub.article.paragraphs == ["见下表。"]
+    embedded = [f for f in sub.findings if f.rule == "import.embedded"]
+    assert len(embedded) == 1 and "2 个嵌入对象" in embedded[0].message.get("zh")

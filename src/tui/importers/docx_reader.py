@@ -30,7 +30,16 @@ from typing import Any
 
 from tui.files.storage import read_bytes
 from tui.importers.docx_parts import outside_the_body
-from tui.importers.docx_text import W, is_image, is_symbol, own_elements, paragraph_text, removed, text_boxes
+from tui.importers.docx_text import (
+    W,
+    is_embedded,
+    is_image,
+    is_symbol,
+    own_elements,
+    paragraph_text,
+    removed,
+    text_boxes,
+)
 from tui.model.errors import JianbaoError, LoadError
 from tui.model.findings import Finding, Location, Severity
 from tui.model.i18n import Text
@@ -302,6 +311,17 @@ def _read(path: Path) -> WordText:
                 ),
             )
         )
+    if reading.embedded:
+        result.findings.append(
+            _note(
+                "import.embedded",
+                "warning",
+                Text(
+                    f"文档中有 {reading.embedded} 个嵌入对象（如 Excel 表格），未导入，请核对",
+                    f"the document holds {reading.embedded} embedded object(s) (an Excel table, say), not imported: check them",
+                ),
+            )
+        )
     if insertions or deletions:
         result.findings.append(
             _note(
@@ -326,7 +346,7 @@ class _Reading:
         self.document = document
         self.numbering = _numbering_of(document)
         self.result = WordText()
-        self.images = self.tables = self.boxes = self.symbols = 0
+        self.images = self.tables = self.boxes = self.symbols = self.embedded = 0
 
     def walk(self, container: Any, *, in_table: bool = False) -> None:
         """The paragraphs of ``container`` in document order, tables' and text boxes' in their place.
@@ -340,6 +360,8 @@ class _Reading:
                 continue
             if tag == f"{W}p":
                 self._paragraph(child, in_table=in_table)
+            elif is_embedded(child):  # a chunk of HTML or RTF between paragraphs
+                self.embedded += 1
             elif tag == f"{W}tbl":
                 self._table(child)
             else:
@@ -363,6 +385,7 @@ class _Reading:
         for element in own_elements(p):
             self.images += is_image(element)
             self.symbols += is_symbol(element)
+            self.embedded += is_embedded(element)
         for box in text_boxes(p):
             self.boxes += 1
             n = self.boxes

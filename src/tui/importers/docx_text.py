@@ -85,6 +85,11 @@ def is_symbol(element: Any) -> bool:
     return bool(element.tag == f"{W}sym")
 
 
+def is_embedded(element: Any) -> bool:
+    """Content another program made, kept as such: an embedded object (an Excel table) or an imported chunk."""
+    return element.tag in (f"{W}object", f"{W}altChunk")
+
+
 def is_image(element: Any) -> bool:
     """A drawing or picture that is not a text box (whose words are read as paragraphs)."""
     return element.tag in (f"{W}drawing", f"{W}pict") and element.find(f".//{W}txbxContent") is None
