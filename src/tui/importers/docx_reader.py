@@ -306,7 +306,7 @@ def _read(path: Path) -> WordText:
                 "import.symbol",
                 "warning",
                 Text(
-                    f"文档中有 {reading.symbols} 个符号字体字符（插入的符号，如 Wingdings 的 ✓），未导入，请核对",
+                    f"文档中有 {reading.symbols} 个符号字体字符（如插入的勾选符号 ✓），未导入，请核对",
                     f"the document holds {reading.symbols} symbol-font character(s) (inserted symbols, such as a Wingdings ✓), not imported: check them",
                 ),
             )
@@ -317,7 +317,7 @@ def _read(path: Path) -> WordText:
                 "import.embedded",
                 "warning",
                 Text(
-                    f"文档中有 {reading.embedded} 个嵌入对象（如 Excel 表格），未导入，请核对",
+                    f"文档中有 {reading.embedded} 个嵌入对象（如嵌入的电子表格），未导入，请核对",
                     f"the document holds {reading.embedded} embedded object(s) (an Excel table, say), not imported: check them",
                 ),
             )
