@@ -157,3 +157,23 @@ def test_text_reaches_typst_only_as_strings(sample_toml: Path) -> None:
         dict.fromkeys(("body", "title", "heading", "masthead", "number", "latin"), "Noto Serif CJK SC"),
     )
     assert '#body("#set page(paper: \\"a5\\") *粗体* $x$ [链接] \\\\ \\"引号\\"", keep: false)' in source
+
+
+@needs_cjk
+def test_a_run_of_digits_longer_than_a_line_breaks_inside_the_text_block() -> None:
+    """Typst breaks a Latin run only where its letters allow: 120 digits in a row ran past the right margin."""
+    import re
+
+    from conftest import DATA
+
+    issue = load_issue(DATA / "issues" / "2025-12.toml")
+    issue.articles[0].paragraphs[0] = "编号" + "0123456789" * 12 + "，电话0571-85100000。"
+    data = pdf.render_pdf(issue, load_house(DATA / "issues").style).data
+    rows = [  # each line's pieces as extracted (in reading order), without break points and spacing
+        "".join(t for _, _, t in row).replace("\u200b", "").replace(" ", "")
+        for page in _lines(data)[1:]
+        for _, row in sorted(_rows(page).items())
+    ]
+    assert max(len(run) for row in rows for run in re.findall(r"\d+", row)) <= 56  # 28 places a line
+    assert "编号" + "0123456789" * 12 in "".join(rows)  # every digit printed, in order, over the lines
+    assert any("0571-85100000" in row for row in rows)  # a phone number keeps together

@@ -115,6 +115,10 @@ TEMPLATE = r"""
   top-edge: 0.8em, bottom-edge: -0.2em, costs: (widow: 100%, orphan: 100%))
 #set par(leading: pitch - 16pt, spacing: pitch - 16pt, justify: {justify}, first-line-indent: (amount: 2em, all: true))
 #set block(spacing: pitch - 16pt)
+// A run of Latin letters, digits and signs too long for a line (a file number, a path) may break
+// anywhere: Typst breaks a run only where its letters allow, and such a run ran into the margin.
+// Shorter runs (a date, a phone number) keep together and go to the next line whole.
+#show regex("[!-~]{{{long_run},}}"): it => it.text.clusters().join("\u{{200B}}")
 
 #let heading-line(name) = block(sticky: true, par(first-line-indent: 0pt,
   text(font: fonts.heading, "【" + name + "】")))
@@ -158,6 +162,10 @@ TEMPLATE = r"""
 """
 
 
+# Half-width characters in a run that may break anywhere: a line holds 56 digits, fewer capitals.
+LONG_RUN = 30
+
+
 def typst_source(issue: Issue, style: Style, fonts: dict[str, str]) -> str:
     """The Typst document of ``issue`` with the chosen families."""
     name, edition, numbers, unit, date = masthead_lines(issue)
@@ -192,6 +200,7 @@ def typst_source(issue: Issue, style: Style, fonts: dict[str, str]) -> str:
     return TEMPLATE.format(
         pitch=S.LINE_PITCH_PT,
         tracking=-0.25,
+        long_run=LONG_RUN,
         justify="false",  # Typst squeezes CJK punctuation when it justifies: 29 a line, off the grid
         top=S.TOP_MM,
         bottom=S.BOTTOM_MM,
