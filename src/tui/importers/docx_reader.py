@@ -289,39 +289,33 @@ def _read(path: Path) -> WordText:
     result = reading.result
     insertions = sum(1 for e in body.iter(f"{W}ins") if not removed(e))
     deletions = sum(1 for tag in ("del", "moveFrom") for e in body.iter(f"{W}{tag}") if not removed(e))
-    if reading.images:
-        result.findings.append(
-            _note(
-                "import.image",
-                "warning",
-                Text(
-                    f"文档中有 {reading.images} 张图片，未导入（jianbao 只导入文字；图注已作为段落保留）",
-                    f"the document holds {reading.images} image(s), not imported (jianbao imports text; captions are kept as paragraphs)",
-                ),
-            )
-        )
-    if reading.symbols:
-        result.findings.append(
-            _note(
-                "import.symbol",
-                "warning",
-                Text(
-                    f"文档中有 {reading.symbols} 个符号字体字符（如插入的勾选符号 ✓），未导入，请核对",
-                    f"the document holds {reading.symbols} symbol-font character(s) (inserted symbols, such as a Wingdings ✓), not imported: check them",
-                ),
-            )
-        )
-    if reading.embedded:
-        result.findings.append(
-            _note(
-                "import.embedded",
-                "warning",
-                Text(
-                    f"文档中有 {reading.embedded} 个嵌入对象（如嵌入的电子表格），未导入，请核对",
-                    f"the document holds {reading.embedded} embedded object(s) (an Excel table, say), not imported: check them",
-                ),
-            )
-        )
+    counted = (
+        (
+            reading.images,
+            "import.image",
+            Text(
+                f"文档中有 {reading.images} 张图片，未导入（jianbao 只导入文字；图注已作为段落保留）",
+                f"the document holds {reading.images} image(s), not imported (jianbao imports text; captions are kept as paragraphs)",
+            ),
+        ),
+        (
+            reading.symbols,
+            "import.symbol",
+            Text(
+                f"文档中有 {reading.symbols} 个符号字体字符（如插入的勾选符号 ✓），未导入，请核对",
+                f"the document holds {reading.symbols} symbol-font character(s) (inserted symbols, such as a Wingdings ✓), not imported: check them",
+            ),
+        ),
+        (
+            reading.embedded,
+            "import.embedded",
+            Text(
+                f"文档中有 {reading.embedded} 个嵌入对象（如嵌入的电子表格），未导入，请核对",
+                f"the document holds {reading.embedded} embedded object(s) (an Excel table, say), not imported: check them",
+            ),
+        ),
+    )
+    result.findings += [_note(rule, "warning", message) for count, rule, message in counted if count]
     if insertions or deletions:
         result.findings.append(
             _note(
