@@ -7,6 +7,8 @@ from collections.abc import Callable
 from dataclasses import replace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from language_cases import LANGUAGE_CASES
 from rulekit import ARCHIVE, HOUSE, Case, clean_issue, findings, para, rules
@@ -506,3 +508,21 @@ def test_template_left_only_where_the_prompt_is_still_there() -> None:
     issue = clean_issue()
     issue.articles[0].paragraphs.append("会议听取了（关于推进数字经济发展情况的报告）并进行审议。")
     assert not [f for f in findings(issue) if f.rule == "paragraph.template-left"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="“‘《（【〈”’》）】〉甲乙", max_size=14))
+def test_paired_marks_are_reported_exactly_when_they_do_not_nest(text: str) -> None:
+    """The quick test for well-nested text (one pattern for all six pairs) agrees with a plain stack."""
+    from tui.checks.rules.base import Segment
+    from tui.checks.rules.typography import CLOSERS, PAIRS, unbalanced_pairs
+
+    stack: list[str] = []
+    nested = True
+    for ch in text:
+        if ch in PAIRS:
+            stack.append(ch)
+        elif ch in CLOSERS:
+            nested = nested and bool(stack) and stack.pop() == CLOSERS[ch]
+    nested = nested and not stack
+    assert (list(unbalanced_pairs(Segment("paragraph", text, 0, "", 0))) == []) == nested

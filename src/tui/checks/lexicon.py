@@ -68,19 +68,22 @@ def _pattern(source: str, behind: bool) -> re.Pattern[str]:
     return re.compile(f"(?:{source})$" if behind else source)
 
 
-@dataclass(frozen=True)
 class _Anchored:
-    """A word-list entry found through its rarest character: one scan finds every candidate."""
+    """A word-list entry found through its rarest character: one scan finds every candidate.
 
-    entry: WordEntry
-    offset: int  # where the anchor character stands in the wrong form
-    wrong: str = field(init=False)
-    plain: bool = field(init=False)  # no conditions: a match is a hit
+    A plain class: hundreds are made at each start and none is compared (a
+    frozen dataclass also wrote six methods by ``exec`` at import).
+    """
 
-    def __post_init__(self) -> None:
-        e = self.entry
-        object.__setattr__(self, "wrong", e.wrong)
-        object.__setattr__(self, "plain", not (e.after or e.not_after or e.before or e.not_before))
+    __slots__ = ("entry", "offset", "plain", "wrong")
+
+    def __init__(self, entry: WordEntry, offset: int) -> None:
+        self.entry = entry
+        self.offset = offset  # where the anchor character stands in the wrong form
+        self.wrong = entry.wrong
+        self.plain = not (
+            entry.after or entry.not_after or entry.before or entry.not_before
+        )  # a match is a hit
 
     def applies(self, text: str, start: int, end: int) -> bool:
         e = self.entry

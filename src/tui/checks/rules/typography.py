@@ -112,9 +112,11 @@ def halfwidth_marks(seg: Segment) -> Iterator[Finding]:
 
 
 _ALL_PAIRS = "".join(PAIRS) + "".join(CLOSERS)
-# An innermost pair: an opener, no paired mark, its own closer.
+# An innermost opener and closer: no paired mark between them (whether they pair is asked after).
+# One pattern for all six pairs, not one alternative each: a class of Chinese marks costs
+# 0.2 ms to compile, and the six alternatives held seven (in every check's start).
 _INNERMOST = re.compile(
-    "|".join(f"{re.escape(o)}[^{re.escape(_ALL_PAIRS)}]*{re.escape(c)}" for o, c in PAIRS.items())
+    f"[{re.escape(''.join(PAIRS))}][^{re.escape(_ALL_PAIRS)}]*[{re.escape(''.join(CLOSERS))}]"
 )
 
 
@@ -124,10 +126,20 @@ def _well_nested(text: str) -> bool:
     Innermost pairs are removed until none is left; whatever remains is a
     mark the full walk below must explain.
     """
-    while True:
-        text, removed = _INNERMOST.subn("", text)
-        if not removed:
-            return _PAIR_MARKS.search(text) is None
+    removed = True
+
+    def unpaired(m: re.Match[str]) -> str:
+        nonlocal removed
+        span = m.group()
+        if PAIRS[span[0]] != span[-1]:
+            return span  # an opener closed by another's closer: left for the walk
+        removed = True
+        return ""
+
+    while removed:
+        removed = False
+        text = _INNERMOST.sub(unpaired, text)
+    return _PAIR_MARKS.search(text) is None
 
 
 def unbalanced_pairs(seg: Segment) -> Iterator[Finding]:
