@@ -7,7 +7,6 @@ no test depends on it.)
 
 from __future__ import annotations
 
-import dataclasses
 import io
 import re
 import zipfile
@@ -75,7 +74,7 @@ def test_chinese_in_word_language_hints_and_fonts(exported: bytes) -> None:
 def test_fonts_come_from_the_house(sample_toml: Path) -> None:
     text = (DATA / "bulletin.toml").read_text(encoding="utf-8") + '\n[fonts]\nbody = "楷体_GB2312"\n'
     house = loads_house(text, "bulletin.toml")
-    assert house.style.fonts == dataclasses.replace(Fonts(), body="楷体_GB2312")
+    assert house.style.fonts == Fonts()._replace(body="楷体_GB2312")
     data = render(load_issue(sample_toml), house.style, "docx")
     document = _part(data, "word/document.xml")
     assert 'w:eastAsia="楷体_GB2312"' in document and 'w:eastAsia="仿宋_GB2312"' not in document

@@ -27,7 +27,7 @@ def test_clean_text_is_silent_per_family(family: str) -> None:
     assert [r for r in rules(clean_issue()) if r.startswith(family + ".")] == []
 
 
-ORDERED = replace(HOUSE, style=replace(HOUSE.style, check_column_order=True))
+ORDERED = replace(HOUSE, style=HOUSE.style._replace(check_column_order=True))
 
 
 def _split_paragraph(issue: Issue) -> None:
@@ -307,7 +307,7 @@ def test_house_style_with_spaces_asks_for_them() -> None:
 
     from tui.checks.rules import check_issue
 
-    house = replace(HOUSE, style=replace(HOUSE.style, space_between_cjk_and_latin=True))
+    house = replace(HOUSE, style=HOUSE.style._replace(space_between_cjk_and_latin=True))
     found = [f for f in check_issue(clean_issue(), house, ARCHIVE) if f.rule == "typography.cjk-latin-space"]
     assert found and all(f.fix == " " for f in found)
 

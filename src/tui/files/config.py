@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import tomllib
 from pathlib import Path
@@ -86,7 +85,7 @@ def _house_from_data(data: dict[str, object]) -> House:
         default = Fonts()
         fonts = Fonts(**{key: f.string(key, getattr(default, key)) for key in FONT_ROLES})
         f.finish()
-        style = dataclasses.replace(style, fonts=fonts)
+        style = style._replace(fonts=fonts)
     checks_off: tuple[str, ...] = ()
     switches = t.table("checks", required=False)
     if switches is not None:

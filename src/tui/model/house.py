@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import NamedTuple
 
 from tui.model import ColumnKind
 from tui.model.wordlist import LanguageSettings
 
 
-@dataclass(frozen=True)
-class CatalogueColumn:
+class CatalogueColumn(NamedTuple):
     """A column the bulletin may run: its name, kind, whether new issues start with it, its template."""
 
     name: str
@@ -22,16 +22,14 @@ class CatalogueColumn:
     template: tuple[str, ...] = ()  # the paragraphs a new article of this column starts with
 
 
-@dataclass(frozen=True)
-class ColumnRule:
+class ColumnRule(NamedTuple):
     """A Word submission whose title holds one of ``keywords`` goes to ``column``."""
 
     column: str
     keywords: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Fonts:
+class Fonts(NamedTuple):
     """The house fonts of the printed issue, by role (family names as Word and WPS know them)."""
 
     body: str = "仿宋_GB2312"  # 3号仿宋: body, masthead lines
@@ -45,8 +43,7 @@ class Fonts:
 FONT_ROLES: tuple[str, ...] = ("body", "title", "heading", "masthead", "page_number", "latin")
 
 
-@dataclass(frozen=True)
-class Style:
+class Style(NamedTuple):
     """House style the checks and the print follow (bylines, spacing, title length…)."""
 
     byline_parentheses: str = "full"  # full | half
@@ -57,7 +54,7 @@ class Style:
     title_max_length: int = 40
     own_sequences: tuple[str, ...] = ("增刊", "专刊")
     check_column_order: bool = False  # the order of columns varies from issue to issue in most offices
-    fonts: Fonts = field(default_factory=Fonts)
+    fonts: Fonts = Fonts()
 
     @property
     def parentheses(self) -> tuple[str, str]:

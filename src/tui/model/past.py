@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from tui.model.issue import EndBlock, Issue, Masthead
 
 
-@dataclass(frozen=True)
-class PastIssue:
+class PastIssue(NamedTuple):
     """An archived issue as the checks see it: masthead, article titles, end block."""
 
     masthead: Masthead

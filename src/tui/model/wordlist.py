@@ -11,7 +11,7 @@ right after the entry (``after``/``not_after``) or right before it
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # The rules a list entry may belong to (what its finding is called).
 LIST_RULES = (
@@ -22,8 +22,7 @@ LIST_RULES = (
 )
 
 
-@dataclass(frozen=True)
-class WordEntry:
+class WordEntry(NamedTuple):
     """A word-list entry: the wrong form, its correction, the rule that reports it, and why."""
 
     wrong: str
@@ -37,8 +36,7 @@ class WordEntry:
     not_before: str = ""
 
 
-@dataclass(frozen=True)
-class LanguageSettings:
+class LanguageSettings(NamedTuple):
     """A house's additions to the shipped lists, and the shipped entries it switches off."""
 
     off: tuple[str, ...] = ()  # shipped entries switched off, by their wrong form
