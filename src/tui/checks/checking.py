@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from tui.checks.waivers import apply_waivers
 from tui.files.archive import Archived, scan_lenient
@@ -88,8 +88,7 @@ def _refuse_unknown_switches(house: House, folder: Path) -> None:
     )
 
 
-@dataclass
-class _Folder:
+class _Folder(NamedTuple):
     """An archive folder as read once for every file checked against it."""
 
     house: House

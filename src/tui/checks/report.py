@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from tui.checks.catalogue import rule_basis, rule_name
 from tui.model import ROLE_LABELS, Signoff
@@ -15,8 +14,7 @@ if TYPE_CHECKING:  # a check that fixes nothing need not load the fixes
     from tui.checks.fixes import Change
 
 
-@dataclass
-class FileReport:
+class FileReport(NamedTuple):
     """What a check says of one file: its findings, the fixes made, the sign-offs."""
 
     file: str

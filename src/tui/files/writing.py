@@ -14,8 +14,8 @@ import errno
 import os
 import stat
 import time
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from tui.files.processes import alive
 from tui.model.errors import ChangedOnDisk, SaveError
@@ -37,8 +37,7 @@ def os_error_reason(exc: OSError) -> Text:
     return Text(f"写入失败：{detail}", f"write failed: {detail}")
 
 
-@dataclass(frozen=True)
-class FileStamp:
+class FileStamp(NamedTuple):
     """What a file was when it was read: a writer replaces it only if it still is."""
 
     size: int
