@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -68,8 +68,7 @@ class ChoiceDialog(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-@dataclass(frozen=True)
-class Field:
+class Field(NamedTuple):
     key: str
     label: str
     value: str = ""

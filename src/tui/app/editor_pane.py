@@ -11,7 +11,7 @@ what the user types (messages up).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -30,8 +30,7 @@ from tui.model.issue import Issue
 from tui.model.templates import prompts
 
 
-@dataclass(frozen=True)
-class Shown:
+class Shown(NamedTuple):
     """What the pane is to show a node with (the screen's state, handed down)."""
 
     issue: Issue

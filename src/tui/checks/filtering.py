@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from tui.checks.catalogue import family_name, family_of, rule_name
 from tui.model.findings import SEVERITY_LABEL, Finding, Severity
@@ -47,8 +47,7 @@ def new_mask(findings: Sequence[Finding], since: Counter[FindingKey]) -> list[bo
     return out
 
 
-@dataclass(frozen=True)
-class FindingFilter:
+class FindingFilter(NamedTuple):
     """What the checks pane lets through.  The default: everything still open.
 
     ``kind`` is a family (``typography``) or one rule (``typography.halfwidth-comma``);

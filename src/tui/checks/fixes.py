@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from tui.model import Issue
 from tui.model.findings import Finding, Location
 from tui.model.titlebreak import retitle
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(NamedTuple):
     """One fix applied: where, by which rule, and the text before and after (what --fix reports)."""
 
     location: Location

@@ -28,6 +28,7 @@ import secrets
 import socket
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from tui.files.processes import alive
 from tui.files.user_dirs import state_dir
@@ -57,8 +58,7 @@ def _alive_here(pid: int, host: str) -> bool:
     return pid != os.getpid() and alive(pid)
 
 
-@dataclass(frozen=True)
-class Found:
+class Found(NamedTuple):
     """A recovery file left by a session that is no longer running."""
 
     path: Path

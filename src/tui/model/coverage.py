@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from tui.model.house import House
 from tui.model.issue import Issue
@@ -26,8 +26,7 @@ def same_quarter(a: dt.date, b: dt.date) -> bool:
     return a.year == b.year and quarter_of(a) == quarter_of(b)
 
 
-@dataclass(frozen=True)
-class Coverage:
+class Coverage(NamedTuple):
     year: int
     quarter: int
     issues: int  # issues of the quarter counted, this one included

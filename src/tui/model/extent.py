@@ -11,7 +11,7 @@ issue (an editor aims at four or eight pages), not the typesetter's count.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from tui.model.issue import Issue
 from tui.model.linebreak import print_places
@@ -27,8 +27,7 @@ def lines_of(text: str, per_line: int, indent: int = 0) -> int:
     return max(1, math.ceil((print_places(text) + indent) / per_line))
 
 
-@dataclass(frozen=True)
-class Extent:
+class Extent(NamedTuple):
     articles: int  # titled articles
     briefs: int
     chars: int  # 字数: the characters of every article's body

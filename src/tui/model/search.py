@@ -10,7 +10,8 @@ one, so the offsets of a hit are the offsets in the text.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from typing import NamedTuple
 
 from tui.model.findings import Location, context_of
 from tui.model.issue import Issue
@@ -43,14 +44,12 @@ def loosen(text: str) -> str:
     return text.translate(_LOOSE_TABLE)
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     location: Location
     context: str  # the hit marked ⟦…⟧ with some text either side
 
 
-@dataclass(frozen=True)
-class Query:
+class Query(NamedTuple):
     text: str
     loose: bool = False  # width-insensitive
 

@@ -31,6 +31,7 @@ from __future__ import annotations
 import time
 from collections.abc import Generator
 from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 from tui.checks.recheck import ArticleMemo, reindexed
 from tui.checks.waivers import apply_waivers
@@ -52,8 +53,7 @@ class Recheck:
     everything: bool = False
 
 
-@dataclass(frozen=True)
-class Rechecked:
+class Rechecked(NamedTuple):
     """What a background check found."""
 
     request: Recheck
