@@ -145,3 +145,18 @@ def test_a_scan_without_titles_does_not_leave_its_summaries_for_the_checks(tmp_p
     # What the quick scan builds only when asked (the end block) is the same as the full one's.
     assert [(a.masthead, a.past.endblock) for a in quick] == [(a.masthead, a.past.endblock) for a in full]
     assert full[0].past.endblock.distribution and full[0].past.endblock.editor
+
+
+def test_a_house_file_put_inside_the_archive_is_named_as_such(tmp_path: Path) -> None:
+    """bulletin.toml belongs beside the archive folder; inside it, it was reported as a broken issue
+    (“不支持的格式版本 'jianbao-house/1'”), which says nothing of why the house's settings are not read."""
+    from tui.files.shipped import shipped
+
+    folder = _archive(tmp_path, 2)
+    (folder / "bulletin.toml").write_bytes(shipped("defaults", "bulletin.toml").read_bytes())
+    found, errors = scan_lenient(folder)
+    assert len(found) == 2  # the issues beside it are read as before
+    (error,) = errors
+    said = error.render("zh")
+    assert "bulletin.toml" in said and "本刊配置文件" in said and str(tmp_path.resolve()) in said
+    assert "格式版本" not in said

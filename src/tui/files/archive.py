@@ -10,7 +10,7 @@ from tui.files.archive_index import Summary, summaries
 from tui.files.storage import load_issue, save_issue
 from tui.model import EDITIONS, Column, EndBlock, Issue, Masthead
 from tui.model.errors import LoadError, UsageError
-from tui.model.house import House
+from tui.model.house import HOUSE_FILE, House
 from tui.model.i18n import Text
 from tui.model.numbering import next_numbers, previous_in_sequence
 from tui.model.past import PastIssue
@@ -90,7 +90,21 @@ def scan_lenient(
     # is a file without a stat (d_type): the index stats each file once, not twice.
     with os.scandir(archive) as entries:
         names = sorted(e.name for e in entries if e.name.endswith(".toml") and e.is_file())
+    misplaced = []
+    if HOUSE_FILE in names:  # the house configuration put inside the archive: not an issue, and not read
+        names.remove(HOUSE_FILE)
+        beside = archive.resolve().parent
+        misplaced.append(
+            LoadError(
+                Text(
+                    f"这是本刊配置文件，应放在档案文件夹的上一级（{beside}）；放在档案中不会生效",
+                    f"this is the house configuration: it belongs beside the archive folder (in {beside}); inside it, it is not read",
+                ),
+                file=archive / HOUSE_FILE,
+            )
+        )
     found, errors = summaries(archive, names, titles=titles)
+    errors = misplaced + errors
     archived = [Archived(archive, name, summary) for name, summary in found.items()]
     if exclude is not None:
         # The excluded file stays in the index (the next check of another file needs it);

@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Protocol
 
 from tui.files.user_dirs import cache_dir
+from tui.model.house import HOUSE_FILE
 
 # Marshal's format belongs to one Python version; the checksum keeps a damaged file from marshal.
 MAGIC = b"jianbao-check-cache/1 py%d.%d\n" % sys.version_info[:2]
@@ -86,7 +87,7 @@ def _folder_stamp(h: _Sink, folder: Path) -> None:
             rows = sorted((e.name, e.stat()) for e in entries if e.name.endswith(".toml") and e.is_file())
         for name, st in rows:
             h.update(f"{name}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ino}\n".encode())
-    house = folder.parent / "bulletin.toml"
+    house = folder.parent / HOUSE_FILE
     try:
         data = house.read_bytes()
         h.update(b"house\0%d\0" % len(data) + data)

@@ -14,7 +14,7 @@ from tui.files.writing import FileStamp, atomic_write
 from tui.model import COLUMN_KINDS
 from tui.model.bodytext import paragraphs_of
 from tui.model.errors import LoadError
-from tui.model.house import FONT_ROLES, CatalogueColumn, ColumnRule, Fonts, House, Style
+from tui.model.house import FONT_ROLES, HOUSE_FILE, CatalogueColumn, ColumnRule, Fonts, House, Style
 from tui.model.i18n import Text
 
 HOUSE_FORMAT = "jianbao-house/1"
@@ -127,7 +127,7 @@ def default_house() -> House:
 
 
 def house_path_for(archive: Path) -> Path:
-    return archive.parent / "bulletin.toml"
+    return archive.parent / HOUSE_FILE
 
 
 def load_house(archive: Path) -> House:

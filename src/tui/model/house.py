@@ -61,6 +61,9 @@ class Style(NamedTuple):
         return ("（", "）") if self.byline_parentheses == "full" else ("(", ")")
 
 
+HOUSE_FILE = "bulletin.toml"  # the house configuration, beside the archive folder (files/config.py)
+
+
 @dataclass(frozen=True)
 class House:
     """The bulletin's house configuration: its name, unit, columns, districts and style."""
