@@ -294,7 +294,7 @@ def _read(path: Path) -> WordText:
             reading.images,
             "import.image",
             Text(
-                f"文档中有 {reading.images} 张图片，未导入（jianbao 只导入文字；图注已作为段落保留）",
+                f"文档中有 {reading.images} 张图片，未导入（只导入文字；图注已作为段落保留）",
                 f"the document holds {reading.images} image(s), not imported (jianbao imports text; captions are kept as paragraphs)",
             ),
         ),
