@@ -500,3 +500,8 @@ async def test_the_word_picker_goes_anywhere_and_leaves_out_own_exports(
         await pilot.press("i")
         await until(pilot, lambda: isinstance(app.screen, WordFilePicker))
         assert Path(app.screen.query_one(WordTree).path) == inbox  # the last folder, remembered
+        await until(pilot, lambda: app.screen.query_one(WordTree).has_focus)
+        await type_text(pilot, "淳安.docx")  # typed in the tree: the name goes to the path, in this folder
+        assert app.screen.query_one("#picker-path").value == str(inbox / "淳安.docx")  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await until(pilot, lambda: len(main(app).session.issue.articles) == 11)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -69,6 +69,22 @@ class WordFilePicker(ModalScreen[Path | None]):
 
     def on_mount(self) -> None:
         self.query_one(WordTree).focus()
+
+    def on_key(self, event: events.Key) -> None:
+        """A character typed in the tree starts a path in the current folder (a name, or a path of its own).
+
+        The tree has no use for letters: typed there they went nowhere, and a
+        user who types a file's name expects it to be taken.
+        """
+        tree = self.query_one(WordTree)
+        if not (tree.has_focus and event.is_printable and event.character):
+            return
+        event.stop()
+        field = self.query_one("#picker-path", Input)
+        typed = event.character
+        field.value = typed if typed in "/~" else str(Path(tree.path) / typed)
+        field.cursor_position = len(field.value)
+        field.focus()
 
     def _go(self, folder: Path) -> None:
         tree = self.query_one(WordTree)

@@ -267,8 +267,8 @@ S: dict[str, tuple[str, str]] = {
     "picker_path": ("文件夹或文件路径（输入后按 Enter）", "Folder or file path (Enter to go)"),
     "picker_recent": ("最近用过的文件夹", "Recent folders"),
     "picker_hint": (
-        "Enter 打开文件夹或导入文件，Backspace 到上一级；本软件自己导出的文件不列出",
-        "Enter opens a folder or imports a file, Backspace goes up; jianbao's own exports are not listed",
+        "Enter 打开文件夹或导入文件，Backspace 到上一级，直接输入文件名也可；本软件自己导出的文件不列出",
+        "Enter opens a folder or imports a file, Backspace goes up, or type a file's name; jianbao's own exports are not listed",
     ),
     "picker_not_found": ("没有这个文件夹或 .docx 文件：{path}", "No such folder or .docx file: {path}"),
     "imported_word": (
