@@ -51,6 +51,7 @@ class WordFilePicker(ModalScreen[Path | None]):
         self.start = start
         self.lang = lang
         self.recent = [p for p in recent or [] if p != start]
+        self._typing = False  # a name is being typed into the path field from the tree
 
     def compose(self) -> ComposeResult:
         lang = self.lang
@@ -74,19 +75,26 @@ class WordFilePicker(ModalScreen[Path | None]):
         """A character typed in the tree starts a path in the current folder (a name, or a path of its own).
 
         The tree has no use for letters: typed there they went nowhere, and a
-        user who types a file's name expects it to be taken.
+        user who types a file's name expects it to be taken.  (The path field
+        keeps the characters typed into it: only the others come here.)
         """
-        tree = self.query_one(WordTree)
-        if not (tree.has_focus and event.is_printable and event.character):
+        if not (event.is_printable and event.character):
             return
+        tree = self.query_one(WordTree)
         event.stop()
         field = self.query_one("#picker-path", Input)
         typed = event.character
-        field.value = typed if typed in "/~" else str(Path(tree.path) / typed)
+        # A burst (a paste, an input method's word) reaches the tree before the field has the focus.
+        if self._typing:
+            field.value += typed
+        else:
+            field.value = typed if typed in "/~" else str(Path(tree.path) / typed)
+            self._typing = True
         field.cursor_position = len(field.value)
         field.focus()
 
     def _go(self, folder: Path) -> None:
+        self._typing = False  # back in the tree: the next character starts a name again
         tree = self.query_one(WordTree)
         tree.path = folder
         self.query_one("#picker-path", Input).value = str(folder)
