@@ -255,3 +255,22 @@ def test_every_word_a_submission_shows_ends_up_in_the_article_or_a_finding(kinds
     )
     assert [w for w in shown if said.count(w) != 1] == [], said  # each once: none lost, none doubled
     assert not [w for w in deleted if w in said]
+
+
+def test_a_phonetic_guide_keeps_its_characters_and_reports_the_reading(tmp_path: Path) -> None:
+    """拼音指南 sets a reading over characters (w:ruby): read as text, 重 came in as chóng重."""
+    ruby = (
+        "<w:r><w:ruby><w:rt>"
+        + run("chóng")
+        + "</w:rt><w:rubyBase>"
+        + run("重")
+        + "</w:rubyBase></w:ruby></w:r>"
+    )
+    path = raw_docx(
+        tmp_path / "注音.docx",
+        [run("富阳区：注音稿"), run("代表们") + ruby + run("新审视了方案。"), run(BYLINE)],
+    )
+    sub = import_submission(path, HOUSE)
+    assert sub.article.paragraphs == ["代表们重新审视了方案。"]
+    rubies = [f for f in sub.findings if f.rule == "import.ruby"]
+    assert len(rubies) == 1 and "1 处拼音指南" in rubies[0].message.get("zh")

@@ -34,6 +34,7 @@ from tui.importers.docx_text import (
     W,
     is_embedded,
     is_image,
+    is_ruby,
     is_symbol,
     own_elements,
     paragraph_text,
@@ -307,6 +308,14 @@ def _read(path: Path) -> WordText:
             ),
         ),
         (
+            reading.rubies,
+            "import.ruby",
+            Text(
+                f"文档中有 {reading.rubies} 处拼音指南（字上注音），注音未导入，请核对",
+                f"the document has {reading.rubies} phonetic guide(s) (readings set over characters); the readings were not imported: check them",
+            ),
+        ),
+        (
             reading.embedded,
             "import.embedded",
             Text(
@@ -340,7 +349,7 @@ class _Reading:
         self.document = document
         self.numbering = _numbering_of(document)
         self.result = WordText()
-        self.images = self.tables = self.boxes = self.symbols = self.embedded = 0
+        self.images = self.tables = self.boxes = self.symbols = self.embedded = self.rubies = 0
 
     def walk(self, container: Any, *, in_table: bool = False) -> None:
         """The paragraphs of ``container`` in document order, tables' and text boxes' in their place.
@@ -379,6 +388,7 @@ class _Reading:
         for element in own_elements(p):
             self.images += is_image(element)
             self.symbols += is_symbol(element)
+            self.rubies += is_ruby(element)
             self.embedded += is_embedded(element)
         for box in text_boxes(p):
             self.boxes += 1

@@ -10,7 +10,10 @@ paragraph are not its own text:
   twice, once for itself (``mc:Choice``) and once for older readers, and
   reading both doubled every text box's words;
 - a text box's own paragraphs (``w:txbxContent``): they are paragraphs of
-  their own, read after the one they are anchored in (:func:`text_boxes`).
+  their own, read after the one they are anchored in (:func:`text_boxes`);
+- the reading set over characters by 拼音指南 (``w:rt`` of a ``w:ruby``): it
+  would run into the text it annotates (重 read as chóng重); the reader
+  counts it (:func:`is_ruby`).
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"  # an equation's text: m:t
 REMOVED = frozenset({f"{W}del", f"{W}moveFrom"})  # text a tracked change took out
-_NOT_OWN = REMOVED | {f"{MC}Fallback", f"{W}txbxContent"}
+_NOT_OWN = REMOVED | {f"{MC}Fallback", f"{W}txbxContent", f"{W}rt"}
 _BREAK_TYPES_KEPT = {None, "textWrapping"}
 
 
@@ -78,6 +81,11 @@ def paragraph_text(p: Any) -> tuple[str, bool]:
         elif tag == f"{W}noBreakHyphen":
             out.append("-")
     return "".join(out), bold_runs > 0 and plain_runs == 0
+
+
+def is_ruby(element: Any) -> bool:
+    """Characters with their reading set over them (拼音指南): the reading is not imported."""
+    return bool(element.tag == f"{W}ruby")
 
 
 def is_symbol(element: Any) -> bool:
