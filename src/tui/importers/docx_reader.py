@@ -39,6 +39,7 @@ from tui.importers.docx_text import (
     own_elements,
     paragraph_text,
     removed,
+    ruby_text,
     text_boxes,
 )
 from tui.model.errors import JianbaoError, LoadError
@@ -308,11 +309,13 @@ def _read(path: Path) -> WordText:
             ),
         ),
         (
-            reading.rubies,
+            len(reading.rubies),
             "import.ruby",
             Text(
-                f"文档中有 {reading.rubies} 处拼音指南（字上注音），注音未导入，请核对",
-                f"the document has {reading.rubies} phonetic guide(s) (readings set over characters); the readings were not imported: check them",
+                f"文档中有 {len(reading.rubies)} 处拼音指南（字上注音），注音未导入，请核对："
+                + "".join(f"「{base}（{over}）」" for base, over in reading.rubies),
+                f"the document has {len(reading.rubies)} phonetic guide(s) (readings set over characters); the readings were not imported: check them: "
+                + "; ".join(f"{base} ({over})" for base, over in reading.rubies),
             ),
         ),
         (
@@ -349,7 +352,8 @@ class _Reading:
         self.document = document
         self.numbering = _numbering_of(document)
         self.result = WordText()
-        self.images = self.tables = self.boxes = self.symbols = self.embedded = self.rubies = 0
+        self.images = self.tables = self.boxes = self.symbols = self.embedded = 0
+        self.rubies: list[tuple[str, str]] = []  # (the characters, the reading set over them)
 
     def walk(self, container: Any, *, in_table: bool = False) -> None:
         """The paragraphs of ``container`` in document order, tables' and text boxes' in their place.
@@ -388,7 +392,8 @@ class _Reading:
         for element in own_elements(p):
             self.images += is_image(element)
             self.symbols += is_symbol(element)
-            self.rubies += is_ruby(element)
+            if is_ruby(element):
+                self.rubies.append(ruby_text(element))
             self.embedded += is_embedded(element)
         for box in text_boxes(p):
             self.boxes += 1

@@ -88,6 +88,16 @@ def is_ruby(element: Any) -> bool:
     return bool(element.tag == f"{W}ruby")
 
 
+def ruby_text(ruby: Any) -> tuple[str, str]:
+    """A phonetic guide's characters and the reading set over them."""
+    base = ruby.find(f"{W}rubyBase")
+    over = ruby.find(f"{W}rt")
+    return (
+        "".join(t.text or "" for t in base.iter(f"{W}t")) if base is not None else "",
+        "".join(t.text or "" for t in over.iter(f"{W}t")) if over is not None else "",
+    )
+
+
 def is_symbol(element: Any) -> bool:
     """A character from a symbol font (Insert → Symbol in Wingdings, Symbol…): no text to read."""
     return bool(element.tag == f"{W}sym")
