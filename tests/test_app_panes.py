@@ -298,7 +298,7 @@ def test_a_cell_too_narrow_for_its_text_ends_in_an_ellipsis_never_in_a_cut_numbe
     """A count cut to the column's width read as another number (共 162 条，未处理 1): the cut is marked."""
     from rich.cells import cell_len
 
-    from tui.app.validation import fit_cell
+    from tui.app.cells import fit_cell
 
     assert fit_cell("未处理 162，共 162 条", 30) == "未处理 162，共 162 条" + " " * 9  # 21 cells: padded
     for width in range(1, 21):

@@ -515,7 +515,7 @@ def test_template_left_only_where_the_prompt_is_still_there() -> None:
 def test_paired_marks_are_reported_exactly_when_they_do_not_nest(text: str) -> None:
     """The quick test for well-nested text (one pattern for all six pairs) agrees with a plain stack."""
     from tui.checks.rules.base import Segment
-    from tui.checks.rules.typography import CLOSERS, PAIRS, unbalanced_pairs
+    from tui.checks.rules.pairs import CLOSERS, PAIRS, unbalanced_pairs
 
     stack: list[str] = []
     nested = True

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from rich.cells import cell_len, set_cell_size
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -20,6 +20,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.app.cells import fit_cell
 from tui.app.messages import FindingChosen, FindingHighlighted, FindingsFiltered
 from tui.app.strings import t
 from tui.checks.catalogue import family_name, rule_name
@@ -41,19 +42,6 @@ GROUP_AT = 40  # more findings than this when the issue opens: the list starts g
 WHERE_WIDTH = (14, 26)
 RULE_WIDTH = 30
 MESSAGE_MIN = 16
-
-
-def fit_cell(text: str, width: int) -> str:
-    """``text`` padded to ``width`` cells, or cut to fit with an ellipsis at the end.
-
-    Cut without one, a count reads as another number (“共 162 条，未处理 1”); the
-    ellipsis says the rest is there, and the line under the list shows it whole.
-    """
-    if cell_len(text) <= width:
-        return set_cell_size(text, width)
-    if width < 1:
-        return ""
-    return set_cell_size(set_cell_size(text, width - 1).rstrip() + "…", width)
 
 
 class FindingTable(ScrollView, can_focus=True):

@@ -11,6 +11,7 @@ are a footer's furniture, not text, and are left out of the quote.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from tui.importers.docx_text import W, paragraph_text
@@ -31,7 +32,7 @@ _PAGE_NUMBER = re.compile(r"[\s\d\-—–－‐·.．/／第页共]*")
 
 def outside_the_body(document: Any) -> list[Finding]:
     """One finding per kind of text outside the body (headers and footers, footnotes, endnotes, comments)."""
-    found: dict[str, list[str]] = {kind: [] for kind in dict.fromkeys(_KINDS.values())}
+    found: dict[str, list[str]] = {kind: [] for kind in _READERS}
     for part in document.part.package.iter_parts():
         kind = _KINDS.get(part.content_type)
         if kind is None:
@@ -41,27 +42,25 @@ def outside_the_body(document: Any) -> list[Finding]:
             from docx.oxml import parse_xml
 
             root = parse_xml(part.blob)
-        texts = (
-            _comments(root)
-            if kind == "comments"
-            else _notes(root)
-            if kind != "header-footer"
-            else _lines(root)
-        )
+        texts = _READERS[kind](root)
         found[kind] += [t for t in texts if t not in found[kind]]  # a header repeated by sections once
     return [_finding(kind, texts) for kind, texts in found.items() if texts]
 
 
+def _lines(element: Any) -> list[str]:
+    """The text of each paragraph under ``element`` that has any."""
+    lines = (paragraph_text(p)[0].strip() for p in element.iter(f"{W}p"))
+    return [line for line in lines if line]
+
+
 def _text(element: Any) -> str:
     """The paragraphs under ``element``, their text joined by line breaks."""
-    lines = (paragraph_text(p)[0].strip() for p in element.iter(f"{W}p"))
-    return "\n".join(line for line in lines if line)
+    return "\n".join(_lines(element))
 
 
-def _lines(root: Any) -> list[str]:
+def _header_lines(root: Any) -> list[str]:
     """A header's or footer's lines, page numbers left out."""
-    lines = (paragraph_text(p)[0].strip() for p in root.iter(f"{W}p"))
-    return [line for line in lines if not _PAGE_NUMBER.fullmatch(line)]
+    return [line for line in _lines(root) if not _PAGE_NUMBER.fullmatch(line)]
 
 
 def _notes(root: Any) -> list[str]:
@@ -104,3 +103,12 @@ def _finding(kind: str, texts: list[str]) -> Finding:
     }[kind]
     severity = Severity.INFO if kind == "header-footer" else Severity.WARNING
     return Finding(f"import.{kind}", severity, Location(field="source"), message)
+
+
+# How each kind of part is read into the texts its finding quotes.
+_READERS: dict[str, Callable[[Any], list[str]]] = {
+    "header-footer": _header_lines,
+    "footnotes": _notes,
+    "endnotes": _notes,
+    "comments": _comments,
+}
