@@ -390,6 +390,10 @@ class JianbaoApp(App[None]):
 
     async def action_quit(self) -> None:
         session = self.session
+        if isinstance(self.screen, MainScreen):
+            # A form still being mounted (the cursor has just moved to an article) is let finish first:
+            # torn down half-way, Textual's Select failed in its own mount, and leaving read as a crash.
+            await self.screen.settle_panes()
         if session is None or not session.dirty or not isinstance(self.screen, MainScreen):
             self.action_exit_now()
             return
