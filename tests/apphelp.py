@@ -181,11 +181,14 @@ async def filter_checks(pilot: Pilot, **choices: str) -> FindingTable:
     table = pilot.app.screen.query_one(FindingTable)
     table.focus()
     await pilot.pause()
+    before = table.filter
     await pilot.press("f")
     await until(pilot, lambda: isinstance(pilot.app.screen, FormDialog))
     for key, label in choices.items():
         await pick(pilot, f"#field-{key}", label)
     await pilot.click("#ok")
-    await until(pilot, lambda: not isinstance(pilot.app.screen, FormDialog))
+    # The dialog's answer is applied a turn after it closes; a pause alone can end first
+    # on a starved machine (Pilot's idle test reads the process's CPU time).
+    await until(pilot, lambda: table.filter is not before)
     await pilot.pause()
     return table

@@ -106,8 +106,8 @@ async def test_a_waiver_can_be_taken_back_from_the_pane(sample_toml: Path) -> No
         await until(pilot, lambda: isinstance(app.screen, FormDialog))
         await type_text(pilot, "原文如此")
         await pilot.press("enter")
-        await until(pilot, lambda: _commas(screen) == 161)
         table = screen.query_one(FindingTable)
+        await until(pilot, lambda: _commas(screen) == 161 and len(table.shown) == 167)
         assert all(f.waiver is None for f in table.shown)  # waived findings are out of the way
         await filter_checks(pilot, waived="显示")
         table.move_to(next(f for f in table.shown if f.waiver is not None))
