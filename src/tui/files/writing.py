@@ -104,9 +104,13 @@ def clean_stale_temporaries(path: Path) -> list[Path]:
     removed: list[Path] = []
     prefix = _tmp_prefix(path)
     try:
-        candidates = [p for p in folder.iterdir() if p.name.startswith(prefix) and p.name.endswith(".tmp")]
+        # Names first, paths only for the few that match: every save into an archive of
+        # 1,000 issues listed it as 1,000 Path objects (1 ms of each save and of ``new``).
+        with os.scandir(folder) as entries:
+            names = [e.name for e in entries if e.name.startswith(prefix) and e.name.endswith(".tmp")]
     except OSError:
         return removed
+    candidates = [folder / name for name in names]
     for tmp in candidates:
         middle = tmp.name[len(prefix) : -len(".tmp")]
         pid_text = middle.split(".", 1)[0]
