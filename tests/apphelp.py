@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from textual import events
@@ -92,13 +93,15 @@ async def focus(pilot: Pilot, selector: str, *, end: bool = False):  # type: ign
     return widget
 
 
-async def until(pilot: Pilot, condition, tries: int = 400) -> None:  # type: ignore[no-untyped-def]
+async def until(pilot: Pilot, condition, seconds: float = 20.0) -> None:  # type: ignore[no-untyped-def]
     """Pause until ``condition()`` holds: forms mount and spans are selected a few refreshes later.
 
-    Up to about eight seconds: a loaded machine (CI, three workers on two cores) is slow, and
-    waiting longer costs nothing when the condition comes true early.
+    Up to ``seconds`` of the clock, not a count of pauses: on a loaded machine (CI, four
+    workers on two cores, or more beside a heavy test) a start-up took over eight seconds,
+    and waiting longer costs nothing when the condition comes true early.
     """
-    for _ in range(tries):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
         if condition():
             return
         await pilot.pause(0.02)

@@ -149,7 +149,7 @@ async def test_the_findings_land_between_keystrokes(sample_toml: Path, slow_step
         await until(pilot, lambda: screen.node == NodeRef("article", 1))  # the next of its column
         await pilot.press("up")  # keys go on being handled meanwhile
         await until(pilot, lambda: screen.node == NodeRef("article", 0))
-        await until(pilot, lambda: not session.settling, tries=1000)
+        await until(pilot, lambda: not session.settling, seconds=30)
         await settle(pilot)
         table = screen.query_one(FindingTable)
         assert table.shown == session.findings()
