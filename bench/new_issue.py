@@ -13,13 +13,15 @@ import io
 import sys
 from pathlib import Path
 
-from tui.cli.main import main
+from tui.cli import run as jianbao
 
 
 def run(archive: str) -> None:
     out = io.StringIO()
+    # Through the program's own entry, as the ``jianbao`` script runs it (cli/startup.py).
+    sys.argv = ["jianbao", "new", "--archive", archive, "--date", "2100-01-01"]
     with contextlib.redirect_stdout(out), contextlib.suppress(SystemExit):
-        main(["new", "--archive", archive, "--date", "2100-01-01"])
+        jianbao()
     made = out.getvalue().strip()
     if not made:
         raise SystemExit(f"jianbao new made no issue in {archive}")

@@ -1,5 +1,5 @@
 """``python -m tui`` is the ``jianbao`` command."""
 
-from tui.cli.main import run
+from tui.cli import run
 
 run()

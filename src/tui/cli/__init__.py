@@ -1,5 +1,9 @@
-"""The ``jianbao`` command line: arguments, subcommands, and never a traceback for users."""
+"""The ``jianbao`` command line: arguments, subcommands, and never a traceback for users.
 
-from tui.cli.main import main, run
+Importing this package loads nothing else: :func:`run`, the program's entry,
+first sets the collector for a command's start (cli/startup.py).
+"""
 
-__all__ = ["main", "run"]
+from tui.cli.startup import run
+
+__all__ = ["run"]

@@ -291,6 +291,7 @@ def refuse_if_being_edited(path: Path, lang: Lang) -> None:
 
 def cmd_edit(args: argparse.Namespace, lang: Lang) -> int:
     from tui.app.app import JianbaoApp, newest_issue
+    from tui.cli.startup import collector_as_usual
     from tui.files.config import archive_dir
 
     archive = Path(args.archive) if args.archive else None
@@ -299,5 +300,6 @@ def cmd_edit(args: argparse.Namespace, lang: Lang) -> int:
     app = JianbaoApp(
         path, lang=lang, review=review, allow_fixes=getattr(args, "allow_fixes", False), archive=archive
     )
+    collector_as_usual()  # a session of hours makes its garbage in small steps
     app.run()
     return EXIT_INTERNAL if app.return_code else EXIT_OK

@@ -100,16 +100,24 @@ def _from_row(row: Row, *, titles: bool) -> Summary | None:
     """The summary a row holds; None for a row of the wrong shape (the file is read again)."""
     try:
         _, _, _, (name, edition, number, cumulative, unit, day), endblock, blob = row
-        masthead = Masthead(name, edition, number, cumulative, unit, dt.date.fromordinal(day))
+        masthead = Masthead(name, edition, number, cumulative, unit, _from_ordinal(day))
         distribution, editor, phone = endblock
-        past_titles = marshal.loads(blob) if titles else ()
-    except (ValueError, TypeError, EOFError):
+    except (ValueError, TypeError):
         return None
-    if not (isinstance(distribution, tuple) and isinstance(editor, str) and isinstance(phone, str)):
+    if not (type(distribution) is tuple and type(editor) is str and type(phone) is str):
+        return None
+    if not titles:
+        return Summary(masthead, endblock)
+    try:
+        past_titles = marshal.loads(blob)
+    except (ValueError, TypeError, EOFError):
         return None
     if not (isinstance(past_titles, tuple) and all(isinstance(t, str) for t in past_titles)):
         return None
     return Summary(masthead, endblock, past_titles)
+
+
+_from_ordinal = dt.date.fromordinal
 
 
 def _unchanged(row: object, st: os.stat_result) -> bool:
@@ -183,9 +191,10 @@ def summaries(
     errors: list[LoadError] = []
     changed = False
     prefix = os.path.join(archive, "")
+    stat = os.stat
     for name in names:
         try:
-            st = os.stat(prefix + name)
+            st = stat(prefix + name)
         except OSError:
             continue  # gone since the folder was listed
         row = known.get(name)
