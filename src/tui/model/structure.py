@@ -79,8 +79,9 @@ def move_to_column(issue: Issue, index: int, column: str) -> int:
     """
     article = issue.articles.pop(index)
     article.column = column
-    issue.articles.insert(issue.end_of_column(column), article)
-    return issue.articles.index(article)
+    at = issue.end_of_column(column)  # not ``index(article)``: an equal article may come first
+    issue.articles.insert(at, article)
+    return at
 
 
 def add_column(issue: Issue, house: House, name: str, kind: ColumnKind) -> bool:
