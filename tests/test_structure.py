@@ -45,7 +45,9 @@ def test_moving_to_a_column_says_where_the_article_itself_went() -> None:
     """Not where an equal one is: two briefs of the same words (a brief pasted twice) are two articles."""
     issue = clean_issue()
     brief = next(a for a in issue.articles if a.is_brief)
-    twin = Article(column="监督纵横", title=brief.title, paragraphs=list(brief.paragraphs), byline=brief.byline)
+    twin = Article(
+        column="监督纵横", title=brief.title, paragraphs=list(brief.paragraphs), byline=brief.byline
+    )
     issue.articles.insert(0, twin)
     moved = structure.move_to_column(issue, 0, brief.column)
     assert issue.articles[moved] is twin

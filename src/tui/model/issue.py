@@ -12,6 +12,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
+from tui.model.record import Record
+
 FORMAT = "jianbao/1"
 KNOWN_FORMATS: tuple[str, ...] = (FORMAT,)
 
@@ -27,8 +29,8 @@ ROLE_LABELS: dict[str, tuple[str, str]] = {  # (zh, en)
 }
 
 
-@dataclass
-class Masthead:
+@dataclass(repr=False, eq=False)
+class Masthead(Record):
     """报头: bulletin name, edition kind, 第N期, 总第M期, editing unit, date."""
 
     name: str
@@ -39,24 +41,24 @@ class Masthead:
     date: dt.date
 
 
-@dataclass
-class Column:
+@dataclass(repr=False, eq=False)
+class Column(Record):
     """栏目: ``articles`` columns hold titled articles, ``briefs`` short untitled items."""
 
     name: str
     kind: ColumnKind = "articles"
 
 
-@dataclass
-class Byline:
+@dataclass(repr=False, eq=False)
+class Byline(Record):
     """署名: the unit and the authors, stored apart and rendered in house style."""
 
     unit: str
     authors: list[str] = field(default_factory=list)
 
 
-@dataclass
-class Comment:
+@dataclass(repr=False, eq=False)
+class Comment(Record):
     """A note left on an article, typically by the proofreader."""
 
     author: str
@@ -65,8 +67,8 @@ class Comment:
     resolved: bool = False  # the editor dealt with it; kept, shown as done
 
 
-@dataclass
-class Article:
+@dataclass(repr=False, eq=False)
+class Article(Record):
     """A titled article, or a brief (empty title) in a ``briefs`` column."""
 
     column: str
@@ -110,8 +112,8 @@ class Article:
         )
 
 
-@dataclass
-class EndBlock:
+@dataclass(repr=False, eq=False)
+class EndBlock(Record):
     """报尾: 送 distribution lines, 本期责任编辑, 电话."""
 
     distribution: list[str] = field(default_factory=list)
@@ -119,8 +121,8 @@ class EndBlock:
     phone: str = ""
 
 
-@dataclass
-class Waiver:
+@dataclass(repr=False, eq=False)
+class Waiver(Record):
     """A proofreader's decision that one finding is acceptable, with the reason.
 
     The waiver names the finding by rule, location and the matched text, so it
@@ -139,8 +141,8 @@ class Waiver:
     end: int | None = None
 
 
-@dataclass
-class Signoff:
+@dataclass(repr=False, eq=False)
+class Signoff(Record):
     """A cumulative approval: who signed the issue off, in which role, when."""
 
     role: Role
@@ -152,8 +154,8 @@ class Signoff:
 NOTE_SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
 
 
-@dataclass
-class Note:
+@dataclass(repr=False, eq=False)
+class Note(Record):
     """What the importer noticed about the source, kept in the issue until someone resolves it.
 
     A contents title that differs from the body, an article listed but not
@@ -172,8 +174,8 @@ class Note:
     done: bool = False
 
 
-@dataclass
-class Issue:
+@dataclass(repr=False, eq=False)
+class Issue(Record):
     """One number of the bulletin."""
 
     masthead: Masthead
