@@ -37,6 +37,9 @@ def test_resolve_lang(explicit: str | None, env: dict[str, str], expected: str) 
 def test_cli_help_is_chinese_by_default_and_english_on_request() -> None:
     zh = run_cli("--help")
     assert "在档案中新建下一期" in zh.stdout
+    for heading in ("参数", "选项"):  # Chinese headings end in a full-width colon, as Chinese prose does
+        assert f"\n{heading}：\n" in zh.stdout and f"{heading}:" not in zh.stdout
+    assert "\n参数：\n" in run_cli("check", "--help").stdout
     en = run_cli("--help", env={"LANG": "en_US.UTF-8"})
     assert "write the next issue into the archive" in en.stdout
     assert "write the next issue" in run_cli("--lang", "en", "--help").stdout

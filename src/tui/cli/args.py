@@ -53,6 +53,13 @@ class _Parser(argparse.ArgumentParser):
         kwargs.setdefault("formatter_class", _Formatter)
         super().__init__(*args, **kwargs)
 
+    def format_help(self) -> str:
+        """argparse's help, with its section headings ended as Chinese ends them (参数：, not 参数:)."""
+        text = super().format_help()
+        for heading in _HEADINGS_ZH:
+            text = text.replace(f"\n{heading}:\n", f"\n{heading}：\n")
+        return text
+
     def error(self, message: str) -> NoReturn:
         raise UsageError(
             Text(f"命令行参数有误：{message}\n{self.format_usage()}", f"{message}\n{self.format_usage()}")
@@ -76,6 +83,10 @@ _ARGPARSE_ZH = {
     "expected one argument": "需要一个参数",
     "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
 }
+
+
+# argparse writes a colon after each section heading itself.
+_HEADINGS_ZH = (_ARGPARSE_ZH["positional arguments"], _ARGPARSE_ZH["options"])
 
 
 def _localise_argparse(lang: Lang) -> None:
