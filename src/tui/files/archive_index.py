@@ -100,11 +100,11 @@ def _from_row(row: Row, *, titles: bool) -> Summary | None:
     """The summary a row holds; None for a row of the wrong shape (the file is read again)."""
     try:
         _, _, _, (name, edition, number, cumulative, unit, day), endblock, blob = row
-        masthead = Masthead(name, edition, number, cumulative, unit, _from_ordinal(day))
+        masthead = Masthead(name, edition, number, cumulative, unit, dt.date.fromordinal(day))
         distribution, editor, phone = endblock
     except (ValueError, TypeError):
         return None
-    if not (type(distribution) is tuple and type(editor) is str and type(phone) is str):
+    if not (isinstance(distribution, tuple) and isinstance(editor, str) and isinstance(phone, str)):
         return None
     if not titles:
         return Summary(masthead, endblock)
@@ -115,9 +115,6 @@ def _from_row(row: Row, *, titles: bool) -> Summary | None:
     if not (isinstance(past_titles, tuple) and all(isinstance(t, str) for t in past_titles)):
         return None
     return Summary(masthead, endblock, past_titles)
-
-
-_from_ordinal = dt.date.fromordinal
 
 
 def _unchanged(row: object, st: os.stat_result) -> bool:
@@ -191,10 +188,9 @@ def summaries(
     errors: list[LoadError] = []
     changed = False
     prefix = os.path.join(archive, "")
-    stat = os.stat
     for name in names:
         try:
-            st = stat(prefix + name)
+            st = os.stat(prefix + name)
         except OSError:
             continue  # gone since the folder was listed
         row = known.get(name)

@@ -38,8 +38,7 @@ class Record:
         return tuple([getattr(self, name) for name in _compared(type(self))])
 
     def __eq__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            assert isinstance(other, Record)
+        if isinstance(other, Record) and other.__class__ is self.__class__:
             return self._values() == other._values()
         return NotImplemented
 
