@@ -121,3 +121,32 @@ def test_place_after_says_where_each_article_went_for_every_list_edit() -> None:
                 continue  # taken out: the caller puts the cursor where a delete would
             assert trial.articles[place_after(edit, i)] is article, (edit, i)
     assert count >= 3
+
+
+def test_undoing_back_to_the_saved_text_leaves_nothing_unsaved(tmp_path: Path) -> None:
+    """A structural edit undone (an exchange, a whole state) is the file again: no ●未保存, no question on quitting."""
+    path = tmp_path / "issue.toml"
+    issue = clean_issue()
+    issue.articles.insert(
+        1, Article(column=issue.articles[0].column, title="西湖区：第二篇", paragraphs=["正文。"])
+    )
+    save_issue(issue, path)
+    session = Session.open(path)
+    session.revalidate()
+    assert session.move_article(0, 1) == 1
+    session.autosave()  # a recovery file of the unsaved move
+    assert session.dirty and session.recovery.path.exists()
+    session.undo()
+    assert not session.dirty
+    assert not session.recovery.path.exists()  # it would only repeat the file
+    session.redo()
+    assert session.dirty
+    session.undo()
+    assert not session.dirty
+    session.add_column("专题调研")  # an undo step that holds the whole issue
+    session.undo()
+    assert not session.dirty
+    session.move_article(0, 1)
+    session.set_field("title", "拱墅区：改过的标题", 0)  # typed after the move: the undo keeps it
+    session.undo()
+    assert session.dirty

@@ -207,7 +207,8 @@ class History:
             )  # ``issue`` is no longer the session's
         return step
 
-    def arrived(self, step: Step, *, redo: bool, version: int) -> None:
+    def arrived(self, step: Step, *, redo: bool, version: int) -> int | None:
+        """Note the version the issue is at now; return the earlier version whose content it holds again, if any."""
         source, target = (self.redo_stack, self.undo_stack) if redo else (self.undo_stack, self.redo_stack)
         left = target[-1]
         left.version = version
@@ -216,6 +217,7 @@ class History:
         back = step.edit is None or left.base == step.version
         if back and source and source[-1].version == step.base:  # the content is where that step applies
             source[-1].version = version
+        return step.base if back else None
 
     def compact(self) -> None:
         """Make the states an undo or redo left plain (independent of the objects, untracked by the collector)."""

@@ -342,7 +342,12 @@ class Session:
         else:
             self.issue = step.issue
         self.touch()
-        self.history.arrived(step, redo=redo, version=self.version)
+        restored = self.history.arrived(step, redo=redo, version=self.version)
+        if restored is not None and restored == self.saved_version:
+            # Back to what the file holds: nothing is unsaved (●未保存 goes, quitting does not ask),
+            # and a recovery file would only repeat the file.
+            self.saved_version = self.version
+            self.recovery.discard()
         self._recheck_structure(edit if isinstance(edit, Swap) else None)
         return Went(step.label, edit)
 
