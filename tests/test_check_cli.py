@@ -34,7 +34,7 @@ def test_text_output_linter_convention(sample_toml: Path) -> None:
 def test_english_output(sample_toml: Path) -> None:
     r = run_cli("check", str(sample_toml), "--lang", "en")
     assert "article 1 “拱墅区：…” paragraph 3 char" in r.stdout
-    assert r.stdout.splitlines()[-1] == "168 findings: 168 error, 0 warning, 0 info"
+    assert r.stdout.splitlines()[-1] == "168 findings: 168 errors, 0 warnings, 0 info"
     assert run_cli("check", str(sample_toml), env={"LANG": "en_US.UTF-8"}).stdout == r.stdout
 
 
@@ -207,3 +207,14 @@ def test_help_fits_the_terminal_width() -> None:
     assert max(len(line) for line in narrow.stdout.splitlines()) <= 48
     assert max(len(line) for line in wide.stdout.splitlines()) > 60
     assert len(narrow.stdout.splitlines()) > len(wide.stdout.splitlines())
+
+
+def test_the_english_summary_counts_in_the_singular_and_the_plural(sample_toml: Path) -> None:
+    from tui.checks.checking import open_check
+    from tui.checks.report import summary_line
+
+    check = open_check(sample_toml)
+    check.run()
+    assert summary_line(check.findings[:1], "en") == "1 finding: 1 error, 0 warnings, 0 info"
+    assert summary_line([], "en") == "0 findings: 0 errors, 0 warnings, 0 info"
+    assert summary_line(check.findings[:1], "zh") == "共 1 条：1 错误，0 警告，0 提示"

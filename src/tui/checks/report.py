@@ -63,10 +63,15 @@ def summary_line(findings: Sequence[Finding], lang: Lang) -> str:
         if counts["waived"]:
             parts.append(f"{counts['waived']} 已豁免")
         return f"共 {len(findings)} 条：" + "，".join(parts)
-    parts = [f"{counts[s.value]} {SEVERITY_LABEL[s].en}" for s in SEVERITY_LABEL]
+    parts = [_counted(counts[s.value], SEVERITY_LABEL[s].en) for s in SEVERITY_LABEL]
     if counts["waived"]:
         parts.append(f"{counts['waived']} waived")
-    return f"{len(findings)} findings: " + ", ".join(parts)
+    return _counted(len(findings), "finding") + ": " + ", ".join(parts)
+
+
+def _counted(n: int, noun: str) -> str:
+    """``1 error``, ``2 errors``; ``info`` is a mass noun and stays as it is."""
+    return f"{n} {noun}" if n == 1 or noun == "info" else f"{n} {noun}s"
 
 
 def render_text(reports: Sequence[FileReport], lang: Lang) -> str:
