@@ -9,7 +9,7 @@ import pytest
 from conftest import DATA, run_cli
 from tui.files.config import archive_dir, default_house, load_house, loads_house
 from tui.model.errors import LoadError
-from tui.model.i18n import resolve_lang
+from tui.model.i18n import counted, resolve_lang
 
 
 @pytest.mark.parametrize(
@@ -109,6 +109,17 @@ def test_english_counts_are_singular_for_one() -> None:
     assert t("counts", "en", chars=1, paras=1) == "1 character · 1 paragraph"
     assert t("briefs_count", "en", n=0) == "0 briefs"
     assert t("n_error", "zh", n=1) == "1 错误"
+    assert counted(1, "issue") == "1 issue" and counted(0, "issue") == "0 issues"
+    assert counted(2, "info") == "2 info"
+
+
+def test_english_stats_count_one_issue_as_one(tmp_path: Path) -> None:
+    """The command line's English counts as the editor's do (the shipped archive holds one issue)."""
+    import shutil
+
+    shutil.copytree(DATA, tmp_path / "data")
+    out = run_cli("stats", "--archive", str(tmp_path / "data" / "issues"), "--lang", "en").stdout
+    assert ": 1 issue, 6 articles, 3 briefs," in out.splitlines()[0]
 
 
 def test_no_select_says_select_in_chinese() -> None:

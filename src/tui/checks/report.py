@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from tui.checks.catalogue import rule_basis, rule_name
 from tui.model import ROLE_LABELS, Signoff
 from tui.model.findings import SEVERITY_LABEL, Finding, summarize
-from tui.model.i18n import Lang
+from tui.model.i18n import Lang, counted
 
 if TYPE_CHECKING:  # a check that fixes nothing need not load the fixes
     from tui.checks.fixes import Change
@@ -63,15 +63,10 @@ def summary_line(findings: Sequence[Finding], lang: Lang) -> str:
         if counts["waived"]:
             parts.append(f"{counts['waived']} 已豁免")
         return f"共 {len(findings)} 条：" + "，".join(parts)
-    parts = [_counted(counts[s.value], SEVERITY_LABEL[s].en) for s in SEVERITY_LABEL]
+    parts = [counted(counts[s.value], SEVERITY_LABEL[s].en) for s in SEVERITY_LABEL]
     if counts["waived"]:
         parts.append(f"{counts['waived']} waived")
-    return _counted(len(findings), "finding") + ": " + ", ".join(parts)
-
-
-def _counted(n: int, noun: str) -> str:
-    """``1 error``, ``2 errors``; ``info`` is a mass noun and stays as it is."""
-    return f"{n} {noun}" if n == 1 or noun == "info" else f"{n} {noun}s"
+    return counted(len(findings), "finding") + ": " + ", ".join(parts)
 
 
 def render_text(reports: Sequence[FileReport], lang: Lang) -> str:

@@ -7,7 +7,7 @@ import io
 from typing import Any
 
 from tui.exporters.styled import table
-from tui.model.i18n import Lang
+from tui.model.i18n import Lang, counted
 from tui.model.stats import CITY, Stats
 
 BAR = 24  # cells of the longest bar
@@ -80,8 +80,8 @@ def stats_text(stats: Stats, absent: int, lang: Lang) -> str:
     out = [
         f"{period}：{stats.issues} 期，文章 {stats.articles} 篇，摘登 {stats.briefs} 则，正文 {stats.characters:,} 字"
         if zh
-        else f"{period}: {stats.issues} issues, {stats.articles} articles, {stats.briefs} briefs, "
-        f"{stats.characters:,} characters",
+        else f"{period}: {counted(stats.issues, 'issue')}, {counted(stats.articles, 'article')}, "
+        f"{counted(stats.briefs, 'brief')}, {stats.characters:,} characters",
         "",
         "各区县稿件" if zh else "Districts",
     ]
@@ -120,13 +120,13 @@ def stats_text(stats: Stats, absent: int, lang: Lang) -> str:
     missing = stats.absent(absent)
     if missing:
         out.append(
-            (f"最近 {absent} 期未见稿件：" if zh else f"Not in the last {absent} issues: ")
+            (f"最近 {absent} 期未见稿件：" if zh else f"Not in the last {counted(absent, 'issue')}: ")
             + "、".join(missing)
         )
     else:
         out.append(
             f"最近 {absent} 期各区县均有稿件。"
             if zh
-            else f"Every district appeared in the last {absent} issues."
+            else f"Every district appeared in the last {counted(absent, 'issue')}."
         )
     return "\n".join(out) + "\n"

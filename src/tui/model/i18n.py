@@ -59,3 +59,8 @@ def resolve_lang(explicit: str | None = None, env: Mapping[str, str] | None = No
         if value:
             return _lang_of_locale(value)
     return "zh"
+
+
+def counted(n: int, noun: str) -> str:
+    """An English count: ``1 error``, ``2 errors``; ``info`` is a mass noun and stays as it is."""
+    return f"{n} {noun}" if n == 1 or noun == "info" else f"{n} {noun}s"
