@@ -14,7 +14,8 @@ from docx.shared import Mm
 from conftest import run_cli
 from tui.files.config import default_house
 from tui.importers.docx import import_issue_docx, import_submission
-from tui.importers.docx_reader import MAX_DOCUMENT_XML, format_number, read_word
+from tui.importers.docx_numbering import format_number
+from tui.importers.docx_reader import MAX_DOCUMENT_XML, read_word
 from tui.model import Byline
 from tui.model.errors import LoadError
 
@@ -104,6 +105,22 @@ def test_list_number_style_numbers_too(tmp_path: Path) -> None:
     document.save(str(path))
     body = import_submission(path, HOUSE).article.paragraphs
     assert body == ["1.第一项。", "2.第二项。", "3.第三项。"]
+
+
+def test_a_document_without_list_numbering_reads_whole(tmp_path: Path) -> None:
+    """Word writes no numbering part for a document without lists: nothing is missing, none is made."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    document = docx.Document()
+    document.add_paragraph("富阳区：标题")
+    document.add_paragraph("第一项。")
+    document.add_paragraph(BYLINE)
+    rels = document.part.rels
+    for rid in [rid for rid, rel in rels.items() if rel.reltype == RT.NUMBERING]:
+        del rels[rid]
+    path = tmp_path / "plain.docx"
+    document.save(str(path))
+    assert import_submission(path, HOUSE).article.paragraphs == ["第一项。"]
 
 
 def test_number_formats() -> None:

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.files.storage import read_bytes
+from tui.importers.docx_numbering import Numbering, numbering_of
 from tui.importers.docx_parts import outside_the_body
 from tui.importers.docx_text import (
     W,
@@ -124,123 +125,7 @@ def _check_package(path: Path) -> None:
         )
 
 
-# ---------------------------------------------------------------- numbering
-
-_CHINESE_DIGITS = "〇一二三四五六七八九"
-
-
-def _chinese(n: int) -> str:
-    if n <= 0:
-        return str(n)
-    if n < 10:
-        return _CHINESE_DIGITS[n]
-    if n < 20:
-        return "十" + (_CHINESE_DIGITS[n - 10] if n > 10 else "")
-    if n < 100:
-        return _CHINESE_DIGITS[n // 10] + "十" + (_CHINESE_DIGITS[n % 10] if n % 10 else "")
-    return str(n)
-
-
-def _roman(n: int) -> str:
-    out = ""
-    for value, letters in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-                           (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):  # fmt: skip
-        while n >= value:
-            out, n = out + letters, n - value
-    return out
-
-
-def _letters(n: int) -> str:
-    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
-
-
-def format_number(n: int, fmt: str) -> str:
-    """A list number in Word's numFmt (decimal, chineseCounting, lowerLetter, …)."""
-    if fmt in (
-        "chineseCounting",
-        "chineseCountingThousand",
-        "ideographTraditional",
-        "chineseLegalSimplified",
-    ):
-        return _chinese(n)
-    if fmt == "lowerLetter":
-        return _letters(n)
-    if fmt == "upperLetter":
-        return _letters(n).upper()
-    if fmt == "lowerRoman":
-        return _roman(n)
-    if fmt == "upperRoman":
-        return _roman(n).upper()
-    if fmt == "decimalEnclosedCircle" and 1 <= n <= 20:
-        return chr(0x2460 + n - 1)
-    if fmt == "decimalZero":
-        return f"{n:02d}"
-    return str(n)
-
-
-@dataclass
-class _Level:
-    fmt: str
-    text: str
-    start: int
-
-
-class _Numbering:
-    """Word's automatic list numbers, counted as Word counts them (per list, deeper levels restart)."""
-
-    def __init__(self, numbering_element: Any | None) -> None:
-        self.levels: dict[str, dict[int, _Level]] = {}
-        self.counters: dict[str, dict[int, int]] = {}
-        if numbering_element is None:
-            return
-        abstract: dict[str, dict[int, _Level]] = {}
-        for a in numbering_element.findall(f"{W}abstractNum"):
-            levels = {}
-            for lvl in a.findall(f"{W}lvl"):
-                fmt = lvl.find(f"{W}numFmt")
-                text = lvl.find(f"{W}lvlText")
-                start = lvl.find(f"{W}start")
-                levels[int(lvl.get(f"{W}ilvl", "0"))] = _Level(
-                    fmt.get(f"{W}val", "decimal") if fmt is not None else "decimal",
-                    text.get(f"{W}val", "") if text is not None else "",
-                    int(start.get(f"{W}val", "1")) if start is not None else 1,
-                )
-            abstract[a.get(f"{W}abstractNumId", "")] = levels
-        for num in numbering_element.findall(f"{W}num"):
-            ref = num.find(f"{W}abstractNumId")
-            if ref is not None:
-                self.levels[num.get(f"{W}numId", "")] = abstract.get(ref.get(f"{W}val", ""), {})
-
-    def label(self, num_id: str, ilvl: int) -> str:
-        levels = self.levels.get(num_id)
-        if not levels or ilvl not in levels:
-            return ""
-        level = levels[ilvl]
-        counts = self.counters.setdefault(num_id, {})
-        counts[ilvl] = counts.get(ilvl, level.start - 1) + 1
-        for deeper in [k for k in counts if k > ilvl]:
-            del counts[deeper]
-        if level.fmt in ("bullet", "none"):
-            return ""
-
-        def value(m: re.Match[str]) -> str:
-            k = int(m.group(1)) - 1
-            lv = levels.get(k)
-            n = counts.get(k, lv.start if lv else 1)
-            return format_number(n, lv.fmt if lv else "decimal")
-
-        return re.sub(r"%(\d)", value, level.text)
-
-
 # ---------------------------------------------------------------- reading
-
-
-def _numbering_of(document: Any) -> _Numbering:
-    try:
-        part = document.part.numbering_part
-    except (NotImplementedError, KeyError, AttributeError):
-        return _Numbering(None)
-    return _Numbering(part.element)
 
 
 _CORE_NS = {
@@ -350,7 +235,7 @@ class _Reading:
 
     def __init__(self, document: Any) -> None:
         self.document = document
-        self.numbering = _numbering_of(document)
+        self.numbering = numbering_of(document)
         self.result = WordText()
         self.images = self.tables = self.boxes = self.symbols = self.embedded = 0
         self.rubies: list[tuple[str, str]] = []  # (the characters, the reading set over them)
@@ -415,7 +300,7 @@ class _Reading:
         self.result.findings.append(_note(rule, "warning", message, paragraph=first))
 
 
-def _add_paragraph(result: WordText, p: Any, numbering: _Numbering, document: Any, *, in_table: bool) -> None:
+def _add_paragraph(result: WordText, p: Any, numbering: Numbering, document: Any, *, in_table: bool) -> None:
     """Append the paragraph (split at soft line breaks)."""
     text, bold = paragraph_text(p)
     style_element = _style_of(p, document)
